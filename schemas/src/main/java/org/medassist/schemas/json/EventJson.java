@@ -1,0 +1,448 @@
+package org.medassist.schemas.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.medassist.events.Alert;
+import org.medassist.events.Amounts;
+import org.medassist.events.Application;
+import org.medassist.events.Claim;
+import org.medassist.events.ClaimKind;
+import org.medassist.events.ClaimReversal;
+import org.medassist.events.IdentityAction;
+import org.medassist.events.IdentityAttributes;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.IdentityType;
+import org.medassist.events.Parameter;
+import org.medassist.events.Settlement;
+import org.medassist.events.YearClose;
+import org.medassist.schemas.Departments;
+import org.medassist.schemas.EventClasses;
+import org.medassist.schemas.Money;
+
+/**
+ * The codec between the contract's JSON form (EVENTS.md: HTTP bodies and JSON Lines files) and the Avro records.
+ *
+ * <p>The Avro schemas drive both directions: fields are read and written in schema order, which is the EVENTS.md
+ * order. Each schema names its JSON {@code "type"} in its {@code jsonType} property; the id of an event is its first
+ * field when that field's name ends in {@code Id}. Avro {@code long} fields are money in fen and travel as yuan
+ * strings ({@link Money}); {@code int} fields with the {@code date} logical type travel as ISO dates.
+ *
+ * <p>Reading validates the whole contract (DECISIONS E5 included) and throws {@link EventFormatException} naming the
+ * event, the field and the problem. Fields the contract does not name are ignored. Writing is deterministic: equal
+ * records give byte-identical lines.
+ */
+public final class EventJson {
+    private EventJson() {}
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final SpecificData DATA = SpecificData.get();
+
+    /** Event types that are outputs: their money may be negative (deltas). Input money may not. */
+    private static final Set<String> OUTPUT_TYPES = Set.of("settlement", "alert");
+
+    private static final Map<String, Schema> SCHEMA_BY_TYPE;
+    private static final Map<String, String> TYPE_BY_SCHEMA_NAME;
+
+    static {
+        Map<String, Schema> byType = new LinkedHashMap<>();
+        Map<String, String> byName = new LinkedHashMap<>();
+        EventClasses.trust();
+        for (Schema s : EventClasses.schemas()) {
+            String type = s.getProp("jsonType");
+            if (type == null) throw new IllegalStateException(s.getFullName() + " has no jsonType property");
+            byType.put(type, s);
+            byName.put(s.getFullName(), type);
+        }
+        SCHEMA_BY_TYPE = Collections.unmodifiableMap(byType);
+        TYPE_BY_SCHEMA_NAME = Collections.unmodifiableMap(byName);
+    }
+
+    private static final String TYPE_LIST = String.join(", ", SCHEMA_BY_TYPE.keySet());
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Set<String> MEASURES = Set.of("S", "R", "burden");
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 2999;
+
+    /** The JSON {@code "type"} names, in EVENTS.md order. */
+    public static Set<String> types() {
+        return SCHEMA_BY_TYPE.keySet();
+    }
+
+    /** The JSON {@code "type"} of an event record, e.g. {@code "claim"}. */
+    public static String typeOf(SpecificRecord record) {
+        String type = TYPE_BY_SCHEMA_NAME.get(record.getSchema().getFullName());
+        if (type == null) throw new IllegalArgumentException(record.getSchema().getFullName() + " is not an event of the contract");
+        return type;
+    }
+
+    /**
+     * Reads one JSON event into its Avro record ({@link IdentityEvent}, {@link Claim}, {@link ClaimReversal},
+     * {@link Application}, {@link Parameter}, {@link YearClose}, {@link Settlement} or {@link Alert}), validating it.
+     *
+     * @throws EventFormatException when the line breaks the contract
+     */
+    public static SpecificRecord read(String jsonLine) {
+        JsonNode root;
+        try {
+            root = jsonLine == null ? null : MAPPER.readTree(jsonLine);
+        } catch (JsonProcessingException e) {
+            throw new EventFormatException(null, null, null, null, null, "line is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new EventFormatException(null, null, null, null, null, "line is not a JSON object");
+        }
+        String personId = textOrNull(root.get("personId"));
+        String region = textOrNull(root.get("region"));
+        JsonNode typeNode = root.get("type");
+        if (typeNode == null || typeNode.isNull()) {
+            throw new EventFormatException(null, null, personId, region, "type", EventFormatException.MISSING);
+        }
+        if (!typeNode.isTextual()) {
+            throw EventFormatException.unknownType(null, personId, region, "must be a string");
+        }
+        String type = typeNode.textValue();
+        Schema schema = SCHEMA_BY_TYPE.get(type);
+        if (schema == null) {
+            throw EventFormatException.unknownType(type, personId, region, quote(type) + " is not one of " + TYPE_LIST);
+        }
+        String idField = idField(schema);
+        String id = idField == null ? null : textOrNull(root.get(idField));
+        Reader reader = new Reader(type, id, personId, region, !OUTPUT_TYPES.contains(type));
+        SpecificRecord record = reader.record(schema, root, "");
+        reader.validate(record);
+        return record;
+    }
+
+    /**
+     * Writes an event record as one compact JSON line (no line break): {@code "type"} first, then the contract's
+     * fields in order; money as yuan with two decimals, dates ISO, absent nullable fields as {@code null}.
+     *
+     * @throws IllegalArgumentException when the record is not an event of the contract or a required field is null
+     */
+    public static String write(SpecificRecord record) {
+        String type = typeOf(record);
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("type", type);
+            writeFields(g, record.getSchema(), record, type);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- writing
+
+    private static void writeFields(JsonGenerator g, Schema schema, SpecificRecord record, String type) throws IOException {
+        for (Schema.Field f : schema.getFields()) {
+            g.writeFieldName(f.name());
+            writeValue(g, f.schema(), record.get(f.pos()), type, f.name());
+        }
+    }
+
+    private static void writeValue(JsonGenerator g, Schema s, Object v, String type, String path) throws IOException {
+        if (s.getType() == Schema.Type.UNION) {
+            if (v == null) {
+                g.writeNull();
+                return;
+            }
+            s = nonNullBranch(s);
+        } else if (v == null) {
+            throw new IllegalArgumentException(type + ": required field " + path + " is null");
+        }
+        switch (s.getType()) {
+            case STRING:
+                g.writeString(v.toString());
+                break;
+            case LONG:
+                g.writeString(Money.format((Long) v));
+                break;
+            case INT:
+                if (isDate(s)) g.writeString(((LocalDate) v).format(DateTimeFormatter.ISO_LOCAL_DATE));
+                else g.writeNumber((Integer) v);
+                break;
+            case BOOLEAN:
+                g.writeBoolean((Boolean) v);
+                break;
+            case ENUM:
+                g.writeString(v.toString());
+                break;
+            case RECORD:
+                g.writeStartObject();
+                for (Schema.Field f : s.getFields()) {
+                    g.writeFieldName(f.name());
+                    writeValue(g, f.schema(), ((SpecificRecord) v).get(f.pos()), type, path + "." + f.name());
+                }
+                g.writeEndObject();
+                break;
+            case ARRAY:
+                g.writeStartArray();
+                for (Object item : (List<?>) v) writeValue(g, s.getElementType(), item, type, path + "[]");
+                g.writeEndArray();
+                break;
+            default:
+                throw new IllegalStateException("the JSON codec does not handle " + s + " at " + path);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- reading
+
+    /** Reads one event's fields; knows the event's identity for its error messages. */
+    private static final class Reader {
+        private final String type;
+        private final String id;
+        private final String personId;
+        private final String region;
+        private final boolean input;
+
+        Reader(String type, String id, String personId, String region, boolean input) {
+            this.type = type;
+            this.id = id;
+            this.personId = personId;
+            this.region = region;
+            this.input = input;
+        }
+
+        EventFormatException fail(String field, String problem) {
+            return new EventFormatException(type, id, personId, region, field, problem);
+        }
+
+        SpecificRecord record(Schema schema, JsonNode object, String prefix) {
+            SpecificRecord record = (SpecificRecord) DATA.newRecord(null, schema);
+            for (Schema.Field f : schema.getFields()) {
+                record.put(f.pos(), field(f, object.get(f.name()), prefix + f.name()));
+            }
+            return record;
+        }
+
+        private Object field(Schema.Field f, JsonNode node, String path) {
+            Schema s = f.schema();
+            boolean nullable = s.getType() == Schema.Type.UNION;
+            if (nullable) s = nonNullBranch(s);
+            if (node == null || node.isNull()) {
+                if (nullable) return null;
+                if (s.getType() == Schema.Type.RECORD && f.hasDefaultValue()) {
+                    return record(s, JsonNodeFactory.instance.objectNode(), path + ".");
+                }
+                if (f.hasDefaultValue()) return DATA.deepCopy(s, DATA.getDefaultValue(f));
+                throw fail(path, EventFormatException.MISSING);
+            }
+            if (!nullable && s.getType() == Schema.Type.STRING && node.isTextual() && node.textValue().isEmpty()) {
+                throw fail(path, "is empty");
+            }
+            return value(s, node, path);
+        }
+
+        private Object value(Schema s, JsonNode node, String path) {
+            switch (s.getType()) {
+                case STRING:
+                    if (!node.isTextual()) throw fail(path, "must be a string");
+                    return node.textValue();
+                case LONG:
+                    return money(node, path);
+                case INT:
+                    if (isDate(s)) return date(node, path);
+                    if (!node.isIntegralNumber() || !node.canConvertToInt()) throw fail(path, "must be an integer");
+                    return node.intValue();
+                case BOOLEAN:
+                    if (!node.isBoolean()) throw fail(path, "must be true or false");
+                    return node.booleanValue();
+                case ENUM: {
+                    if (!node.isTextual()) throw fail(path, "must be a string");
+                    String symbol = node.textValue();
+                    if (!s.hasEnumSymbol(symbol)) {
+                        throw fail(path, quote(symbol) + " is not one of " + String.join(", ", s.getEnumSymbols()));
+                    }
+                    return DATA.createEnum(symbol, s);
+                }
+                case RECORD:
+                    if (!node.isObject()) throw fail(path, "must be an object");
+                    return record(s, node, path + ".");
+                case ARRAY: {
+                    if (!node.isArray()) throw fail(path, "must be an array");
+                    List<Object> items = new ArrayList<>(node.size());
+                    for (int i = 0; i < node.size(); i++) {
+                        JsonNode item = node.get(i);
+                        if (item == null || item.isNull()) throw fail(path + "[" + i + "]", "must not be null");
+                        items.add(value(s.getElementType(), item, path + "[" + i + "]"));
+                    }
+                    return items;
+                }
+                default:
+                    throw new IllegalStateException("the JSON codec does not handle " + s + " at " + path);
+            }
+        }
+
+        private long money(JsonNode node, String path) {
+            if (!node.isTextual()) throw fail(path, "must be a yuan string like \"1234.50\"");
+            String text = node.textValue();
+            long fen;
+            try {
+                fen = Money.parseYuan(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(path, e.getMessage());
+            }
+            if (input && fen < 0) throw fail(path, quote(text) + " is negative");
+            if (Math.abs(fen) > Money.MAX_FEN) {
+                throw fail(path, quote(text) + " exceeds the largest amount " + Money.format(Money.MAX_FEN));
+            }
+            return fen;
+        }
+
+        private LocalDate date(JsonNode node, String path) {
+            if (!node.isTextual()) throw fail(path, "must be a date string (YYYY-MM-DD)");
+            String text = node.textValue();
+            if (DATE.matcher(text).matches()) {
+                try {
+                    return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+                } catch (DateTimeParseException e) {
+                    // falls through to the message below
+                }
+            }
+            throw fail(path, quote(text) + " is not a date (YYYY-MM-DD)");
+        }
+
+        // ----------------------------------------------------------------------------------- rules across fields
+
+        void validate(SpecificRecord record) {
+            if (record instanceof IdentityEvent) identity((IdentityEvent) record);
+            else if (record instanceof Claim) claim((Claim) record);
+            else if (record instanceof Application) application((Application) record);
+            else if (record instanceof Parameter) year(((Parameter) record).getYear());
+            else if (record instanceof YearClose) year(((YearClose) record).getYear());
+            else if (record instanceof Settlement) year(((Settlement) record).getYear());
+            else if (record instanceof Alert) alert((Alert) record);
+        }
+
+        private void year(int year) {
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                throw fail("year", year + " is not between " + MIN_YEAR + " and " + MAX_YEAR);
+            }
+        }
+
+        private void identity(IdentityEvent e) {
+            if (!Departments.certifies(e.getDepartment(), e.getIdentity())) {
+                throw fail("identity", quote(e.getIdentity().name()) + " is not certified by department "
+                        + quote(e.getDepartment().name()));
+            }
+            IdentityAttributes a = e.getAttributes();
+            Integer grade = a.getDisabilityGrade();
+            if (grade != null && (grade < 1 || grade > 4)) {
+                throw fail("attributes.disabilityGrade", grade + " is not between 1 and 4");
+            }
+            if (e.getAction() == IdentityAction.grant) {
+                if (e.getIdentity() == IdentityType.severe_disability) {
+                    if (grade == null) throw fail("attributes.disabilityGrade", "is required to grant severe_disability");
+                    if (a.getDisabilityKind() == null) throw fail("attributes.disabilityKind", "is required to grant severe_disability");
+                }
+                if (e.getIdentity() == IdentityType.entitled_veteran && a.getGroup() == null) {
+                    throw fail("attributes.group", "is required to grant entitled_veteran");
+                }
+            }
+        }
+
+        private void claim(Claim c) {
+            Amounts a = c.getAmounts();
+            long scope = a.getPolicyScope();
+            if (a.getTotal() != scope + a.getOutOfScope()) {
+                throw fail("amounts.total", Money.format(a.getTotal()) + " is not policyScope + outOfScope ("
+                        + Money.format(scope + a.getOutOfScope()) + ")");
+            }
+            if (a.getBasicInsurance() > scope) throw fail("amounts.basicInsurance", "exceeds amounts.policyScope");
+            if (a.getCriticalIllness() > scope) throw fail("amounts.criticalIllness", "exceeds amounts.policyScope");
+            if (a.getOtherInsurance() > scope) throw fail("amounts.otherInsurance", "exceeds amounts.policyScope");
+            long paid = a.getBasicInsurance() + a.getCriticalIllness() + a.getOtherInsurance();
+            if (paid > scope) {
+                throw EventFormatException.acrossFields(type, id, personId, region, "amounts", "basicInsurance + criticalIllness + otherInsurance (" + Money.format(paid)
+                        + ") exceeds policyScope (" + Money.format(scope) + ")");
+            }
+            if (c.getKind() == ClaimKind.inpatient) {
+                if (c.getAdmissionDate() == null) throw fail("admissionDate", "is required for an inpatient claim");
+            }
+            if (c.getAdmissionDate() != null && c.getAdmissionDate().isAfter(c.getDischargeDate())) {
+                throw fail("admissionDate", c.getAdmissionDate() + " is after dischargeDate " + c.getDischargeDate());
+            }
+            if (c.getKind() == ClaimKind.outpatient_major && c.getDiseaseGroup() == null) {
+                throw fail("diseaseGroup", "is required for an outpatient_major claim");
+            }
+        }
+
+        private void application(Application a) {
+            year(a.getYear());
+            String rate = a.getDecision().getRate();
+            if (rate != null) {
+                boolean ok = DECIMAL.matcher(rate).matches();
+                if (ok) {
+                    BigDecimal r = new BigDecimal(rate);
+                    ok = r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0;
+                }
+                if (!ok) throw fail("decision.rate", quote(rate) + " is not a decimal fraction in (0, 1]");
+            }
+        }
+
+        private void alert(Alert a) {
+            year(a.getYear());
+            if (!MONTH.matcher(a.getMonth()).matches()) throw fail("month", quote(a.getMonth()) + " is not a month (YYYY-MM)");
+            if (!MEASURES.contains(a.getMeasure())) throw fail("measure", quote(a.getMeasure()) + " is not one of S, R, burden");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    private static String idField(Schema schema) {
+        String first = schema.getFields().get(0).name();
+        return first.endsWith("Id") ? first : null;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node != null && node.isTextual() && !node.textValue().isEmpty() ? node.textValue() : null;
+    }
+
+    private static Schema nonNullBranch(Schema union) {
+        for (Schema branch : union.getTypes()) {
+            if (branch.getType() != Schema.Type.NULL) return branch;
+        }
+        throw new IllegalStateException("union without a non-null branch: " + union);
+    }
+
+    private static boolean isDate(Schema s) {
+        return s.getLogicalType() instanceof LogicalTypes.Date;
+    }
+
+    private static String quote(String text) {
+        return '"' + text + '"';
+    }
+}
