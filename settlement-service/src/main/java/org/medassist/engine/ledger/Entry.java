@@ -1,0 +1,56 @@
+package org.medassist.engine.ledger;
+
+import org.medassist.engine.model.Application;
+import org.medassist.engine.model.Claim;
+
+/**
+ * One item of a person-year in receipt order: a claim, an application, or the year-end item. It remembers what
+ * has been paid on it so far (the sum of the deltas published), so recomputation can publish adjustments.
+ */
+public final class Entry {
+    public enum Kind { CLAIM, APPLICATION, YEAR_END }
+
+    public final Kind kind;
+    public final Claim claim;
+    public final Application application;
+    /** The settlement reference for items without a claim: the applicationId or "year_close:region:year". */
+    public final String reference;
+
+    public String reversalId;
+    public long paidAssistance;
+    public long paidTilt;
+    public long paidRelief;
+    public long paidBorne;
+    public int published;
+    public boolean settled;
+    public String parkedReason;
+    public Computation computed;
+
+    private Entry(Kind kind, Claim claim, Application application, String reference) {
+        this.kind = kind;
+        this.claim = claim;
+        this.application = application;
+        this.reference = reference;
+    }
+
+    public static Entry claim(Claim claim) { return new Entry(Kind.CLAIM, claim, null, null); }
+
+    public static Entry application(Application a) {
+        return new Entry(Kind.APPLICATION, null, a, a.applicationId());
+    }
+
+    public static Entry yearEnd(String region, int year) {
+        return new Entry(Kind.YEAR_END, null, null, "year_close:" + region + ":" + year);
+    }
+
+    public boolean reversed() { return reversalId != null; }
+
+    /** Items computed after all claims of the year: the year-end top-up and one-time assistance. */
+    public boolean isEndItem() {
+        return kind == Kind.YEAR_END || (kind == Kind.APPLICATION && application.oneTime());
+    }
+
+    public String label() {
+        return kind == Kind.CLAIM ? "claim " + claim.claimId() : reference;
+    }
+}

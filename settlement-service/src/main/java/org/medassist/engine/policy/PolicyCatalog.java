@@ -1,0 +1,24 @@
+package org.medassist.engine.policy;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The loaded region policies, by region key. */
+public final class PolicyCatalog {
+    private final Map<String, RegionPolicy> byRegion = new TreeMap<>();
+
+    public PolicyCatalog(Collection<RegionPolicy> policies) {
+        for (RegionPolicy p : policies) {
+            if (byRegion.put(p.region(), p) != null) {
+                throw new IllegalArgumentException("two policy files for region " + p.region());
+            }
+        }
+    }
+
+    public RegionPolicy get(String region) { return byRegion.get(region); }
+
+    public Collection<RegionPolicy> all() { return byRegion.values(); }
+
+    public String regions() { return String.join(", ", byRegion.keySet()); }
+}

@@ -1,0 +1,34 @@
+package org.medassist.engine.policy;
+
+/** Rates are held as parts per million so that products with fen stay in {@code long} and round exactly. */
+public final class Rates {
+    private Rates() {}
+
+    public static final int ONE = 1_000_000;
+
+    /** rate × base, rounded half-up to the fen (DECISIONS E4). Negative bases round half away from zero. */
+    public static long apply(int ppm, long fen) {
+        if (fen >= 0) return (fen * ppm + ONE / 2) / ONE;
+        return -((-fen * ppm + ONE / 2) / ONE);
+    }
+
+    /** Parses "0.65" (a decimal fraction, at most 6 decimals) into ppm. */
+    public static int parse(String text) {
+        java.math.BigDecimal d;
+        try {
+            d = new java.math.BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a rate like \"0.65\"");
+        }
+        if (d.signum() < 0 || d.compareTo(java.math.BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("rate \"" + text + "\" is not between 0 and 1");
+        }
+        if (d.scale() > 6) throw new IllegalArgumentException("rate \"" + text + "\" has more than 6 decimals");
+        return d.movePointRight(6).intValueExact();
+    }
+
+    /** 750000 becomes "75%", 25000 becomes "2.5%". */
+    public static String percent(int ppm) {
+        return java.math.BigDecimal.valueOf(ppm, 4).stripTrailingZeros().toPlainString() + "%";
+    }
+}

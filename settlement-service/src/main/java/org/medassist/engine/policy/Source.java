@@ -1,0 +1,10 @@
+package org.medassist.engine.policy;
+
+/** Where a rule comes from: the document number, the clause and a short verbatim quote. */
+public record Source(String document, String clause, String quote) {
+
+    /** "九府办字〔2022〕118号 三（二）「按75%予以救助」", the form used in explanation lines. */
+    public String cite() {
+        return document + " " + clause + "「" + quote + "」";
+    }
+}

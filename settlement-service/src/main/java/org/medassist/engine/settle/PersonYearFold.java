@@ -1,0 +1,88 @@
+package org.medassist.engine.settle;
+
+import java.util.List;
+import org.medassist.engine.EngineOutput;
+import org.medassist.engine.ledger.Computation;
+import org.medassist.engine.ledger.Entry;
+import org.medassist.engine.ledger.PersonLedger;
+import org.medassist.engine.ledger.PersonYear;
+import org.medassist.engine.ledger.YearTotals;
+import org.medassist.engine.policy.ParameterBook;
+import org.medassist.engine.policy.RegionPolicy;
+import org.medassist.engine.policy.ResidualTilt;
+
+/**
+ * Recomputes a person's years from their events (E1): resets the totals, folds the entries in receipt order with
+ * the same step the incremental path uses, refreshes the end items, then publishes the differences.
+ */
+public final class PersonYearFold {
+    private final ClaimSettler settler;
+    private final ParameterBook params;
+
+    public PersonYearFold(ClaimSettler settler, ParameterBook params) {
+        this.settler = settler;
+        this.params = params;
+    }
+
+    public void recompute(RegionPolicy p, PersonLedger ledger, EngineOutput out) {
+        List<PersonYear> years = ledger.years(p.region());
+        for (PersonYear py : years) fold(p, ledger, py);
+        for (PersonYear py : years) EndItems.compute(p, ledger, py);
+        for (PersonYear py : years) {
+            for (Entry e : py.entries) Publisher.publish(p, ledger.personId, py, e, out);
+        }
+    }
+
+    /** After a claim is appended, end items anywhere in the region may read it (one-time windows span years). */
+    public void refreshEndItems(RegionPolicy p, PersonLedger ledger, EngineOutput out) {
+        if (p.yearEnd() == null && p.oneTime() == null) return;
+        for (PersonYear py : ledger.years(p.region())) {
+            if (!py.hasEndItems()) continue;
+            EndItems.compute(p, ledger, py);
+            for (Entry e : py.entries) if (e.isEndItem()) Publisher.publish(p, ledger.personId, py, e, out);
+        }
+    }
+
+    public String queuedReason(PersonYear py) {
+        Entry first = py.entries.get(py.parkedFrom);
+        return "queued behind parked " + first.label() + " (claims apply in receipt order): "
+                + first.computed.parkedReason;
+    }
+
+    private void fold(RegionPolicy p, PersonLedger ledger, PersonYear py) {
+        YearTotals t = py.totals;
+        t.reset();
+        py.parkedFrom = -1;
+        for (int i = 0; i < py.entries.size(); i++) {
+            Entry e = py.entries.get(i);
+            if (e.reversed() || e.isEndItem()) continue;
+            if (py.parkedFrom >= 0) {
+                e.computed = Computation.parked(queuedReason(py));
+                continue;
+            }
+            e.computed = e.kind == Entry.Kind.CLAIM
+                    ? settler.settle(p, ledger.timeline.spells(), e.claim, t, ledger.personId)
+                    : tiltApplication(p, t, py.year);
+            if (e.computed.isParked()) py.parkedFrom = i;
+        }
+    }
+
+    /** An application switches on-application tilt on and pays what has accrued so far (E10). */
+    private Computation tiltApplication(RegionPolicy p, YearTotals t, int year) {
+        long threshold = 0;
+        long cap = -1;
+        ResidualTilt rt = p.residualTilt();
+        if (rt != null && (!rt.requiresConventionalCapReached() || t.capReached)) {
+            threshold = TiltAccrual.threshold(params, p, year);
+            if (threshold == ParameterBook.MISSING) return Computation.parked(ParameterBook.missingReason(p, rt.threshold(), year));
+            cap = TiltAccrual.cap(params, p, year);
+        }
+        t.tiltApplied = true;
+        Computation comp = new Computation();
+        comp.line("application received: tilt is paid from now on as it accrues "
+                + (rt != null ? rt.source().cite() : p.targetTilt().source().cite()));
+        comp.tilt = ClaimSettler.payTilt(p, t, threshold, cap, comp);
+        t.sumTilt += comp.tilt;
+        return comp;
+    }
+}

@@ -1,0 +1,77 @@
+package org.medassist.engine.settle;
+
+import org.medassist.engine.ledger.YearTotals;
+import org.medassist.engine.policy.ParameterBook;
+import org.medassist.engine.policy.RegionPolicy;
+import org.medassist.engine.policy.ResidualTilt;
+import org.medassist.engine.policy.TargetRatioTilt;
+import org.medassist.engine.policy.Rates;
+
+/**
+ * The tilt a person-year has accrued so far, from its running totals. Claims and applications both pay the part of
+ * it not yet paid, so on-application and automatic tilt share this arithmetic.
+ */
+final class TiltAccrual {
+    private TiltAccrual() {}
+
+    static boolean payable(RegionPolicy p, YearTotals t) {
+        if (p.residualTilt() != null) return !p.residualTilt().onApplication() || t.tiltApplied;
+        if (p.targetTilt() != null) return !p.targetTilt().onApplication() || t.tiltApplied;
+        return false;
+    }
+
+    /** The residual tilt's threshold for the year, 0 when not needed, or MISSING. */
+    static long threshold(ParameterBook params, RegionPolicy p, int year) {
+        ResidualTilt rt = p.residualTilt();
+        return rt == null ? 0 : params.resolve(p, rt.threshold(), year);
+    }
+
+    static long cap(ParameterBook params, RegionPolicy p, int year) {
+        ResidualTilt rt = p.residualTilt();
+        return rt == null || rt.cap() == null ? -1 : params.resolve(p, rt.cap(), year);
+    }
+
+    /** Accrued tilt given a resolved threshold and cap (cap −1 means none). */
+    static long accrued(RegionPolicy p, YearTotals t, long threshold, long cap) {
+        ResidualTilt rt = p.residualTilt();
+        if (rt != null) {
+            if (rt.requiresConventionalCapReached() && !t.capReached) return 0;
+            long amount = Rates.apply(rt.ratePpm(), Math.max(0, t.tiltBase - threshold));
+            return cap >= 0 ? Math.min(cap, amount) : amount;
+        }
+        TargetRatioTilt tt = p.targetTilt();
+        if (tt == null || t.targetTrigger < tt.triggerFen()) return 0;
+        long amount = 0;
+        for (int g = 0; g < tt.groupTargetPpm().length; g++) {
+            long allowed = Rates.apply(Rates.ONE - tt.groupTargetPpm()[g], t.targetScope[g]);
+            amount += Math.max(0, t.targetResidual[g] - allowed);
+        }
+        return Math.min(amount, Math.max(0, tt.totalCapFen() - t.conventionalPaid));
+    }
+
+    static String describe(RegionPolicy p, YearTotals t, long threshold, long cap, long accrued) {
+        ResidualTilt rt = p.residualTilt();
+        if (rt != null) {
+            if (rt.requiresConventionalCapReached() && !t.capReached) {
+                return "tilt: conventional cap not yet reached, nothing accrues " + rt.source().cite();
+            }
+            return "tilt accrued " + Fmt.y(accrued) + " = " + (cap >= 0 ? "min(" + Fmt.y(cap) + ", " : "(")
+                    + Rates.percent(rt.ratePpm()) + " × max(0, cumR " + Fmt.y(t.tiltBase) + " − " + Fmt.y(threshold)
+                    + ")) " + rt.source().cite();
+        }
+        TargetRatioTilt tt = p.targetTilt();
+        if (t.targetTrigger < tt.triggerFen()) {
+            return "tilt: year residual " + Fmt.y(t.targetTrigger) + " below the trigger " + Fmt.y(tt.triggerFen())
+                    + " " + tt.source().cite();
+        }
+        StringBuilder sb = new StringBuilder("tilt accrued ").append(Fmt.y(accrued)).append(" = min(room ")
+                .append(Fmt.y(Math.max(0, tt.totalCapFen() - t.conventionalPaid))).append(", ");
+        for (int g = 0; g < tt.groupTargetPpm().length; g++) {
+            if (g > 0) sb.append(" + ");
+            sb.append("max(0, R ").append(Fmt.y(t.targetResidual[g])).append(" − ")
+                    .append(Rates.percent(Rates.ONE - tt.groupTargetPpm()[g])).append(" × scope ")
+                    .append(Fmt.y(t.targetScope[g])).append(')');
+        }
+        return sb.append(") ").append(tt.targetSource().cite()).append(' ').append(tt.capSource().cite()).toString();
+    }
+}

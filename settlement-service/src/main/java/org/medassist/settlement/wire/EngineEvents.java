@@ -1,0 +1,115 @@
+package org.medassist.settlement.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.medassist.engine.model.Alert;
+import org.medassist.engine.model.Application;
+import org.medassist.engine.model.Claim;
+import org.medassist.engine.model.ClaimKind;
+import org.medassist.engine.model.HospitalLevel;
+import org.medassist.engine.model.IdentityChange;
+import org.medassist.engine.model.Location;
+import org.medassist.engine.model.ParameterValue;
+import org.medassist.engine.model.Reversal;
+import org.medassist.engine.model.Settlement;
+import org.medassist.engine.model.YearClose;
+import org.medassist.engine.policy.Rates;
+import org.medassist.events.Amounts;
+import org.medassist.events.ApplicationKind;
+import org.medassist.events.ClaimReversal;
+import org.medassist.events.Decision;
+import org.medassist.events.IdentityAction;
+import org.medassist.events.IdentityAttributes;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.OtherPayers;
+import org.medassist.events.Parameter;
+import org.medassist.events.SettlementStatus;
+
+/**
+ * Converts between the contract's Avro records and the engine's model. Replay and the streaming topology both go
+ * through here, so they feed the engine identical inputs.
+ */
+public final class EngineEvents {
+    private EngineEvents() {}
+
+    public static Claim claim(org.medassist.events.Claim c) {
+        Amounts a = c.getAmounts();
+        return new Claim(c.getClaimId(), c.getPersonId(), c.getRegion(), c.getHospitalId(),
+                HospitalLevel.of(c.getHospitalLevel().name()), ClaimKind.of(c.getKind().name()), c.getAdmissionDate(),
+                c.getDischargeDate(), Location.of(c.getLocation().name()), c.getReferred(), c.getHardship(),
+                c.getDiseaseGroup() == null ? null : c.getDiseaseGroup().name(), c.getSpecialDiseaseRegistered(),
+                a.getTotal(), a.getOutOfScope(), a.getPolicyScope(), a.getBasicInsurance(), a.getCriticalIllness(),
+                a.getOtherInsurance());
+    }
+
+    public static IdentityChange identity(IdentityEvent e) {
+        IdentityAttributes at = e.getAttributes();
+        Integer grade = at == null ? null : at.getDisabilityGrade();
+        return new IdentityChange(e.getEventId(), e.getPersonId(), e.getRegion(), e.getDepartment().name(),
+                e.getIdentity().name(), e.getAction() == IdentityAction.grant, e.getEffectiveDate(),
+                grade == null ? 0 : grade,
+                at == null || at.getDisabilityKind() == null ? null : at.getDisabilityKind().name(),
+                at == null || at.getGroup() == null ? null : at.getGroup().name());
+    }
+
+    public static Reversal reversal(ClaimReversal r) {
+        return new Reversal(r.getReversalId(), r.getClaimId(), r.getPersonId(), r.getRegion(), r.getReason());
+    }
+
+    public static Application application(org.medassist.events.Application a) {
+        Decision d = a.getDecision();
+        long deductible = d == null || d.getDeductible() == null ? -1 : d.getDeductible();
+        long cap = d == null || d.getCap() == null ? -1 : d.getCap();
+        int rate = d == null || d.getRate() == null ? -1 : Rates.parse(d.getRate());
+        return new Application(a.getApplicationId(), a.getPersonId(), a.getRegion(), a.getYear(),
+                a.getKind() == ApplicationKind.one_time, a.getFiledDate(), deductible, cap, rate);
+    }
+
+    public static ParameterValue parameter(Parameter p) {
+        return new ParameterValue(p.getRegion(), p.getYear(), p.getName(), p.getValue());
+    }
+
+    public static YearClose yearClose(org.medassist.events.YearClose y) {
+        return new YearClose(y.getRegion(), y.getYear());
+    }
+
+    public static org.medassist.events.Settlement toAvro(Settlement s) {
+        return org.medassist.events.Settlement.newBuilder()
+                .setSettlementId(s.settlementId())
+                .setClaimId(s.claimId())
+                .setPersonId(s.personId())
+                .setRegion(s.region())
+                .setYear(s.year())
+                .setStatus(SettlementStatus.valueOf(s.status().symbol()))
+                .setTier(s.tier())
+                .setIdentity(s.identity())
+                .setEligible(s.eligible())
+                .setAssistance(s.assistance())
+                .setTilt(s.tilt())
+                .setRemaining(s.remaining())
+                .setOtherPayers(new OtherPayers(s.localFinanceRelief(), s.hospitalBorne()))
+                .setPolicy(s.policy() == null ? "" : s.policy())
+                .setExplanation(new ArrayList<>(s.explanation()))
+                .setReference(s.reference())
+                .setReason(s.reason())
+                .setRecoveryDue(s.recoveryDue())
+                .setKpiFlags(new ArrayList<>(s.kpiFlags()))
+                .build();
+    }
+
+    public static org.medassist.events.Alert toAvro(Alert a) {
+        return org.medassist.events.Alert.newBuilder()
+                .setAlertId(a.alertId())
+                .setPersonId(a.personId())
+                .setRegion(a.region())
+                .setYear(a.year())
+                .setMonth(a.month())
+                .setRule(a.rule())
+                .setMeasure(a.measure())
+                .setValue(a.value())
+                .setThreshold(a.threshold())
+                .setRecipients(List.copyOf(a.recipients()))
+                .setClaimId(a.claimId())
+                .build();
+    }
+}

@@ -1,0 +1,80 @@
+package org.medassist.settlement.wire;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.medassist.engine.EngineOutput;
+import org.medassist.engine.SettlementEngine;
+import org.medassist.engine.ledger.PersonLedger;
+import org.medassist.engine.model.ParameterValue;
+import org.medassist.engine.model.YearClose;
+import org.medassist.events.Application;
+import org.medassist.events.Claim;
+import org.medassist.events.ClaimReversal;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.Parameter;
+
+/**
+ * Applies one contract event to the engine: person events to that person's ledger, region-wide events (parameters,
+ * year closes) to every ledger of the region-year they concern. Replay and streaming share this path.
+ */
+public final class EventRouter {
+    private final SettlementEngine engine;
+    private final Ledgers ledgers;
+
+    public EventRouter(SettlementEngine engine, Ledgers ledgers) {
+        this.engine = engine;
+        this.ledgers = ledgers;
+    }
+
+    public SettlementEngine engine() { return engine; }
+
+    public void route(SpecificRecord record, EngineOutput out) {
+        if (record instanceof Claim c) {
+            person(c.getPersonId(), l -> engine.claim(l, EngineEvents.claim(c), out));
+        } else if (record instanceof IdentityEvent e) {
+            person(e.getPersonId(), l -> engine.identity(l, EngineEvents.identity(e), out));
+        } else if (record instanceof ClaimReversal r) {
+            person(r.getPersonId(), l -> engine.reversal(l, EngineEvents.reversal(r), out));
+        } else if (record instanceof Application a) {
+            person(a.getPersonId(), l -> engine.application(l, EngineEvents.application(a), out));
+        } else if (record instanceof Parameter p) {
+            parameter(EngineEvents.parameter(p), out);
+        } else if (record instanceof org.medassist.events.YearClose y) {
+            yearClose(EngineEvents.yearClose(y), out);
+        } else {
+            throw new IllegalArgumentException(record.getSchema().getName() + " is an output event, not an input");
+        }
+    }
+
+    private void parameter(ParameterValue v, EngineOutput out) {
+        String refusal = engine.parameterRefusal(v);
+        if (refusal != null) {
+            out.settlement(engine.rejected(null, "", v.region(), v.year(),
+                    "parameter:" + v.region() + ":" + v.year() + ":" + v.name(), refusal));
+            return;
+        }
+        if (!engine.parameter(v)) return;
+        for (PersonLedger l : ledgers.withYear(v.region(), v.year())) {
+            engine.recompute(l, v.region(), out);
+            ledgers.changed(l);
+        }
+    }
+
+    private void yearClose(YearClose y, EngineOutput out) {
+        if (engine.catalog().get(y.region()) == null) {
+            out.settlement(engine.rejected(null, "", y.region(), y.year(), "year_close:" + y.region() + ":" + y.year(),
+                    "region \"" + y.region() + "\" has no policy; known regions: " + engine.catalog().regions()));
+            return;
+        }
+        if (!engine.yearClose(y)) return;
+        for (PersonLedger l : ledgers.withYear(y.region(), y.year())) {
+            engine.closeYear(l, y.region(), y.year(), out);
+            ledgers.changed(l);
+        }
+    }
+
+    private void person(String personId, java.util.function.Consumer<PersonLedger> action) {
+        PersonLedger l = ledgers.get(personId);
+        action.accept(l);
+        ledgers.changed(l);
+    }
+}
