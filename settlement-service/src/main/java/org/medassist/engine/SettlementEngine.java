@@ -175,7 +175,8 @@ public final class SettlementEngine {
     public Settlement rejected(String claimId, String personId, String region, int year, String reference, String reason) {
         RegionPolicy p = region == null ? null : catalog.get(region);
         String id = "rejected:" + (claimId != null ? claimId : reference) + (reference != null && claimId != null ? ":" + reference : "");
-        return new Settlement(id, claimId, personId, region, year, SettlementStatus.REJECTED, null, null, 0, 0, 0, 0,
+        return new Settlement(id, claimId, personId == null ? "" : personId, region == null ? "" : region, year,
+                SettlementStatus.REJECTED, null, null, 0, 0, 0, 0,
                 0, 0, p == null ? null : p.policyRef(), List.of("rejected: " + reason), reference, reason, false, List.of());
     }
 

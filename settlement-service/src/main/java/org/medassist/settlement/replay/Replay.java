@@ -1,0 +1,120 @@
+package org.medassist.settlement.replay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.medassist.engine.EngineOutput;
+import org.medassist.engine.SettlementEngine;
+import org.medassist.engine.model.Alert;
+import org.medassist.engine.model.Settlement;
+import org.medassist.engine.policy.ParameterBook;
+import org.medassist.engine.policy.PolicyCatalog;
+import org.medassist.schemas.json.EventFormatException;
+import org.medassist.schemas.json.EventJson;
+import org.medassist.settlement.wire.EngineEvents;
+import org.medassist.settlement.wire.EventRouter;
+import org.medassist.settlement.wire.InMemoryLedgers;
+
+/**
+ * Applies a JSON Lines event file in file order through the engine and writes settlement and alert lines. A bad
+ * line is reported with its number and, when it names an event, answered with a rejected settlement; the run goes on.
+ */
+public final class Replay {
+    private static final Set<String> INPUTS = Set.of("identity", "claim", "claim_reversal", "application", "parameter", "year_close");
+    private static final long PROGRESS_NANOS = 2_000_000_000L;
+
+    private final EventRouter router;
+    private final PrintStream messages;
+    private final boolean progress;
+
+    public Replay(PolicyCatalog catalog, PrintStream messages, boolean progress) {
+        this.router = new EventRouter(new SettlementEngine(catalog, new ParameterBook()), new InMemoryLedgers());
+        this.messages = messages;
+        this.progress = progress;
+    }
+
+    /** Runs the replay; returns the number of lines that failed inside the engine (0 on a clean run). */
+    public long run(BufferedReader in, Writer out) throws IOException {
+        EngineOutput writer = new JsonLinesOutput(out);
+        ReplaySummary summary = new ReplaySummary(writer);
+        long start = System.nanoTime();
+        long lastProgress = start;
+        long lines = 0;
+        long malformed = 0;
+        long failed = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lines++;
+            if (line.isBlank()) continue;
+            SpecificRecord record;
+            try {
+                record = EventJson.read(line);
+                String type = EventJson.typeOf(record);
+                if (!INPUTS.contains(type)) throw new EventFormatException(type, null, null, null, "type", "is an output, not an input event");
+            } catch (EventFormatException e) {
+                malformed++;
+                messages.println("line " + lines + ": " + e.getMessage());
+                record = null;
+                try {
+                    rejectIfIdentifiable(e, summary);
+                } catch (RuntimeException inner) {
+                    failed++;
+                    messages.println("line " + lines + ": FAILED to write its rejection (" + inner + ")");
+                }
+            }
+            if (record == null) continue;
+            try {
+                router.route(record, summary);
+            } catch (RuntimeException e) {
+                failed++;
+                messages.println("line " + lines + ": FAILED inside the engine (" + e + "); the run continues");
+            }
+            if (progress && (lines & 0xFFF) == 0) {
+                long now = System.nanoTime();
+                if (now - lastProgress > PROGRESS_NANOS) {
+                    lastProgress = now;
+                    double s = (now - start) / 1e9;
+                    messages.printf("settle replay: %,d lines, %,.0f lines/s%n", lines, lines / s);
+                }
+            }
+        }
+        out.flush();
+        messages.print(summary.render(lines, malformed, failed, (System.nanoTime() - start) / 1e9));
+        return failed;
+    }
+
+    /** A contract-breaking event that names itself is answered with a rejected settlement, never dropped. */
+    private void rejectIfIdentifiable(EventFormatException e, EngineOutput out) {
+        if (e.type() == null || !INPUTS.contains(e.type())) return;
+        SettlementEngine engine = router.engine();
+        boolean claim = e.type().equals("claim");
+        String reference = claim ? null : e.type() + ":" + (e.id() == null ? "?" : e.id());
+        out.settlement(engine.rejected(claim ? e.id() : null, e.personId() == null ? "" : e.personId(),
+                e.region(), 0, reference, e.getMessage()));
+    }
+
+    /** Writes engine output as contract JSON lines. */
+    private static final class JsonLinesOutput implements EngineOutput {
+        private final Writer out;
+
+        JsonLinesOutput(Writer out) { this.out = out; }
+
+        @Override
+        public void settlement(Settlement s) { write(EventJson.write(EngineEvents.toAvro(s))); }
+
+        @Override
+        public void alert(Alert a) { write(EventJson.write(EngineEvents.toAvro(a))); }
+
+        private void write(String line) {
+            try {
+                out.write(line);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}

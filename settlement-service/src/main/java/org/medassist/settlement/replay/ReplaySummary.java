@@ -1,0 +1,58 @@
+package org.medassist.settlement.replay;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.medassist.engine.EngineOutput;
+import org.medassist.engine.model.Alert;
+import org.medassist.engine.model.Settlement;
+import org.medassist.engine.model.SettlementStatus;
+import org.medassist.schemas.Money;
+
+/** Counts what a replay published, for the summary on stderr: events by status, money by region and year. */
+final class ReplaySummary implements EngineOutput {
+    private final EngineOutput next;
+    private final Map<SettlementStatus, Long> byStatus = new EnumMap<>(SettlementStatus.class);
+    private final Map<String, long[]> moneyByRegionYear = new TreeMap<>();
+    private long alerts;
+
+    ReplaySummary(EngineOutput next) { this.next = next; }
+
+    @Override
+    public void settlement(Settlement s) {
+        byStatus.merge(s.status(), 1L, Long::sum);
+        if (s.status() != SettlementStatus.REJECTED && s.status() != SettlementStatus.PARKED) {
+            long[] m = moneyByRegionYear.computeIfAbsent(s.region() + " " + s.year(), k -> new long[2]);
+            m[0] += s.assistance();
+            m[1] += s.tilt();
+        }
+        next.settlement(s);
+    }
+
+    @Override
+    public void alert(Alert a) {
+        alerts++;
+        next.alert(a);
+    }
+
+    String render(long lines, long malformed, long failed, double seconds) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("settle replay: %,d lines in %.1f s; %,d malformed or invalid", lines, seconds, malformed));
+        if (failed > 0) sb.append(String.format(", %,d FAILED (see messages above)", failed));
+        sb.append("\n  settlement events:");
+        for (SettlementStatus st : SettlementStatus.values()) {
+            sb.append(' ').append(st.symbol()).append(' ').append(String.format("%,d", byStatus.getOrDefault(st, 0L)));
+        }
+        sb.append(String.format("%n  alerts: %,d%n", alerts));
+        sb.append("  paid by region and year (assistance | tilt | total):\n");
+        if (moneyByRegionYear.isEmpty()) sb.append("    (nothing paid)\n");
+        for (Map.Entry<String, long[]> e : moneyByRegionYear.entrySet()) {
+            long[] m = e.getValue();
+            sb.append(String.format("    %-20s %16s | %14s | %16s%n", e.getKey(), Money.format(m[0]), Money.format(m[1]),
+                    Money.format(m[0] + m[1])));
+        }
+        return sb.toString();
+    }
+
+    long count(SettlementStatus status) { return byStatus.getOrDefault(status, 0L); }
+}
