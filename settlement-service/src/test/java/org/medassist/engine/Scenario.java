@@ -27,7 +27,7 @@ public final class Scenario implements EngineOutput {
     static final PolicyCatalog CATALOG = PolicyLoader.bundled();
 
     final String region;
-    final SettlementEngine engine = new SettlementEngine(CATALOG, new ParameterBook());
+    public final SettlementEngine engine = new SettlementEngine(CATALOG, new ParameterBook());
     final Map<String, PersonLedger> people = new HashMap<>();
     public final List<Settlement> settlements = new ArrayList<>();
     public final List<Alert> alerts = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class Scenario implements EngineOutput {
 
     public static Scenario of(String region) { return new Scenario(region); }
 
-    PersonLedger person(String id) { return people.computeIfAbsent(id, PersonLedger::new); }
+    public PersonLedger person(String id) { return people.computeIfAbsent(id, PersonLedger::new); }
 
     public static long fen(String yuan) { return Money.parseYuan(yuan); }
 
