@@ -86,6 +86,8 @@ public final class SettlementEngine {
 
     public void reversal(PersonLedger ledger, Reversal r, EngineOutput out) {
         if (ledger.reversals.containsKey(r.reversalId())) return;
+        // the id is remembered even when the reversal is refused, so resending it has no further effect
+        ledger.reversals.put(r.reversalId(), r.claimId());
         Entry e = ledger.claims.get(r.claimId());
         if (e == null) {
             out.settlement(rejected(r.claimId(), r.personId(), r.region(), 0, r.reversalId(),
@@ -98,7 +100,6 @@ public final class SettlementEngine {
             return;
         }
         RegionPolicy p = catalog.get(e.claim.region());
-        ledger.reversals.put(r.reversalId(), r.claimId());
         e.reversalId = r.reversalId();
         Publisher.reversed(p, ledger.personId, ledger.year(e.claim.region(), e.claim.year()), e, r.reason(), out);
         recompute(ledger, e.claim.region(), out);

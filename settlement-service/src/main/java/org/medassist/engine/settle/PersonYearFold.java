@@ -51,6 +51,7 @@ public final class PersonYearFold {
 
     private void fold(RegionPolicy p, PersonLedger ledger, PersonYear py) {
         YearTotals t = py.totals;
+        long alertsBefore = t.alertsFired;
         t.reset();
         py.parkedFrom = -1;
         for (int i = 0; i < py.entries.size(); i++) {
@@ -65,6 +66,7 @@ public final class PersonYearFold {
                     : tiltApplication(p, t, py.year);
             if (e.computed.isParked()) py.parkedFrom = i;
         }
+        if (py.parkedFrom >= 0) t.alertsFired = alertsBefore; // nothing of a blocked fold is published
     }
 
     /** An application switches on-application tilt on and pays what has accrued so far (E10). */

@@ -20,10 +20,15 @@ public final class Publisher {
     public static void publish(RegionPolicy p, String personId, PersonYear py, Entry e, EngineOutput out) {
         Computation c = e.computed;
         if (c == null || e.reversed()) return;
-        if (c.isParked()) {
-            if (!e.settled && !c.parkedReason.equals(e.parkedReason)) {
-                e.parkedReason = c.parkedReason;
-                out.settlement(event(p, personId, py, e, SettlementStatus.PARKED, c, 0, 0, 0, 0, c.parkedReason, false));
+        if (py.parkedFrom >= 0 || c.isParked()) {
+            // A blocked person-year keeps exactly what it paid (one consistent earlier fold) until it can be
+            // recomputed whole; only entries never settled hear that they are parked, once per reason.
+            String reason = c.isParked() ? c.parkedReason : "waiting until the year can be recomputed: "
+                    + py.entries.get(py.parkedFrom).computed.parkedReason;
+            if (!e.settled && !reason.equals(e.parkedReason)) {
+                e.parkedReason = reason;
+                Computation notice = c.isParked() ? c : Computation.parked(reason);
+                out.settlement(event(p, personId, py, e, SettlementStatus.PARKED, notice, 0, 0, 0, 0, reason, false));
             }
             return;
         }

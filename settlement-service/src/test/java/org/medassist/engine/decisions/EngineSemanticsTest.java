@@ -209,6 +209,24 @@ class EngineSemanticsTest {
         }
 
         @Test
+        void aRecomputationThatNeedsAMissingParameterFreezesTheYearUntilItArrives() {
+            Scenario s = Scenario.of("jiyuan").grant("P", "minimum_living", "2023-06-01");
+            s.claim("P", "early", "outpatient_major").on("2023-03-01").selfPay("10000.00").disease("esrd_dialysis").send();
+            s.claim("P", "b", "inpatient").on("2023-07-01").selfPay("20000.00").send();
+            s.claim("P", "c", "inpatient").on("2023-08-01").selfPay("20000.00").send();
+            assertEquals(fen("14000.00"), s.assistance("b"));
+            assertEquals(fen("14000.00"), s.assistance("c"));
+            int published = s.settlements.size();
+            // a late 低保边缘 recognition makes "b" weigh the G3 tier, whose 2023 deductible is not known yet
+            s.grant("P", "marginal_low_income", "2023-01-01");
+            assertEquals(published, s.settlements.size(), "the blocked year keeps what it paid, consistently");
+            s.param(2023, "per_capita_disposable_income", "32000.00");
+            assertEquals(fen("3000.00"), s.assistance("early"), "G3 outpatient 30%");
+            assertEquals(fen("14000.00"), s.assistance("b"));
+            assertEquals(fen("13000.00"), s.assistance("c"), "the shared 30,000 cap holds");
+        }
+
+        @Test
         void publishedFigureWinsOverThePercentage() {
             Scenario s = Scenario.of("jiyuan").param(2022, "per_capita_disposable_income", "40000.00")
                     .grant("P", "marginal_low_income", "2022-01-01");
