@@ -19,6 +19,7 @@ import org.medassist.settlement.replay.Replay;
 public final class Settle {
     static final String USAGE = """
             usage: bin/settle replay [--in events.jsonl] [--out settlements.jsonl] [--quiet]
+                   bin/settle policies            print docs/policies.md (rule → clause → quote → key)
 
               replay   apply the events in file order through the settlement engine and write the
                        settlement and alert lines (EVENTS.md). Reads stdin and writes stdout when
@@ -36,6 +37,15 @@ public final class Settle {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             err.print(USAGE);
             return args.length == 0 ? 2 : 0;
+        }
+        if (args[0].equals("policies")) {
+            try {
+                System.out.print(org.medassist.engine.policy.doc.PolicyTable.markdown());
+                return 0;
+            } catch (PolicyFileException e) {
+                err.println("settle policies: a policy file is invalid: " + e.getMessage());
+                return 1;
+            }
         }
         if (!args[0].equals("replay")) {
             err.println("settle: unknown command \"" + args[0] + "\"");
