@@ -10,7 +10,7 @@ import org.medassist.engine.ledger.PersonYear;
 import org.medassist.engine.ledger.YearTotals;
 import org.medassist.engine.model.Application;
 import org.medassist.engine.model.Claim;
-import org.medassist.engine.model.IdentityChange;
+import org.medassist.timeline.IdentityChange;
 import org.medassist.engine.model.ParameterValue;
 import org.medassist.engine.model.Reversal;
 import org.medassist.engine.model.Settlement;

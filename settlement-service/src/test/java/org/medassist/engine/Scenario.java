@@ -11,7 +11,7 @@ import org.medassist.engine.model.Application;
 import org.medassist.engine.model.Claim;
 import org.medassist.engine.model.ClaimKind;
 import org.medassist.engine.model.HospitalLevel;
-import org.medassist.engine.model.IdentityChange;
+import org.medassist.timeline.IdentityChange;
 import org.medassist.engine.model.Location;
 import org.medassist.engine.model.ParameterValue;
 import org.medassist.engine.model.Reversal;

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.medassist.engine.timeline.IdentityTimeline;
+import org.medassist.timeline.IdentityTimeline;
 
 /**
  * Everything the engine keeps about one person: the identity timeline, the person-years, and the ids already

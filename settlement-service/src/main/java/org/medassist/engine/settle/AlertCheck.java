@@ -8,7 +8,7 @@ import org.medassist.engine.model.Claim;
 import org.medassist.engine.policy.AlertRule;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.RegionPolicy;
-import org.medassist.engine.timeline.Spell;
+import org.medassist.timeline.Spell;
 
 /** Evaluates the region's alert rules after a claim: each fires once per person-year, in the claim's month (E13). */
 final class AlertCheck {

@@ -1,7 +1,7 @@
 package org.medassist.engine.settle;
 
 import org.medassist.engine.policy.Tier;
-import org.medassist.engine.timeline.Spell;
+import org.medassist.timeline.Spell;
 
 /** A tier a claim was evaluated under, with the identity spell that qualified it and the result. */
 final class Candidate {

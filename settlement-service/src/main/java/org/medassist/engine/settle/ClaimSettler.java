@@ -11,7 +11,7 @@ import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.ResidualTilt;
 import org.medassist.engine.policy.TargetRatioTilt;
 import org.medassist.engine.policy.Tier;
-import org.medassist.engine.timeline.Spell;
+import org.medassist.timeline.Spell;
 
 /**
  * The fold step for one claim: picks the tier that pays most, applies deductible, rate and cap, updates the

@@ -7,7 +7,7 @@ import org.medassist.engine.policy.Qualifier;
 import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.Tier;
 import org.medassist.engine.timeline.Coverage;
-import org.medassist.engine.timeline.Spell;
+import org.medassist.timeline.Spell;
 
 /** Which identity spells apply to a claim, and which of them qualify the person for a tier. */
 final class Eligibility {

@@ -14,7 +14,7 @@ import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.Rates;
 import org.medassist.engine.policy.YearEndTopUp;
 import org.medassist.engine.timeline.Coverage;
-import org.medassist.engine.timeline.Spell;
+import org.medassist.timeline.Spell;
 
 /**
  * Items computed from a whole person-year after its claims: Jiangyin's year-end top-up (E11) and Fangchenggang's

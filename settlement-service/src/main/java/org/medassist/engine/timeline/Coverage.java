@@ -5,6 +5,7 @@ import java.time.temporal.TemporalAdjusters;
 import org.medassist.engine.model.Claim;
 import org.medassist.engine.model.ClaimKind;
 import org.medassist.engine.policy.Timing;
+import org.medassist.timeline.Spell;
 
 /** Applies a region's timing table to decide whether a spell covers a claim (DECISIONS R-table, E8). */
 public final class Coverage {

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.medassist.engine.Scenario;
 import org.medassist.engine.model.Claim;
-import org.medassist.engine.model.IdentityChange;
+import org.medassist.timeline.IdentityChange;
 import org.medassist.engine.model.Reversal;
 import org.medassist.engine.model.SettlementStatus;
 

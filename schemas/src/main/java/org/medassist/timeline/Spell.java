@@ -1,4 +1,4 @@
-package org.medassist.engine.timeline;
+package org.medassist.timeline;
 
 import java.time.LocalDate;
 

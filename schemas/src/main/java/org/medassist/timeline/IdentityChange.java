@@ -1,4 +1,4 @@
-package org.medassist.engine.model;
+package org.medassist.timeline;
 
 import java.time.LocalDate;
 

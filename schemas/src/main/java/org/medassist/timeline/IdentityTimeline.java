@@ -1,4 +1,4 @@
-package org.medassist.engine.timeline;
+package org.medassist.timeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.medassist.engine.model.IdentityChange;
+
 
 /**
  * A person's identity history, folded from department events into spells. Events are idempotent by eventId and
