@@ -25,6 +25,23 @@ public final class IdentityTimeline {
         return true;
     }
 
+    /**
+     * Replaces the whole history with a published timeline (the person-eligibility topic carries all of a
+     * person's events); false when nothing changed.
+     */
+    public boolean replaceWith(List<IdentityChange> all) {
+        List<IdentityChange> distinct = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (IdentityChange c : all) if (ids.add(c.department() + '/' + c.eventId())) distinct.add(c);
+        if (distinct.equals(changes)) return false;
+        changes.clear();
+        changes.addAll(distinct);
+        eventIds.clear();
+        eventIds.addAll(ids);
+        spells = fold(changes);
+        return true;
+    }
+
     public List<Spell> spells() { return spells; }
 
     public List<IdentityChange> changes() { return List.copyOf(changes); }

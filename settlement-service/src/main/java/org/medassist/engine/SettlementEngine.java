@@ -55,6 +55,20 @@ public final class SettlementEngine {
         recompute(ledger, e.region(), out);
     }
 
+    /** A person's whole identity timeline as published by eligibility-service; recomputes when it changed. */
+    public void timeline(PersonLedger ledger, List<IdentityChange> all, EngineOutput out) {
+        if (!ledger.timeline.replaceWith(all)) return;
+        for (String region : ledger.regions()) recompute(ledger, region, out);
+    }
+
+    /** Rebuilds the derived state (totals, current computations) of a ledger read back from storage; publishes nothing. */
+    public void restore(PersonLedger ledger) {
+        for (String region : ledger.regions()) {
+            RegionPolicy p = catalog.get(region);
+            if (p != null) fold.refold(p, ledger);
+        }
+    }
+
     public void claim(PersonLedger ledger, Claim c, EngineOutput out) {
         RegionPolicy p = catalog.get(c.region());
         if (p == null) {
@@ -181,12 +195,19 @@ public final class SettlementEngine {
                 0, 0, p == null ? null : p.policyRef(), List.of("rejected: " + reason), reference, reason, false, List.of());
     }
 
+    /** An empty person-year shaped for the region's pools and classes. */
+    public PersonYear newYear(String region, int year) {
+        RegionPolicy p = catalog.get(region);
+        if (p == null) throw new IllegalArgumentException("region \"" + region + "\" has no policy");
+        return new PersonYear(region, year, new YearTotals(p.pools().deductiblePools().size(),
+                p.classifier().classCount(), p.pools().capPools().size(),
+                p.targetTilt() == null ? 0 : p.targetTilt().groupTargetPpm().length));
+    }
+
     private PersonYear yearOf(PersonLedger ledger, RegionPolicy p, String region, int year) {
         PersonYear py = ledger.year(region, year);
         if (py != null) return py;
-        py = ledger.putYear(new PersonYear(region, year, new YearTotals(p.pools().deductiblePools().size(),
-                p.classifier().classCount(), p.pools().capPools().size(),
-                p.targetTilt() == null ? 0 : p.targetTilt().groupTargetPpm().length)));
+        py = ledger.putYear(newYear(region, year));
         if (p.yearEnd() != null && isClosed(region, year)) py.entries.add(Entry.yearEnd(region, year));
         return py;
     }

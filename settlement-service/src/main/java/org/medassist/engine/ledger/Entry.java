@@ -40,8 +40,10 @@ public final class Entry {
     }
 
     public static Entry yearEnd(String region, int year) {
-        return new Entry(Kind.YEAR_END, null, null, "year_close:" + region + ":" + year);
+        return yearEndWithReference("year_close:" + region + ":" + year);
     }
+
+    static Entry yearEndWithReference(String reference) { return new Entry(Kind.YEAR_END, null, null, reference); }
 
     public boolean reversed() { return reversalId != null; }
 

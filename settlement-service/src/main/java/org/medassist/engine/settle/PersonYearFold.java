@@ -25,12 +25,18 @@ public final class PersonYearFold {
     }
 
     public void recompute(RegionPolicy p, PersonLedger ledger, EngineOutput out) {
-        List<PersonYear> years = ledger.years(p.region());
-        for (PersonYear py : years) fold(p, ledger, py);
-        for (PersonYear py : years) EndItems.compute(p, ledger, py);
+        List<PersonYear> years = refold(p, ledger);
         for (PersonYear py : years) {
             for (Entry e : py.entries) Publisher.publish(p, ledger.personId, py, e, out);
         }
+    }
+
+    /** Refolds every person-year of the region without publishing: the derived state only. */
+    public List<PersonYear> refold(RegionPolicy p, PersonLedger ledger) {
+        List<PersonYear> years = ledger.years(p.region());
+        for (PersonYear py : years) fold(p, ledger, py);
+        for (PersonYear py : years) EndItems.compute(p, ledger, py);
+        return years;
     }
 
     /** After a claim is appended, end items anywhere in the region may read it (one-time windows span years). */

@@ -31,7 +31,12 @@ public final class Replay {
     private final boolean progress;
 
     public Replay(PolicyCatalog catalog, PrintStream messages, boolean progress) {
-        this.router = new EventRouter(new SettlementEngine(catalog, new ParameterBook()), new InMemoryLedgers());
+        this(new SettlementEngine(catalog, new ParameterBook()), null, messages, progress);
+    }
+
+    /** A replay over given ledgers (null: in memory), for tests that exercise the stored form. */
+    Replay(SettlementEngine engine, org.medassist.settlement.wire.Ledgers ledgers, PrintStream messages, boolean progress) {
+        this.router = new EventRouter(engine, ledgers != null ? ledgers : new InMemoryLedgers());
         this.messages = messages;
         this.progress = progress;
     }
@@ -59,7 +64,7 @@ public final class Replay {
                 messages.println("line " + lines + ": " + e.getMessage());
                 record = null;
                 try {
-                    rejectIfIdentifiable(e, summary);
+                    router.reject(e, summary);
                 } catch (RuntimeException inner) {
                     failed++;
                     messages.println("line " + lines + ": FAILED to write its rejection (" + inner + ")");
@@ -84,16 +89,6 @@ public final class Replay {
         out.flush();
         messages.print(summary.render(lines, malformed, failed, (System.nanoTime() - start) / 1e9));
         return failed;
-    }
-
-    /** A contract-breaking event that names itself is answered with a rejected settlement, never dropped. */
-    private void rejectIfIdentifiable(EventFormatException e, EngineOutput out) {
-        if (e.type() == null || !INPUTS.contains(e.type())) return;
-        SettlementEngine engine = router.engine();
-        boolean claim = e.type().equals("claim");
-        String reference = claim ? null : e.type() + ":" + (e.id() == null ? "?" : e.id());
-        out.settlement(engine.rejected(claim ? e.id() : null, e.personId() == null ? "" : e.personId(),
-                e.region(), 0, reference, e.getMessage()));
     }
 
     /** Writes engine output as contract JSON lines. */

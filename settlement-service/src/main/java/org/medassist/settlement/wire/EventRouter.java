@@ -45,6 +45,24 @@ public final class EventRouter {
         }
     }
 
+    /** A person's whole timeline from eligibility-service. */
+    public void timeline(org.medassist.events.PersonEligibility t, EngineOutput out) {
+        java.util.List<org.medassist.timeline.IdentityChange> changes = new java.util.ArrayList<>();
+        for (IdentityEvent e : t.getEvents()) changes.add(EngineEvents.identity(e));
+        person(t.getPersonId(), l -> engine.timeline(l, changes, out));
+    }
+
+    /** A contract-breaking event that names itself is answered with a rejected settlement, never dropped. */
+    public boolean reject(org.medassist.schemas.json.EventFormatException e, EngineOutput out) {
+        if (e.type() == null || !java.util.Set.of("claim", "claim_reversal", "application", "parameter", "year_close", "identity").contains(e.type())) {
+            return false;
+        }
+        boolean claim = e.type().equals("claim");
+        String reference = claim ? null : e.type() + ":" + (e.id() == null ? "?" : e.id());
+        out.settlement(engine.rejected(claim ? e.id() : null, e.personId(), e.region(), 0, reference, e.getMessage()));
+        return true;
+    }
+
     private void parameter(ParameterValue v, EngineOutput out) {
         String refusal = engine.parameterRefusal(v);
         if (refusal != null) {

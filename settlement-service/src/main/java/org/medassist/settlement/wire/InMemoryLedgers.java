@@ -1,14 +1,14 @@
 package org.medassist.settlement.wire;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import org.medassist.engine.ledger.PersonLedger;
 
-/** Ledgers in a map, in first-seen order so that replay output is deterministic. */
+/** Ledgers in a map sorted by personId, the order a state store iterates in, so replay and streaming fan out alike. */
 public final class InMemoryLedgers implements Ledgers {
-    private final Map<String, PersonLedger> byPerson = new LinkedHashMap<>();
+    private final Map<String, PersonLedger> byPerson = new TreeMap<>();
 
     @Override
     public PersonLedger get(String personId) { return byPerson.computeIfAbsent(personId, PersonLedger::new); }

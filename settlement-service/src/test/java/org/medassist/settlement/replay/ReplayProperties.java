@@ -181,6 +181,26 @@ class ReplayProperties {
                 finalAmounts(settlements(replay(withReversal)), claim.getClaimId()));
     }
 
+    @Property(tries = 60)
+    void aLedgerStoredAndReadBackAfterEveryEventGivesTheSameOutput(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int r) {
+        List<String> events = new RandomEvents(seed, region(r)).generate(60);
+        java.util.TreeMap<String, byte[]> bytes = new java.util.TreeMap<>();
+        var engine = new org.medassist.engine.SettlementEngine(CATALOG, new org.medassist.engine.policy.ParameterBook());
+        var stored = new org.medassist.settlement.wire.StoredLedgers(new org.medassist.settlement.wire.LedgerBytes() {
+            public byte[] get(String id) { return bytes.get(id); }
+            public void put(String id, byte[] b) { bytes.put(id, b); }
+            public void forEach(java.util.function.BiConsumer<String, byte[]> a) { bytes.forEach(a); }
+        }, engine);
+        StringWriter out = new StringWriter();
+        try {
+            new Replay(engine, stored, new PrintStream(new ByteArrayOutputStream()), false)
+                    .run(new BufferedReader(new StringReader(String.join("\n", events))), out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertSameOutput(replay(events), out.toString(), "stored ledgers");
+    }
+
     @Example
     void theGeneratorProducesEveryEventType() {
         String all = String.join("\n", new RandomEvents(7, region(2)).generate(400));
