@@ -70,9 +70,13 @@ public final class LedgerCodec {
             int reversals = in.readInt();
             for (int i = 0; i < reversals; i++) ledger.reversals.put(in.readUTF(), strOrNull(in));
             int years = in.readInt();
+            List<PersonYear> read = new ArrayList<>(years);
+            long[] fired = new long[years];
             for (int y = 0; y < years; y++) {
                 PersonYear py = engine.newYear(in.readUTF(), in.readInt());
-                py.totals.alertsFired = in.readLong();
+                fired[y] = in.readLong();
+                py.totals.alertsFired = fired[y];
+                read.add(py);
                 int entries = in.readInt();
                 for (int i = 0; i < entries; i++) {
                     Entry e = readEntry(in);
@@ -83,6 +87,8 @@ public final class LedgerCodec {
                 ledger.putYear(py);
             }
             engine.restore(ledger);
+            // restoring publishes nothing, so it must not use up an alert the next real event may fire
+            for (int y = 0; y < years; y++) read.get(y).totals.alertsFired = fired[y];
             return ledger;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

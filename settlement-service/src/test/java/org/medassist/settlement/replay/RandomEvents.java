@@ -37,17 +37,24 @@ final class RandomEvents {
         identities.sort(null);
     }
 
-    List<String> generate(int count) {
+    List<String> generate(int count) { return generate(count, false); }
+
+    /** With {@code allParameters}, every yearly figure is published up front, so no person-year waits on one. */
+    List<String> generate(int count, boolean allParameters) {
         List<String> out = new ArrayList<>();
-        if (rnd.nextInt(4) > 0) out.add(parameter("per_capita_disposable_income", 20000 + rnd.nextInt(60000)));
-        if (policy.region().equals("nanjing") && rnd.nextInt(4) > 0) out.add(parameter("tier_d_deductible", 3000 + rnd.nextInt(6000)));
+        for (int y = year - 1; y <= year; y++) {
+            if (allParameters || (y == year && rnd.nextInt(4) > 0)) out.add(parameter(y, "per_capita_disposable_income", 20000 + rnd.nextInt(60000)));
+            if (policy.region().equals("nanjing") && (allParameters || (y == year && rnd.nextInt(4) > 0))) {
+                out.add(parameter(y, "tier_d_deductible", 3000 + rnd.nextInt(6000)));
+            }
+        }
         for (int i = 0; i < count; i++) {
             int r = rnd.nextInt(100);
             if (r < 25) out.add(identity());
             else if (r < 85) out.add(claim());
             else if (r < 91 && !claims.isEmpty()) out.add(reversal());
             else if (r < 95) out.add(application());
-            else if (r < 97) out.add(parameter("per_capita_disposable_income", 20000 + rnd.nextInt(60000)));
+            else if (r < 97) out.add(parameter(year, "per_capita_disposable_income", 20000 + rnd.nextInt(60000)));
             else out.add("{\"type\":\"year_close\",\"region\":\"" + policy.region() + "\",\"year\":" + year + "}");
         }
         return out;
@@ -117,8 +124,8 @@ final class RandomEvents {
                 + "\",\"filedDate\":\"" + LocalDate.of(year, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)) + "\",\"decision\":" + decision + "}";
     }
 
-    private String parameter(String name, long yuan) {
-        return "{\"type\":\"parameter\",\"region\":\"" + policy.region() + "\",\"year\":" + year + ",\"name\":\"" + name
+    private String parameter(int y, String name, long yuan) {
+        return "{\"type\":\"parameter\",\"region\":\"" + policy.region() + "\",\"year\":" + y + ",\"name\":\"" + name
                 + "\",\"value\":\"" + yuan + ".00\"}";
     }
 

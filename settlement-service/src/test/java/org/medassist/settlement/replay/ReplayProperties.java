@@ -165,8 +165,9 @@ class ReplayProperties {
     @Property(tries = 150)
     void afterAReversalTheAmountsEqualAFreshRunWithoutThatClaim(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int r,
                                                                @ForAll @IntRange(min = 0, max = 1000) int which) {
+        // every parameter is present: a year still waiting on one holds what it paid, so its amounts are not final
         List<String> events = new ArrayList<>();
-        for (String e : new RandomEvents(seed, region(r)).generate(50)) if (!e.contains("claim_reversal")) events.add(e);
+        for (String e : new RandomEvents(seed, region(r)).generate(50, true)) if (!e.contains("claim_reversal")) events.add(e);
         List<Integer> claimLines = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) if (events.get(i).contains("\"type\":\"claim\"")) claimLines.add(i);
         if (claimLines.isEmpty()) return;
