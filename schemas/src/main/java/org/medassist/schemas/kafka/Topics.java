@@ -68,20 +68,37 @@ public enum Topics {
                 throw new IllegalStateException("interrupted while creating topics", e);
             }
         }
-        try {
-            var described = admin.describeTopics(wanted.stream().map(NewTopic::name).toList()).allTopicNames().get();
-            for (Topics t : values()) {
-                int actual = described.get(t.topicName).partitions().size();
-                if (actual != t.partitions(personPartitions)) {
-                    throw new IllegalStateException("topic " + t.topicName + " has " + actual + " partitions, expected "
-                            + t.partitions(personPartitions) + ": person-keyed topics must be co-partitioned");
-                }
+        var described = describeWhenVisible(admin, wanted.stream().map(NewTopic::name).toList());
+        for (Topics t : values()) {
+            int actual = described.get(t.topicName).partitions().size();
+            if (actual != t.partitions(personPartitions)) {
+                throw new IllegalStateException("topic " + t.topicName + " has " + actual + " partitions, expected "
+                        + t.partitions(personPartitions) + ": person-keyed topics must be co-partitioned");
             }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while describing topics", e);
+        }
+    }
+
+    /** New topics take a moment to reach every broker's metadata: retry the description for up to 15 s. */
+    private static Map<String, org.apache.kafka.clients.admin.TopicDescription> describeWhenVisible(Admin admin, List<String> names) {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                boolean retriable = e.getCause() instanceof org.apache.kafka.common.errors.RetriableException;
+                if (!retriable || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics", e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while describing topics", e);
+            }
         }
     }
 }
