@@ -1,0 +1,39 @@
+package org.medassist.eligibility;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import java.util.Map;
+
+/**
+ * The eligibility service: department ingestion ({@code POST /v1/identity-events}), the identity-timeline topology
+ * and its queries ({@code GET /v1/persons/{personId}/eligibility}). See docs/eligibility-service.md.
+ */
+public final class EligibilityApplication {
+    private EligibilityApplication() {}
+
+    public static void main(String[] args) {
+        Micronaut.run(EligibilityApplication.class, args);
+    }
+
+    /**
+     * Starts the service in this JVM with {@code properties} over application.yml (for a launcher or a test), e.g.
+     * {@code medassist.kafka.bootstrap-servers}, {@code medassist.kafka.registry-url}, {@code micronaut.server.port}.
+     * Close the returned context to stop it.
+     *
+     * <p>The service's own class loader is the context class loader while it starts, so that the threads it creates
+     * (HTTP, Kafka Streams) and the classes Kafka loads by name come from the service's class path even when a
+     * launcher calls this from another class loader.
+     */
+    public static ApplicationContext start(Map<String, Object> properties) {
+        ClassLoader own = EligibilityApplication.class.getClassLoader();
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(own);
+        try {
+            return Micronaut.build(new String[0]).classLoader(own).mainClass(EligibilityApplication.class)
+                    .properties(properties).start();
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+}

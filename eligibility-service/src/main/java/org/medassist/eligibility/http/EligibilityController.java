@@ -1,0 +1,81 @@
+package org.medassist.eligibility.http;
+
+import io.micronaut.context.annotation.Requires;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import org.medassist.eligibility.topology.EligibilityTopology;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.IdentitySpell;
+import org.medassist.events.PersonEligibility;
+import org.medassist.kit.http.ApiErrors;
+import org.medassist.kit.query.InteractiveQueries;
+import org.medassist.schemas.json.EventJson;
+
+/**
+ * {@code GET /v1/persons/{personId}/eligibility}: the person's timeline from the {@code person-timelines} store of
+ * the instance that owns the person (forwarded there when it is another). Any authenticated caller may ask.
+ * 200 / 401 / 404 unknown person / 503 rebalancing.
+ */
+@Requires(property = "medassist.eligibility.enabled", notEquals = "false")
+@Controller("/v1")
+public class EligibilityController {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final InteractiveQueries queries;
+
+    public EligibilityController(InteractiveQueries queries) {
+        this.queries = queries;
+    }
+
+    @Get(uri = "/persons/{personId}/eligibility", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> eligibility(HttpRequest<?> request, @PathVariable String personId) {
+        return queries.<PersonEligibility>route(request, EligibilityTopology.STORE, personId, found -> found
+                .<io.micronaut.http.MutableHttpResponse<?>>map(pe -> HttpResponse.ok(render(pe))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE))
+                .orElseGet(() -> ApiErrors.notFound("no identity event is known for this person")));
+    }
+
+    /** {@code {"personId", "events": [contract JSON], "spells": [{region, identity, department, recognized, exit}]}}. */
+    public static String render(PersonEligibility pe) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("personId", pe.getPersonId());
+            g.writeArrayFieldStart("events");
+            for (IdentityEvent e : pe.getEvents()) g.writeRawValue(EventJson.write(e));
+            g.writeEndArray();
+            g.writeArrayFieldStart("spells");
+            for (IdentitySpell s : pe.getSpells()) {
+                g.writeStartObject();
+                g.writeStringField("region", s.getRegion());
+                g.writeStringField("identity", s.getIdentity());
+                g.writeStringField("department", s.getDepartment());
+                g.writeStringField("recognized", date(s.getRecognized()));
+                g.writeStringField("exit", date(s.getExit()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package org.medassist.eligibility.http;
+
+import io.micronaut.context.annotation.Requires;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medassist.eligibility.ingest.IdentityBatch;
+import org.medassist.eligibility.ingest.IdentityBatch.Outcome;
+import org.medassist.eligibility.ingest.IdentityIngestion;
+import org.medassist.events.Department;
+import org.medassist.kit.auth.ApiPrincipal;
+import org.medassist.kit.auth.PrincipalKind;
+import org.medassist.kit.http.ApiErrors;
+import org.medassist.kit.kafka.AtomicBatchProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/identity-events}: a department's identity events, a JSON array in the contract's form.
+ * 202 accepted / 401 unknown token (the filter) / 403 not the department's to send / 400 invalid / 413 too many /
+ * 503 Kafka unavailable. All or nothing: unless the answer is 202, no event of the request was produced.
+ */
+@Requires(property = "medassist.eligibility.enabled", notEquals = "false")
+@Controller("/v1")
+public class IdentityEventsController {
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityEventsController.class);
+
+    private final IdentityIngestion ingestion;
+    private final MeterRegistry meters;
+    private final int maxEvents;
+
+    public IdentityEventsController(IdentityIngestion ingestion, @Nullable MeterRegistry meters,
+                                    @Value("${medassist.eligibility.max-events-per-request:10000}") int maxEvents) {
+        this.ingestion = ingestion;
+        this.meters = meters;
+        this.maxEvents = maxEvents;
+    }
+
+    @Post(uri = "/identity-events", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> post(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+                                @Nullable @Body String body) {
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        if (!principal.is(PrincipalKind.DEPARTMENT)) {
+            count("forbidden", 1);
+            return ApiErrors.forbidden("only department tokens may send identity events; this one is a "
+                    + principal.kind().configName() + "'s");
+        }
+        Department department = Department.valueOf(principal.name());
+        Outcome outcome = IdentityBatch.check(department, body, maxEvents);
+        if (outcome instanceof Outcome.Malformed m) {
+            count("invalid", 1);
+            LOG.info("{} ({}): request refused, {}", department, principal.label(), m.reason());
+            return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", m.reason());
+        }
+        if (outcome instanceof Outcome.TooLarge t) {
+            count("invalid", t.count());
+            return ApiErrors.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
+                    t.count() + " events in one request; at most " + t.max());
+        }
+        if (outcome instanceof Outcome.Forbidden f) {
+            count("forbidden", f.problems().size());
+            LOG.info("{} ({}): request forbidden, {} events not the department's to send", department,
+                    principal.label(), f.problems().size());
+            String first = f.problems().get(0).reason();
+            String message = f.problems().size() == 1 ? first : first + " (and " + (f.problems().size() - 1) + " more)";
+            return ApiErrors.of(HttpStatus.FORBIDDEN, "forbidden", message, Map.of("events", problems(f.problems())));
+        }
+        if (outcome instanceof Outcome.Invalid inv) {
+            count("invalid", inv.problems().size());
+            LOG.info("{} ({}): request refused, {} invalid events", department, principal.label(), inv.problems().size());
+            return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", inv.problems().size()
+                    + " invalid events; no event of this request was accepted", Map.of("events", problems(inv.problems())));
+        }
+        var events = ((Outcome.Accepted) outcome).events();
+        IdentityIngestion.Written written;
+        try {
+            written = ingestion.write(events);
+        } catch (AtomicBatchProducer.BatchFailedException e) {
+            LOG.warn("{} ({}): {} events not written: {}", department, principal.label(), events.size(), e.getMessage());
+            return ApiErrors.unavailable("Kafka did not take the events; none was accepted, retry the request", 5);
+        }
+        LOG.info("{} ({}): {} identity events accepted ({} already known)", department, principal.label(),
+                written.accepted(), written.duplicates());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accepted", written.accepted());
+        answer.put("duplicates", written.duplicates());
+        return ApiErrors.json(HttpStatus.ACCEPTED, answer);
+    }
+
+    private static List<Map<String, Object>> problems(List<IdentityBatch.Problem> problems) {
+        return problems.stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", p.index());
+            m.put("eventId", p.eventId());
+            m.put("field", p.field());
+            m.put("reason", p.reason());
+            return m;
+        }).toList();
+    }
+
+    private void count(String outcome, int n) {
+        if (meters != null) meters.counter("medassist.ingest.events", "type", "identity", "outcome", outcome).increment(n);
+    }
+}

@@ -1,0 +1,100 @@
+package org.medassist.eligibility.ingest;
+
+import io.micronaut.context.annotation.Requires;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.medassist.eligibility.topology.EligibilityTopology;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.PersonEligibility;
+import org.medassist.kit.kafka.AtomicBatchProducer;
+import org.medassist.kit.kafka.KafkaClients;
+import org.medassist.kit.query.InteractiveQueries;
+import org.medassist.schemas.kafka.Topics;
+
+/**
+ * Produces accepted identity events to {@code identity-events}, keyed by personId, one Kafka transaction per
+ * request (all or nothing, also when the broker fails half-way). Idempotency by department+eventId is the fold's:
+ * repeated events are produced (the topic is the record of what departments sent) and ignored by the timeline.
+ */
+@Requires(property = "medassist.eligibility.enabled", notEquals = "false")
+@Singleton
+public class IdentityIngestion implements AutoCloseable {
+    private final AtomicBatchProducer<String, IdentityEvent> producer;
+    private final InteractiveQueries queries;
+    private final MeterRegistry meters;
+
+    public IdentityIngestion(KafkaClients clients, @Nullable InteractiveQueries queries, @Nullable MeterRegistry meters,
+                             @Value("${medassist.eligibility.producers:2}") int producers,
+                             @Value("${medassist.eligibility.produce-timeout:15s}") Duration timeout) {
+        this.producer = clients.atomicBatchProducer("identity-ingest", new StringSerializer(),
+                clients.avroSerdes().value(IdentityEvent.class).serializer(), producers, timeout);
+        this.queries = queries;
+        this.meters = meters;
+    }
+
+    /** What was written: every event, and how many of them were already known (best effort). */
+    public record Written(int accepted, int duplicates) {}
+
+    /**
+     * Writes the events in one transaction.
+     *
+     * @throws AtomicBatchProducer.BatchFailedException when Kafka did not take them (none is visible)
+     */
+    public Written write(List<IdentityEvent> events) {
+        int duplicates = countKnown(events);
+        List<ProducerRecord<String, IdentityEvent>> records = new ArrayList<>(events.size());
+        for (IdentityEvent e : events) {
+            records.add(new ProducerRecord<>(Topics.IDENTITY_EVENTS.topic(), e.getPersonId(), e));
+        }
+        if (!records.isEmpty()) producer.sendAll(records);
+        if (meters != null) {
+            meters.counter("medassist.ingest.events", "type", "identity", "outcome", "accepted").increment(events.size());
+        }
+        return new Written(events.size(), duplicates);
+    }
+
+    /**
+     * Events repeated within the request, or already in a timeline this instance holds. Events of persons owned by
+     * another instance, or not yet folded, are not counted.
+     */
+    private int countKnown(List<IdentityEvent> events) {
+        Set<String> seen = new HashSet<>();
+        int known = 0;
+        for (IdentityEvent e : events) {
+            String id = e.getDepartment().name() + '/' + e.getEventId();
+            if (!seen.add(id) || inLocalTimeline(e, id)) known++;
+        }
+        return known;
+    }
+
+    private boolean inLocalTimeline(IdentityEvent e, String id) {
+        if (queries == null) return false;
+        try {
+            if (!(queries.locate(EligibilityTopology.STORE, e.getPersonId()) instanceof InteractiveQueries.Location.Local)) {
+                return false;
+            }
+            Optional<PersonEligibility> pe = queries.getLocal(EligibilityTopology.STORE, e.getPersonId());
+            return pe.isPresent() && pe.get().getEvents().stream()
+                    .anyMatch(x -> id.equals(x.getDepartment().name() + '/' + x.getEventId()));
+        } catch (RuntimeException ex) {
+            return false; // best effort: a rebalancing store says nothing
+        }
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,51 @@
+package org.medassist.eligibility.topology;
+
+import io.micronaut.context.annotation.Requires;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.Topology;
+import org.medassist.kit.deadletter.DeadLetters;
+import org.medassist.kit.kafka.KafkaClients;
+import org.medassist.kit.log.PersonIdHash;
+import org.medassist.kit.streams.StreamsTopology;
+
+/** The service's topology bean: {@link EligibilityTopology} with the registry's serdes and Micrometer counters. */
+@Requires(property = "medassist.eligibility.enabled", notEquals = "false")
+@Singleton
+public class EligibilityStreams implements StreamsTopology {
+    private final KafkaClients clients;
+    private final PersonIdHash hash;
+    private final FoldObserver observer;
+
+    public EligibilityStreams(KafkaClients clients, PersonIdHash hash, @Nullable MeterRegistry meters) {
+        this.clients = clients;
+        this.hash = hash;
+        this.observer = meters == null ? FoldObserver.NONE : new FoldObserver() {
+            private final Counter folded = counter(meters, "folded");
+            private final Counter duplicate = counter(meters, "duplicate");
+            private final Counter dead = counter(meters, "dead_letter");
+
+            @Override
+            public void folded() { folded.increment(); }
+
+            @Override
+            public void duplicate() { duplicate.increment(); }
+
+            @Override
+            public void deadLettered() { dead.increment(); }
+        };
+    }
+
+    private static Counter counter(MeterRegistry meters, String outcome) {
+        return Counter.builder("medassist.eligibility.fold.events")
+                .description("Identity events read by the fold, by outcome").tag("outcome", outcome).register(meters);
+    }
+
+    @Override
+    public Topology topology() {
+        return EligibilityTopology.build(TopologySerdes.registry(clients.avroSerdes()),
+                new DeadLetters(clients.serviceName()), hash, observer);
+    }
+}

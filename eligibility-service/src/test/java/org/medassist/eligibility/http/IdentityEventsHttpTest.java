@@ -1,0 +1,206 @@
+package org.medassist.eligibility.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.medassist.eligibility.Events.grant;
+import static org.medassist.eligibility.Events.identity;
+import static org.medassist.eligibility.Events.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medassist.eligibility.RunningService;
+import org.medassist.events.Department;
+import org.medassist.events.IdentityAction;
+import org.medassist.events.IdentityType;
+import org.medassist.localkafka.junit.KafkaTestEnvironment;
+import org.medassist.schemas.kafka.Topics;
+
+/**
+ * POST /v1/identity-events against a running service (real broker and registry): 401, 403, 400, 202; and the open
+ * health and Prometheus endpoints.
+ */
+@ExtendWith(KafkaTestEnvironment.class)
+class IdentityEventsHttpTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static RunningService service;
+    private static KafkaTestEnvironment.Environment env;
+
+    @BeforeAll
+    static void start(KafkaTestEnvironment.Environment environment) throws Exception {
+        env = environment;
+        service = RunningService.start(env, "eligibility-http-test-" + RUN);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) service.close();
+    }
+
+    private static String person(String name) {
+        return "P-" + name + "-" + RUN;
+    }
+
+    private static JsonNode body(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void aMissingOrUnknownTokenIs401() throws Exception {
+        String events = json(grant("mz-401", person("401"), "2023-04-20"));
+        for (String token : new String[] {null, "no-such-token"}) {
+            HttpResponse<String> r = service.post("/v1/identity-events", token, events);
+            assertEquals(401, r.statusCode(), r.body());
+            assertEquals("unauthorized", body(r).get("error").asText());
+            assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        }
+        assertEquals(401, service.get("/v1/persons/" + person("401") + "/eligibility", null).statusCode());
+        assertNothingProducedFor(person("401"));
+    }
+
+    @Test
+    void anIdentityTheDepartmentDoesNotCertifyIs403NamingIt() throws Exception {
+        String p = person("403");
+        String events = json(grant("mz-ok", p, "2023-04-20"),
+                identity("mz-bad", p, Department.civil_affairs, IdentityType.severe_disability, IdentityAction.grant, "2023-04-20"));
+        HttpResponse<String> r = service.post("/v1/identity-events", RunningService.CIVIL, events);
+        assertEquals(403, r.statusCode(), r.body());
+        JsonNode b = body(r);
+        assertEquals("forbidden", b.get("error").asText());
+        assertTrue(b.get("message").asText().contains("severe_disability"), b.toString());
+        assertEquals(1, b.get("events").size());
+        assertEquals(1, b.get("events").get(0).get("index").asInt());
+        assertEquals("mz-bad", b.get("events").get(0).get("eventId").asText());
+
+        // another department's event, even of an identity that department certifies
+        HttpResponse<String> other = service.post("/v1/identity-events", RunningService.RURAL, json(grant("mz-x", p, "2023-04-20")));
+        assertEquals(403, other.statusCode(), other.body());
+        assertTrue(body(other).get("message").asText().contains("civil_affairs"), other.body());
+
+        // a hospital token may not send identities at all
+        HttpResponse<String> hospital = service.post("/v1/identity-events", RunningService.HOSPITAL, json(grant("mz-y", p, "2023-04-20")));
+        assertEquals(403, hospital.statusCode(), hospital.body());
+        assertNothingProducedFor(p);
+    }
+
+    @Test
+    void invalidEventsAre400WithAReasonEachAndNothingIsProduced() throws Exception {
+        String p = person("400");
+        String good = json(grant("mz-good", p, "2023-04-20"));
+        String body = "[" + good.substring(1, good.length() - 1) + ","
+                + "{\"type\":\"identity\",\"eventId\":\"mz-nodate\",\"personId\":\"" + p + "\",\"region\":\"nanjing\","
+                + "\"department\":\"civil_affairs\",\"identity\":\"minimum_living\",\"action\":\"grant\"},"
+                + "{\"type\":\"identity\",\"eventId\":\"mz-baddate\",\"personId\":\"" + p + "\",\"region\":\"nanjing\","
+                + "\"department\":\"civil_affairs\",\"identity\":\"minimum_living\",\"action\":\"grant\","
+                + "\"effectiveDate\":\"2023-02-30\"},"
+                + "42]";
+        HttpResponse<String> r = service.post("/v1/identity-events", RunningService.CIVIL, body);
+        assertEquals(400, r.statusCode(), r.body());
+        JsonNode b = body(r);
+        assertEquals("invalid", b.get("error").asText());
+        JsonNode events = b.get("events");
+        assertEquals(3, events.size(), b.toString());
+        assertEquals(1, events.get(0).get("index").asInt());
+        assertEquals("mz-nodate", events.get(0).get("eventId").asText());
+        assertEquals("effectiveDate", events.get(0).get("field").asText());
+        assertTrue(events.get(0).get("reason").asText().contains("effectiveDate"), events.toString());
+        assertEquals(2, events.get(1).get("index").asInt());
+        assertTrue(events.get(1).get("reason").asText().contains("2023-02-30"), events.toString());
+        assertEquals(3, events.get(2).get("index").asInt());
+        assertTrue(events.get(2).get("eventId").isNull());
+
+        for (String malformed : new String[] {"{\"type\":\"identity\"}", "not json", ""}) {
+            HttpResponse<String> m = service.post("/v1/identity-events", RunningService.CIVIL, malformed);
+            assertEquals(400, m.statusCode(), malformed + " -> " + m.body());
+            assertEquals("invalid", body(m).get("error").asText());
+        }
+        assertNothingProducedFor(p);
+    }
+
+    @Test
+    void validEventsAre202AndARepeatIsCountedAsDuplicate() throws Exception {
+        String p = person("202");
+        String events = json(grant("mz-1", p, "2023-04-20"), Events2.revoke("mz-2", p, "2023-09-01"));
+        HttpResponse<String> r = service.post("/v1/identity-events", RunningService.CIVIL, events);
+        assertEquals(202, r.statusCode(), r.body());
+        assertEquals(2, body(r).get("accepted").asInt());
+        assertEquals(0, body(r).get("duplicates").asInt());
+
+        HttpResponse<String> g = service.getUntil("/v1/persons/" + p + "/eligibility", RunningService.CIVIL,
+                x -> x.statusCode() == 200 && x.body().contains("mz-2"), Duration.ofSeconds(30));
+        assertEquals(200, g.statusCode(), g.body());
+
+        HttpResponse<String> again = service.post("/v1/identity-events", RunningService.CIVIL, events);
+        assertEquals(202, again.statusCode(), again.body());
+        assertEquals(2, body(again).get("accepted").asInt());
+        assertEquals(2, body(again).get("duplicates").asInt(), "both are in this instance's store already");
+    }
+
+    @Test
+    void healthAndMetricsAreOpen() throws Exception {
+        service.awaitRunning(Duration.ofSeconds(60));
+        HttpResponse<String> h = service.get("/health", null);
+        assertEquals(200, h.statusCode(), h.body());
+        JsonNode health = body(h);
+        assertEquals("UP", health.get("status").asText());
+        JsonNode streams = health.get("details").get("kafkaStreams");
+        assertNotNull(streams, h.body());
+        assertEquals("UP", streams.get("status").asText());
+        assertEquals("RUNNING", streams.get("details").get("state").asText());
+
+        service.post("/v1/identity-events", "no-such-token", "[]");
+        HttpResponse<String> m = service.get("/prometheus", null);
+        assertEquals(200, m.statusCode());
+        assertTrue(m.body().contains("medassist_streams_state"), "custom gauge");
+        assertTrue(m.body().contains("kafka_stream_"), "Kafka Streams' own metrics");
+        assertTrue(m.body().contains("http_server_requests_seconds"), "HTTP metrics");
+        assertFalse(m.body().contains(person("202")), "no personId in metrics");
+    }
+
+    /** Reads identity-events up to its end (read_committed) and checks that no record is keyed by the person. */
+    private static void assertNothingProducedFor(String personId) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers());
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(Topics.IDENTITY_EVENTS.topic()).stream()
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> rec : consumer.poll(Duration.ofMillis(100))) {
+                    assertFalse(personId.equals(rec.key()), "a refused request produced a record for " + personId);
+                }
+            }
+        }
+    }
+
+    /** revoke() without a static-import clash. */
+    private static final class Events2 {
+        static org.medassist.events.IdentityEvent revoke(String id, String p, String d) {
+            return org.medassist.eligibility.Events.revoke(id, p, d);
+        }
+    }
+}

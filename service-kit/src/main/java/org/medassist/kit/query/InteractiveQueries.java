@@ -1,0 +1,187 @@
+package org.medassist.kit.query;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.medassist.kit.http.ApiErrors;
+import org.medassist.kit.streams.ManagedStreams;
+
+/**
+ * Answers a key look-up from the instance that owns the key. {@link #route} finds the owner with
+ * {@link KafkaStreams#queryMetadataForKey}; when it is this instance it reads the local store, else it forwards the
+ * same GET (path, query, {@code Authorization} and {@code Accept} headers) to the owner's
+ * {@code application.server} and relays its answer. While the store is rebalancing, or the owner cannot be reached
+ * within {@code medassist.query.forward-timeout} (default 5 s), the answer is 503 with {@code Retry-After}.
+ *
+ * <p>Forwarded requests carry {@value #FORWARDED_HEADER}; an instance that gets one for a key it does not own (the
+ * ownership moved meanwhile) answers 503 rather than forwarding again. Every answer carries
+ * {@value #SERVED_BY_HEADER}: the host:port that read its store.
+ *
+ * <p>Keys are Strings serialized with {@code StringSerializer}, as on every person-keyed topic.
+ */
+@Singleton
+@Requires(beans = ManagedStreams.class)
+public class InteractiveQueries {
+    public static final String FORWARDED_HEADER = "X-Medassist-Forwarded-By";
+    public static final String SERVED_BY_HEADER = "X-Medassist-Served-By";
+
+    private static final Serializer<String> KEYS = Serdes.String().serializer();
+
+    private final ManagedStreams streams;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final MeterRegistry meters;
+
+    public InteractiveQueries(ManagedStreams streams,
+                              @Value("${medassist.query.forward-timeout:5s}") Duration timeout,
+                              @Nullable MeterRegistry meters) {
+        this.streams = streams;
+        this.timeout = timeout;
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Where a key lives right now. */
+    public sealed interface Location {
+        record Local() implements Location {}
+
+        record Remote(HostInfo host) implements Location {}
+
+        record Unavailable(String reason) implements Location {}
+    }
+
+    /** The instance that owns {@code key} in {@code store}. */
+    public Location locate(String store, String key) {
+        KafkaStreams ks = streams.streams();
+        if (ks == null) return new Location.Unavailable("the stream application has not started yet");
+        KafkaStreams.State state = ks.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            return new Location.Unavailable("the stream application is " + state);
+        }
+        KeyQueryMetadata md;
+        try {
+            md = ks.queryMetadataForKey(store, key, KEYS);
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            return new Location.Unavailable("store " + store + " is not queryable yet: " + e.getMessage());
+        }
+        if (md == null || md == KeyQueryMetadata.NOT_AVAILABLE || md.activeHost() == null
+                || md.activeHost().equals(HostInfo.unavailable())) {
+            return new Location.Unavailable("store " + store + " is rebalancing");
+        }
+        return md.activeHost().equals(streams.self()) ? new Location.Local() : new Location.Remote(md.activeHost());
+    }
+
+    /**
+     * The value of {@code key} in this instance's key-value store.
+     *
+     * @throws StoreUnavailableException while the store is migrating or restoring
+     */
+    public <V> Optional<V> getLocal(String store, String key) {
+        KafkaStreams ks = streams.streams();
+        if (ks == null) throw new StoreUnavailableException("the stream application has not started yet");
+        try {
+            ReadOnlyKeyValueStore<String, V> kv = ks.store(
+                    StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore()));
+            return Optional.ofNullable(kv.get(key));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("store " + store + " is rebalancing: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Answers {@code request} for {@code key}: locally through {@code render} (given the store's value, if any) when
+     * this instance owns the key, else by forwarding the request to the owner.
+     */
+    public <V> MutableHttpResponse<?> route(HttpRequest<?> request, String store, String key,
+                                            Function<Optional<V>, MutableHttpResponse<?>> render) {
+        Location where = locate(store, key);
+        if (where instanceof Location.Unavailable u) return unavailable(u.reason());
+        if (where instanceof Location.Remote r) {
+            if (request.getHeaders().contains(FORWARDED_HEADER)) {
+                return unavailable("the owner of this key moved while the request was forwarded");
+            }
+            return forward(request, r.host());
+        }
+        Optional<V> value;
+        try {
+            value = getLocal(store, key);
+        } catch (StoreUnavailableException e) {
+            return unavailable(e.getMessage());
+        }
+        count("local");
+        return render.apply(value).header(SERVED_BY_HEADER, selfName());
+    }
+
+    private MutableHttpResponse<?> forward(HttpRequest<?> request, HostInfo owner) {
+        URI original = request.getUri();
+        String target = "http://" + owner.host() + ":" + owner.port() + original.getRawPath()
+                + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery());
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(target))
+                .timeout(timeout).GET().header(FORWARDED_HEADER, selfName());
+        request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION).ifPresent(v -> b.header(HttpHeaders.AUTHORIZATION, v));
+        request.getHeaders().getFirst(HttpHeaders.ACCEPT).ifPresent(v -> b.header(HttpHeaders.ACCEPT, v));
+        java.net.http.HttpResponse<byte[]> answer;
+        try {
+            answer = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            return unavailable("the owner " + owner.host() + ":" + owner.port() + " did not answer within " + timeout);
+        } catch (IOException e) {
+            return unavailable("the owner " + owner.host() + ":" + owner.port() + " cannot be reached: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable("interrupted while forwarding");
+        }
+        count("forwarded");
+        MutableHttpResponse<byte[]> out = HttpResponse.<byte[]>status(io.micronaut.http.HttpStatus.valueOf(answer.statusCode()))
+                .body(answer.body());
+        answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(out::contentType);
+        answer.headers().firstValue("Retry-After").ifPresent(v -> out.header("Retry-After", v));
+        out.header(SERVED_BY_HEADER, answer.headers().firstValue(SERVED_BY_HEADER).orElse(owner.host() + ":" + owner.port()));
+        return out;
+    }
+
+    private MutableHttpResponse<?> unavailable(String reason) {
+        count("unavailable");
+        return ApiErrors.unavailable(reason, 1).header(SERVED_BY_HEADER, selfName());
+    }
+
+    private String selfName() {
+        HostInfo h = streams.self();
+        return h == null ? "-" : h.host() + ":" + h.port();
+    }
+
+    private void count(String outcome) {
+        if (meters != null) meters.counter("medassist.query.requests", "outcome", outcome).increment();
+    }
+
+    /** The store cannot be read now (rebalancing, restoring); the caller should retry shortly. */
+    public static final class StoreUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StoreUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

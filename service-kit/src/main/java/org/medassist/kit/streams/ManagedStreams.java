@@ -1,0 +1,185 @@
+package org.medassist.kit.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.medassist.kit.kafka.KafkaClients;
+import org.medassist.kit.kafka.KafkaSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the service's {@link StreamsTopology} as one {@link KafkaStreams} instance tied to the Micronaut lifecycle:
+ *
+ * <ul>
+ *   <li>started when the HTTP server is up ({@link ServerStartupEvent}), after the topics exist, with
+ *       {@code application.server} = {@code medassist.kafka.application-server} or this server's host:port;</li>
+ *   <li>{@code processing.guarantee=exactly_once_v2}; a thread that dies of an uncaught exception is replaced
+ *       ({@code REPLACE_THREAD}) and counted; records that fail to deserialize in a typed source are logged and
+ *       skipped (topologies that must dead-letter them read bytes and deserialize in their processor);</li>
+ *   <li>closed when the context stops;</li>
+ *   <li>metrics: Kafka Streams' own ({@code kafka.stream.*}), {@code medassist.streams.state} (1 while RUNNING)
+ *       and {@code medassist.streams.threads.replaced}.</li>
+ * </ul>
+ */
+@Singleton
+@Requires(beans = StreamsTopology.class)
+public class ManagedStreams implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedStreams.class);
+
+    private final KafkaClients clients;
+    private final StreamsTopology topology;
+    private final MeterRegistry meters;
+    private final Duration closeTimeout;
+    private final Counter threadsReplaced;
+
+    private volatile KafkaStreams streams;
+    private volatile HostInfo self;
+    private volatile KafkaStreamsMetrics streamsMetrics;
+    private volatile boolean everRunning;
+    private volatile Throwable lastError;
+
+    public ManagedStreams(KafkaClients clients, StreamsTopology topology, @Nullable MeterRegistry meters,
+                          @Value("${medassist.kafka.close-timeout:15s}") Duration closeTimeout) {
+        this.clients = clients;
+        this.topology = topology;
+        this.meters = meters;
+        this.closeTimeout = closeTimeout;
+        this.threadsReplaced = meters == null ? null : Counter.builder("medassist.streams.threads.replaced")
+                .description("Stream threads replaced after an uncaught exception")
+                .tag("application", clients.applicationId()).register(meters);
+        if (meters != null) {
+            Gauge.builder("medassist.streams.state", this, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+                    .description("1 while the Kafka Streams application is RUNNING, else 0")
+                    .tag("application", clients.applicationId()).register(meters);
+        }
+    }
+
+    @EventListener
+    void onServerStartup(ServerStartupEvent event) {
+        var server = event.getSource();
+        start(server.getHost() + ":" + server.getPort());
+    }
+
+    /**
+     * Starts the application (idempotent).
+     *
+     * @param defaultApplicationServer host:port of this instance's HTTP server, used unless
+     *     {@code medassist.kafka.application-server} is set
+     */
+    public synchronized void start(String defaultApplicationServer) {
+        if (streams != null) return;
+        KafkaSettings s = clients.settings();
+        String server = s.getApplicationServer() == null || s.getApplicationServer().isBlank()
+                ? defaultApplicationServer : s.getApplicationServer().trim();
+        self = HostInfo.buildFromEndpoint(server);
+        clients.ensureTopics();
+        Properties p = properties(server);
+        KafkaStreams ks = new KafkaStreams(topology.topology(), p);
+        ks.setUncaughtExceptionHandler(e -> {
+            lastError = e;
+            LOG.error("Stream thread of {} died; replacing it", clients.applicationId(), e);
+            if (threadsReplaced != null) threadsReplaced.increment();
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        ks.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) everRunning = true;
+            LOG.info("Kafka Streams {}: {} -> {}", clients.applicationId(), before, now);
+        });
+        if (meters != null) {
+            streamsMetrics = new KafkaStreamsMetrics(ks);
+            streamsMetrics.bindTo(meters);
+        }
+        streams = ks;
+        ks.start();
+        LOG.info("Kafka Streams {} started (exactly_once_v2, application.server {}, state {})", clients.applicationId(),
+                server, p.getProperty(StreamsConfig.STATE_DIR_CONFIG));
+    }
+
+    Properties properties(String applicationServer) {
+        KafkaSettings s = clients.settings();
+        Properties p = new Properties();
+        p.putAll(clients.clientConfig());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, clients.applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) s.getReplicationFactor());
+        Path dir = s.getStateDir() != null ? s.getStateDir()
+                : Path.of(System.getProperty("java.io.tmpdir"), "medassist-streams", clients.applicationId());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toAbsolutePath().toString());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        // the 5.0 default, now: a global store's processing errors go to the processing exception handler too
+        p.put("processing.exception.handler.global.enabled", "true");
+        p.putAll(s.getStreams());
+        p.putAll(topology.properties());
+        // the guarantee is not negotiable
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return p;
+    }
+
+    /** The running instance, or null before start. */
+    public @Nullable KafkaStreams streams() { return streams; }
+
+    /** The state, or {@code CREATED} before start. */
+    public KafkaStreams.State state() {
+        KafkaStreams ks = streams;
+        return ks == null ? KafkaStreams.State.CREATED : ks.state();
+    }
+
+    /** This instance's {@code application.server}, or null before start. */
+    public @Nullable HostInfo self() { return self; }
+
+    /** Whether the application has reached RUNNING at least once. */
+    public boolean everRunning() { return everRunning; }
+
+    /** The last exception that killed a stream thread, or null. */
+    public @Nullable Throwable lastError() { return lastError; }
+
+    public String applicationId() { return clients.applicationId(); }
+
+    @Override
+    @PreDestroy
+    public synchronized void close() {
+        KafkaStreams ks = streams;
+        if (ks == null) return;
+        long t0 = System.nanoTime();
+        ks.close(closeTimeout);
+        if (streamsMetrics != null) streamsMetrics.close();
+        LOG.info("Kafka Streams {} closed in {} ms", clients.applicationId(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** For the health details. */
+    Map<String, Object> details() {
+        KafkaStreams ks = streams;
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("applicationId", clients.applicationId());
+        d.put("state", state().name());
+        d.put("applicationServer", self == null ? null : self.host() + ":" + self.port());
+        if (ks != null) {
+            d.put("threads", ks.metadataForLocalThreads().stream()
+                    .map(t -> Map.of("name", t.threadName(), "state", t.threadState(),
+                            "activeTasks", t.activeTasks().size(), "standbyTasks", t.standbyTasks().size()))
+                    .toList());
+        }
+        Throwable e = lastError;
+        if (e != null) d.put("lastThreadError", e.toString());
+        return d;
+    }
+}
