@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medassist.eligibility.ingest.IdentityBatch;
-import org.medassist.eligibility.ingest.IdentityBatch.Outcome;
+import org.medassist.events.IdentityEvent;
+import org.medassist.kit.http.BatchAnswers;
+import org.medassist.kit.http.EventBatch.Outcome;
 import org.medassist.eligibility.ingest.IdentityIngestion;
 import org.medassist.events.Department;
 import org.medassist.kit.auth.ApiPrincipal;
@@ -59,32 +61,13 @@ public class IdentityEventsController {
                     + principal.kind().configName() + "'s");
         }
         Department department = Department.valueOf(principal.name());
-        Outcome outcome = IdentityBatch.check(department, body, maxEvents);
-        if (outcome instanceof Outcome.Malformed m) {
-            count("invalid", 1);
-            LOG.info("{} ({}): request refused, {}", department, principal.label(), m.reason());
-            return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", m.reason());
+        Outcome<IdentityEvent> outcome = IdentityBatch.check(department, body, maxEvents);
+        HttpResponse<?> refused = BatchAnswers.refusal(outcome, "identity", meters);
+        if (refused != null) {
+            LOG.info("{} ({}): request refused with {}", department, principal.label(), refused.getStatus().getCode());
+            return refused;
         }
-        if (outcome instanceof Outcome.TooLarge t) {
-            count("invalid", t.count());
-            return ApiErrors.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
-                    t.count() + " events in one request; at most " + t.max());
-        }
-        if (outcome instanceof Outcome.Forbidden f) {
-            count("forbidden", f.problems().size());
-            LOG.info("{} ({}): request forbidden, {} events not the department's to send", department,
-                    principal.label(), f.problems().size());
-            String first = f.problems().get(0).reason();
-            String message = f.problems().size() == 1 ? first : first + " (and " + (f.problems().size() - 1) + " more)";
-            return ApiErrors.of(HttpStatus.FORBIDDEN, "forbidden", message, Map.of("events", problems(f.problems())));
-        }
-        if (outcome instanceof Outcome.Invalid inv) {
-            count("invalid", inv.problems().size());
-            LOG.info("{} ({}): request refused, {} invalid events", department, principal.label(), inv.problems().size());
-            return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", inv.problems().size()
-                    + " invalid events; no event of this request was accepted", Map.of("events", problems(inv.problems())));
-        }
-        var events = ((Outcome.Accepted) outcome).events();
+        List<IdentityEvent> events = ((Outcome.Accepted<IdentityEvent>) outcome).events();
         IdentityIngestion.Written written;
         try {
             written = ingestion.write(events);
@@ -97,18 +80,7 @@ public class IdentityEventsController {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("accepted", written.accepted());
         answer.put("duplicates", written.duplicates());
-        return ApiErrors.json(HttpStatus.ACCEPTED, answer);
-    }
-
-    private static List<Map<String, Object>> problems(List<IdentityBatch.Problem> problems) {
-        return problems.stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("index", p.index());
-            m.put("eventId", p.eventId());
-            m.put("field", p.field());
-            m.put("reason", p.reason());
-            return m;
-        }).toList();
+        return BatchAnswers.accepted(answer, "identity", events.size(), meters);
     }
 
     private void count(String outcome, int n) {
