@@ -2,20 +2,13 @@ package org.medassist.settlement.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,7 +37,7 @@ import org.medassist.localkafka.junit.KafkaTestEnvironment;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
-import org.medassist.settlement.replay.Replay;
+import org.medassist.settlement.SettlementComparison;
 
 /**
  * The five example files, produced as Avro through the registry to a real broker, settled by the streaming
@@ -55,51 +48,10 @@ class StreamMatchesReplayTest {
     static final int PARTITIONS = 3;
     static final PolicyCatalog CATALOG = PolicyLoader.bundled();
 
-    static List<String> exampleLines() throws Exception {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("docs/examples"))) dir = dir.getParent();
-        List<String> lines = new ArrayList<>();
-        for (String city : PolicyLoader.BUNDLED) lines.addAll(Files.readAllLines(dir.resolve("docs/examples/" + city + ".jsonl")));
-        return lines;
-    }
-
-    /** Final assistance and tilt per claim, and tilt per claimless item, summed over every settlement event. */
-    static Map<String, String> finalAmounts(List<Settlement> settlements) {
-        Map<String, long[]> sums = new TreeMap<>();
-        for (Settlement s : settlements) {
-            if (s.getStatus().name().equals("rejected")) continue;
-            String key = s.getClaimId() != null ? s.getClaimId() : s.getReference() + "/" + s.getPersonId();
-            long[] m = sums.computeIfAbsent(key, k -> new long[2]);
-            m[0] += s.getAssistance();
-            m[1] += s.getTilt();
-        }
-        Map<String, String> out = new TreeMap<>();
-        sums.forEach((k, v) -> out.put(k, v[0] + "/" + v[1]));
-        return out;
-    }
-
-    /** Replay attributes tilt per claim in file order; the stream may attribute it to another claim of the same person-year. */
-    static Map<String, Long> tiltByPersonYear(List<Settlement> settlements) {
-        Map<String, Long> out = new TreeMap<>();
-        for (Settlement s : settlements) out.merge(s.getPersonId() + "/" + s.getYear(), s.getTilt(), Long::sum);
-        out.values().removeIf(v -> v == 0);
-        return out;
-    }
-
-    static Map<String, Long> assistanceByClaim(List<Settlement> settlements) {
-        Map<String, Long> out = new TreeMap<>();
-        for (Settlement s : settlements) if (s.getClaimId() != null && !s.getStatus().name().equals("rejected")) out.merge(s.getClaimId(), s.getAssistance(), Long::sum);
-        return out;
-    }
-
     @Test
     void settlementsTopicEqualsReplayAmountForAmount(KafkaTestEnvironment.Environment env) throws Exception {
-        List<String> lines = exampleLines();
-        StringWriter replayed = new StringWriter();
-        new Replay(CATALOG, new PrintStream(new ByteArrayOutputStream()), false)
-                .run(new BufferedReader(new StringReader(String.join("\n", lines))), replayed);
-        List<Settlement> expected = new ArrayList<>();
-        for (String l : replayed.toString().split("\n")) if (EventJson.read(l) instanceof Settlement s) expected.add(s);
+        List<String> lines = SettlementComparison.exampleLines();
+        List<Settlement> expected = SettlementComparison.replay(lines);
 
         try (Admin admin = Admin.create(env.clientProperties())) {
             Topics.ensure(admin, PARTITIONS, (short) 1);
@@ -125,13 +77,12 @@ class StreamMatchesReplayTest {
                     serdes.value(Settlement.class).deserializer())) {
                 consumer.subscribe(List.of(Topics.SETTLEMENTS.topic()));
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (System.nanoTime() < deadline && !(assistanceByClaim(actual).equals(assistanceByClaim(expected))
-                        && tiltByPersonYear(actual).equals(tiltByPersonYear(expected)))) {
+                while (System.nanoTime() < deadline && !SettlementComparison.same(expected, actual)) {
                     for (ConsumerRecord<String, Settlement> r : consumer.poll(Duration.ofMillis(500))) actual.add(r.value());
                 }
             }
-            assertEquals(assistanceByClaim(expected), assistanceByClaim(actual), "assistance per claim");
-            assertEquals(tiltByPersonYear(expected), tiltByPersonYear(actual), "tilt per person-year");
+            assertEquals(SettlementComparison.assistanceByClaim(expected), SettlementComparison.assistanceByClaim(actual), "assistance per claim");
+            assertEquals(SettlementComparison.tiltByPersonYear(expected), SettlementComparison.tiltByPersonYear(actual), "tilt per person-year");
         }
     }
 

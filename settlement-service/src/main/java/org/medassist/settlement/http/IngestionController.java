@@ -1,0 +1,147 @@
+package org.medassist.settlement.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.medassist.engine.SettlementEngine;
+import org.medassist.engine.policy.ParameterBook;
+import org.medassist.engine.policy.PolicyCatalog;
+import org.medassist.events.Application;
+import org.medassist.events.Claim;
+import org.medassist.events.ClaimReversal;
+import org.medassist.events.Parameter;
+import org.medassist.events.YearClose;
+import org.medassist.kit.auth.ApiPrincipal;
+import org.medassist.kit.auth.PrincipalKind;
+import org.medassist.kit.http.ApiErrors;
+import org.medassist.kit.http.BatchAnswers;
+import org.medassist.kit.http.EventBatch;
+import org.medassist.kit.http.EventBatch.Authorizer;
+import org.medassist.kit.http.EventBatch.Outcome;
+import org.medassist.kit.http.EventBatch.Problem;
+import org.medassist.kit.kafka.AtomicBatchProducer;
+import org.medassist.settlement.wire.EngineEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hospital, agency and admin ingestion: JSON arrays in the contract's form. 202 accepted / 401 unknown token /
+ * 403 not the caller's to send / 400 invalid (a reason per event) / 413 too many / 503 Kafka unavailable. All or
+ * nothing: unless the answer is 202, no event of the request was produced.
+ */
+@Controller("/v1")
+@Requires(property = "medassist.settlement.enabled", notEquals = "false")
+public class IngestionController {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestionController.class);
+
+    private final EventIngestion ingestion;
+    private final PolicyCatalog policies;
+    private final SettlementEngine validator;
+    private final MeterRegistry meters;
+    private final int maxEvents;
+
+    public IngestionController(EventIngestion ingestion, PolicyCatalog policies, @Nullable MeterRegistry meters,
+                               @Value("${medassist.settlement.max-events-per-request:10000}") int maxEvents) {
+        this.ingestion = ingestion;
+        this.policies = policies;
+        this.validator = new SettlementEngine(policies, new ParameterBook());
+        this.meters = meters;
+        this.maxEvents = maxEvents;
+    }
+
+    @Post(uri = "/claims", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> claims(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
+        return ingest(principal, body, PrincipalKind.HOSPITAL, Claim.class, "claim", (i, id, node) -> {
+            String hospital = EventBatch.text(node.get("hospitalId"));
+            return hospital != null && !hospital.equals(principal.name())
+                    ? new Problem(i, id, "hospitalId", "this token is for hospital " + principal.name() + " and cannot send claims of hospital " + hospital)
+                    : null;
+        }, c -> region(c.getRegion()));
+    }
+
+    @Post(uri = "/claim-reversals", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> reversals(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
+        return ingest(principal, body, PrincipalKind.HOSPITAL, ClaimReversal.class, "claim_reversal", Authorizer.ANYONE,
+                r -> region(r.getRegion()));
+    }
+
+    @Post(uri = "/applications", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> applications(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
+        return ingest(principal, body, PrincipalKind.AGENCY, Application.class, "application", Authorizer.ANYONE,
+                a -> region(a.getRegion()));
+    }
+
+    @Post(uri = "/year-closes", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> yearCloses(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
+        return ingest(principal, body, PrincipalKind.AGENCY, YearClose.class, "year_close", Authorizer.ANYONE,
+                y -> region(y.getRegion()));
+    }
+
+    @Post(uri = "/parameters", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> parameters(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
+        return ingest(principal, body, PrincipalKind.ADMIN, Parameter.class, "parameter", Authorizer.ANYONE,
+                p -> validator.parameterRefusal(EngineEvents.parameter(p)));
+    }
+
+    private String region(String region) {
+        return policies.get(region) == null ? "region \"" + region + "\" has no policy; known regions: " + policies.regions() : null;
+    }
+
+    /**
+     * The shared path of every endpoint: principal kind, the batch check, the endpoint's own semantic check (null
+     * when fine), then one transaction.
+     */
+    private <T extends SpecificRecord> HttpResponse<?> ingest(ApiPrincipal principal, String body, PrincipalKind kind,
+                                                             Class<T> type, String typeName, Authorizer authorizer,
+                                                             Function<T, String> semantics) {
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        if (!principal.is(kind)) {
+            return ApiErrors.forbidden("only " + kind.configName() + " tokens may send " + typeName
+                    + " events; this one is a " + principal.kind().configName() + "'s");
+        }
+        Outcome<T> outcome = EventBatch.check(body, maxEvents, type, typeName, authorizer);
+        if (outcome instanceof Outcome.Accepted<T> accepted) {
+            List<Problem> problems = new ArrayList<>();
+            List<T> events = accepted.events();
+            for (int i = 0; i < events.size(); i++) {
+                String reason = semantics.apply(events.get(i));
+                if (reason != null) problems.add(new Problem(i, null, null, reason));
+            }
+            if (!problems.isEmpty()) outcome = new Outcome.Invalid<>(problems);
+        }
+        HttpResponse<?> refused = BatchAnswers.refusal(outcome, typeName, meters);
+        if (refused != null) {
+            LOG.info("{}: {} request refused with {}", principal.label(), typeName, refused.getStatus().getCode());
+            return refused;
+        }
+        List<T> events = ((Outcome.Accepted<T>) outcome).events();
+        try {
+            ingestion.write(events);
+        } catch (AtomicBatchProducer.BatchFailedException e) {
+            LOG.warn("{}: {} {} events not written: {}", principal.label(), events.size(), typeName, e.getMessage());
+            return ApiErrors.unavailable("Kafka did not take the events; none was accepted, retry the request", 5);
+        }
+        LOG.info("{}: {} {} events accepted", principal.label(), events.size(), typeName);
+        return BatchAnswers.accepted(Map.of("accepted", events.size()), typeName, events.size(), meters);
+    }
+}

@@ -1,0 +1,156 @@
+package org.medassist.settlement.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medassist.eligibility.EligibilityApplication;
+import org.medassist.events.Settlement;
+import org.medassist.localkafka.junit.KafkaTestEnvironment;
+import org.medassist.schemas.kafka.AvroSerdes;
+import org.medassist.schemas.kafka.Topics;
+import org.medassist.settlement.SettlementApplication;
+import org.medassist.settlement.SettlementComparison;
+
+/**
+ * The issue's check: a mixed, multi-city JSONL file (the five examples) sent through HTTP into Kafka and both
+ * services; the settlements topic, read committed, equals {@code bin/settle replay} on the same file, amount for
+ * amount. Then the read endpoints answer from the stores.
+ */
+@ExtendWith(KafkaTestEnvironment.class)
+class HttpStreamMatchesReplayTest {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int PARTITIONS = 3;
+
+    static Map<String, Object> common(KafkaTestEnvironment.Environment env, String name) throws Exception {
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.application.name", name);
+        p.put("micronaut.server.port", -1);
+        p.put("micronaut.server.host", "localhost");
+        p.put("medassist.kafka.bootstrap-servers", env.bootstrapServers());
+        p.put("medassist.kafka.registry-url", env.registryUrl());
+        p.put("medassist.kafka.person-partitions", PARTITIONS);
+        p.put("medassist.kafka.application-id", name + "-" + System.nanoTime());
+        p.put("medassist.kafka.state-dir", Files.createTempDirectory(name).toString());
+        p.put("medassist.kafka.streams.commit.interval.ms", "100");
+        p.put("medassist.log.person-id-key", "test-key");
+        for (String dept : List.of("civil_affairs", "rural_revitalization", "veterans_affairs", "trade_union", "disabled_persons_federation")) {
+            principal(p, dept, "department", dept);
+        }
+        for (String hospital : List.of("H01", "H02", "H03", "H08", "H09")) principal(p, hospital, "hospital", hospital);
+        principal(p, "agency", "agency", "office");
+        principal(p, "admin", "admin", "admin");
+        return p;
+    }
+
+    static void principal(Map<String, Object> p, String label, String kind, String name) {
+        p.put("medassist.auth.principals.t-" + label + ".kind", kind);
+        p.put("medassist.auth.principals.t-" + label + ".name", name);
+        p.put("medassist.auth.principals.t-" + label + ".token", "token-" + label);
+    }
+
+    static String base(ApplicationContext ctx) { return "http://localhost:" + ctx.getBean(EmbeddedServer.class).getPort(); }
+
+    static HttpResponse<String> post(String url, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String url, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void awaitUp(String base) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(base + " did not become healthy");
+    }
+
+    @Test
+    void settlementsThroughHttpAndKafkaEqualReplay(KafkaTestEnvironment.Environment env) throws Exception {
+        List<String> lines = SettlementComparison.exampleLines();
+        List<Settlement> expected = SettlementComparison.replay(lines);
+
+        Map<String, Object> ep = common(env, "eligibility-it");
+        ep.put("medassist.settlement.enabled", false);
+        Map<String, Object> sp = common(env, "settlement-it");
+        sp.put("medassist.eligibility.enabled", false);
+        try (ApplicationContext eligibility = EligibilityApplication.start(ep);
+             ApplicationContext settlement = SettlementApplication.start(sp)) {
+            String e = base(eligibility);
+            String s = base(settlement);
+            awaitUp(e);
+            awaitUp(s);
+            for (String line : lines) {
+                JsonNode event = JSON.readTree(line);
+                String type = event.get("type").asText();
+                HttpResponse<String> r = switch (type) {
+                    case "identity" -> post(e + "/v1/identity-events", "token-" + event.get("department").asText(), "[" + line + "]");
+                    case "claim" -> post(s + "/v1/claims", "token-" + event.get("hospitalId").asText(), "[" + line + "]");
+                    case "claim_reversal" -> post(s + "/v1/claim-reversals", "token-H01", "[" + line + "]");
+                    case "application" -> post(s + "/v1/applications", "token-agency", "[" + line + "]");
+                    case "year_close" -> post(s + "/v1/year-closes", "token-agency", "[" + line + "]");
+                    case "parameter" -> post(s + "/v1/parameters", "token-admin", "[" + line + "]");
+                    default -> throw new AssertionError(type);
+                };
+                assertEquals(202, r.statusCode(), type + ": " + r.body());
+            }
+
+            AvroSerdes serdes = new AvroSerdes(env.registryUrl());
+            Map<String, Object> cc = new HashMap<>(serdes.config());
+            env.clientProperties().forEach((k, v) -> cc.put(k.toString(), v));
+            cc.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + System.nanoTime());
+            cc.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            List<Settlement> actual = new ArrayList<>();
+            try (var consumer = new KafkaConsumer<String, Settlement>(cc, new StringDeserializer(), serdes.value(Settlement.class).deserializer())) {
+                consumer.subscribe(List.of(Topics.SETTLEMENTS.topic()));
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (System.nanoTime() < deadline && !SettlementComparison.same(expected, actual)) {
+                    for (ConsumerRecord<String, Settlement> r : consumer.poll(Duration.ofMillis(500))) actual.add(r.value());
+                }
+            }
+            assertEquals(SettlementComparison.assistanceByClaim(expected), SettlementComparison.assistanceByClaim(actual), "assistance per claim");
+            assertEquals(SettlementComparison.tiltByPersonYear(expected), SettlementComparison.tiltByPersonYear(actual), "tilt per person-year");
+
+            HttpResponse<String> claim = get(s + "/v1/claims/NJ-H1-005", "token-agency");
+            assertEquals(200, claim.statusCode(), claim.body());
+            assertTrue(claim.body().contains("\"settlementId\":\"NJ-H1-005/1\""), claim.body());
+            HttpResponse<String> year = get(s + "/v1/persons/NJ-001/years/2023", "token-agency");
+            assertEquals(200, year.statusCode(), year.body());
+            assertEquals("145000.00", JSON.readTree(year.body()).at("/regions/0/totals/assistancePaid").asText(), year.body());
+            assertEquals(404, get(s + "/v1/persons/nobody/years/2023", "token-agency").statusCode());
+            assertEquals(401, get(s + "/v1/persons/NJ-001/years/2023", "wrong").statusCode());
+        }
+    }
+}
