@@ -101,6 +101,7 @@ class HttpStreamMatchesReplayTest {
         List<String> lines = SettlementComparison.exampleLines();
         List<Settlement> expected = SettlementComparison.replay(lines);
 
+        env.deleteAllTopics(); // the broker is shared by this JVM's tests: start from empty topics
         Map<String, Object> ep = common(env, "eligibility-it");
         ep.put("medassist.settlement.enabled", false);
         Map<String, Object> sp = common(env, "settlement-it");

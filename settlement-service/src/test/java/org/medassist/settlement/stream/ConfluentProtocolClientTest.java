@@ -50,6 +50,7 @@ class ConfluentProtocolClientTest {
 
     @Test
     void aClaimFromAConfluentProtocolProducerIsSettled(KafkaTestEnvironment.Environment env) throws Exception {
+        env.deleteAllTopics(); // the broker is shared by this JVM's tests: start from empty topics
         try (Admin admin = Admin.create(env.clientProperties())) {
             Topics.ensure(admin, 3, (short) 1);
         }

@@ -53,6 +53,7 @@ class StreamMatchesReplayTest {
         List<String> lines = SettlementComparison.exampleLines();
         List<Settlement> expected = SettlementComparison.replay(lines);
 
+        env.deleteAllTopics(); // the broker is shared by this JVM's tests: start from empty topics
         try (Admin admin = Admin.create(env.clientProperties())) {
             Topics.ensure(admin, PARTITIONS, (short) 1);
         }

@@ -198,6 +198,31 @@ public final class KafkaTestEnvironment implements BeforeAllCallback, ParameterR
             return p;
         }
 
+        /**
+         * Deletes every topic and waits until they are gone. The broker is shared by all tests of a JVM: a test
+         * that reads whole topics starts from empty ones with this (the registry keeps its schemas).
+         */
+        public void deleteAllTopics() {
+            try (Admin admin = Admin.create(clientProperties())) {
+                java.util.Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                if (names.isEmpty()) return;
+                admin.deleteTopics(names).all().get(30, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (true) {
+                    java.util.Set<String> left = new java.util.HashSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
+                    left.retainAll(names);
+                    if (left.isEmpty()) return;
+                    if (System.nanoTime() > deadline) throw new IllegalStateException("topics not deleted in 30 s: " + left);
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("cannot delete topics", e);
+            }
+        }
+
         /** Creates the topics (replication factor 1) and waits for them. */
         public void createTopics(int partitions, String... names) {
             try (Admin admin = Admin.create(clientProperties())) {
