@@ -30,7 +30,7 @@ public final class EligibilityApplication {
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(own);
         try {
-            return Micronaut.build(new String[0]).classLoader(own).mainClass(EligibilityApplication.class)
+            return Micronaut.build(new String[0]).classLoader(own).mainClass(EligibilityApplication.class).banner(false)
                     .properties(properties).start();
         } finally {
             t.setContextClassLoader(previous);

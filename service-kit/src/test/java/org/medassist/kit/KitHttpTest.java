@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.kit.auth.TokenAuthenticator;
 import org.medassist.kit.kafka.KafkaSettings;
-import org.medassist.kit.log.PersonIdHash;
+import org.medassist.schemas.PersonIdHash;
 
 /**
  * The kit in a Micronaut server with no Kafka behind it (topic set-up off, no topology): bearer tokens, the open

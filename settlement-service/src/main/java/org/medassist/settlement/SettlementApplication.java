@@ -25,7 +25,7 @@ public final class SettlementApplication {
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(own);
         try {
-            return Micronaut.build(new String[0]).classLoader(own).mainClass(SettlementApplication.class)
+            return Micronaut.build(new String[0]).classLoader(own).mainClass(SettlementApplication.class).banner(false)
                     .properties(properties).start();
         } finally {
             t.setContextClassLoader(previous);

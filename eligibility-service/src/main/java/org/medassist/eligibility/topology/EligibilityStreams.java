@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
 import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.kit.kafka.KafkaClients;
-import org.medassist.kit.log.PersonIdHash;
+import org.medassist.schemas.PersonIdHash;
 import org.medassist.kit.streams.StreamsTopology;
 
 /** The service's topology bean: {@link EligibilityTopology} with the registry's serdes and Micrometer counters. */

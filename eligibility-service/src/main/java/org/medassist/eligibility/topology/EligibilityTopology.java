@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.medassist.kit.deadletter.DeadLetters;
-import org.medassist.kit.log.PersonIdHash;
+import org.medassist.schemas.PersonIdHash;
 import org.medassist.schemas.kafka.Topics;
 
 /**

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.PersonEligibility;
 import org.medassist.kit.deadletter.DeadLetters;
-import org.medassist.kit.log.PersonIdHash;
+import org.medassist.schemas.PersonIdHash;
 import org.medassist.kit.timeline.IdentityEvents;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.timeline.IdentityTimeline;

@@ -43,7 +43,7 @@ import org.medassist.events.IdentityType;
 import org.medassist.events.PersonEligibility;
 import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.kit.kafka.PlainAvroSerde;
-import org.medassist.kit.log.PersonIdHash;
+import org.medassist.schemas.PersonIdHash;
 import org.medassist.schemas.kafka.Topics;
 
 /** The fold through TopologyTestDriver: plain Avro serdes injected in place of the registry's. */

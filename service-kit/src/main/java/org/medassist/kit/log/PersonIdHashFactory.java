@@ -1,5 +1,7 @@
 package org.medassist.kit.log;
 
+import org.medassist.schemas.PersonIdHash;
+
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;

@@ -1,5 +1,7 @@
 package org.medassist.kit.log;
 
+import org.medassist.schemas.PersonIdHash;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package org.medassist.kit.log;
+package org.medassist.schemas;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

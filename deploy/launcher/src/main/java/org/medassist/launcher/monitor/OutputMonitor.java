@@ -1,0 +1,161 @@
+package org.medassist.launcher.monitor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.medassist.events.Alert;
+import org.medassist.events.Settlement;
+import org.medassist.schemas.kafka.AvroSerdes;
+import org.medassist.schemas.kafka.Topics;
+
+/**
+ * Reads {@code settlements}, {@code alerts} and {@code dead-letters} from the beginning, {@code read_committed}
+ * (only what the services' transactions committed), into {@link Totals}. It has no consumer group and commits
+ * nothing: every start re-reads the topics, so the totals are always the topics' totals, across restarts.
+ * Topics that do not exist yet are looked for again every two seconds.
+ */
+public final class OutputMonitor implements AutoCloseable {
+
+    private static final List<String> TOPICS = List.of(
+            Topics.SETTLEMENTS.topic(), Topics.ALERTS.topic(), Topics.DEAD_LETTERS.topic());
+
+    private final KafkaConsumer<String, SpecificRecord> consumer;
+    private final Totals totals;
+    private final Thread thread;
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    private volatile boolean running = true;
+    private volatile boolean started;
+    private volatile long records;
+
+    public OutputMonitor(String bootstrapServers, String registryUrl, Totals totals) {
+        this.totals = totals;
+        Deserializer<SpecificRecord> values = new AvroSerdes(registryUrl).value(SpecificRecord.class).deserializer();
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "launcher-monitor",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                new StringDeserializer(), values);
+        this.thread = new Thread(this::run, "launcher-monitor");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        started = true;
+        thread.start();
+    }
+
+    /** Records read so far. */
+    public long records() {
+        return records;
+    }
+
+    private void run() {
+        long nextLookup = 0;
+        try {
+            while (running) {
+                if (System.nanoTime() >= nextLookup && assigned.size() < expectedPartitions()) {
+                    assignNewPartitions();
+                    nextLookup = System.nanoTime() + 2_000_000_000L;
+                }
+                if (assigned.isEmpty()) {
+                    Thread.sleep(500);
+                    continue;
+                }
+                try {
+                    for (ConsumerRecord<String, SpecificRecord> r : consumer.poll(Duration.ofMillis(500))) handle(r);
+                } catch (RecordDeserializationException e) {
+                    // skip the one record that cannot be read and go on
+                    if (e.topicPartition().topic().equals(Topics.DEAD_LETTERS.topic())) totals.deadLetter();
+                    else totals.unreadable();
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                }
+            }
+        } catch (WakeupException | InterruptedException e) {
+            // closing
+        } catch (RuntimeException e) {
+            if (running) System.err.println("[monitor] stopped reading the output topics: " + e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private int lastKnownPartitions = Integer.MAX_VALUE;
+
+    /** Until every topic was found, a number larger than what is assigned; then the partitions found. */
+    private int expectedPartitions() {
+        return lastKnownPartitions;
+    }
+
+    private void assignNewPartitions() {
+        List<TopicPartition> fresh = new ArrayList<>();
+        boolean allFound = true;
+        int found = 0;
+        for (String topic : TOPICS) {
+            List<PartitionInfo> infos;
+            try {
+                infos = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                infos = List.of();
+            }
+            if (infos == null || infos.isEmpty()) {
+                allFound = false;
+                continue;
+            }
+            for (PartitionInfo info : infos) {
+                found++;
+                TopicPartition tp = new TopicPartition(info.topic(), info.partition());
+                if (!assigned.contains(tp)) fresh.add(tp);
+            }
+        }
+        if (allFound) lastKnownPartitions = found;
+        if (fresh.isEmpty()) return;
+        assigned.addAll(fresh);
+        consumer.assign(assigned);
+        consumer.seekToBeginning(fresh);
+    }
+
+    private void handle(ConsumerRecord<String, SpecificRecord> r) {
+        records++;
+        SpecificRecord value = r.value();
+        if (r.topic().equals(Topics.DEAD_LETTERS.topic())) {
+            totals.deadLetter();
+        } else if (value instanceof Settlement s) {
+            totals.add(s);
+        } else if (value instanceof Alert a) {
+            totals.add(a);
+        } else if (value != null) {
+            totals.unreadable();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (!started) {
+            consumer.close(Duration.ofSeconds(2));
+            return;
+        }
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.medassist.launcher.services;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.medassist.launcher.Tokens;
+import org.medassist.launcher.stream.Region;
+
+/**
+ * The configuration the launcher gives each service: the one place that names the services' properties
+ * (service-kit's {@code KafkaSettings}, {@code TokenEntry} and {@code PersonIdHashFactory}, and Micronaut's server).
+ */
+public final class ServiceProperties {
+    private ServiceProperties() {}
+
+    public static final String BOOTSTRAP_SERVERS = "medassist.kafka.bootstrap-servers";
+    public static final String REGISTRY_URL = "medassist.kafka.registry-url";
+    public static final String PERSON_PARTITIONS = "medassist.kafka.person-partitions";
+    public static final String REPLICATION_FACTOR = "medassist.kafka.replication-factor";
+    public static final String STATE_DIR = "medassist.kafka.state-dir";
+    public static final String SERVER_HOST = "micronaut.server.host";
+    public static final String SERVER_PORT = "micronaut.server.port";
+    /** {@code medassist.auth.principals.<label>.kind|name|token} */
+    public static final String PRINCIPALS = "medassist.auth.principals";
+    public static final String PERSON_ID_KEY = "medassist.log.person-id-key";
+    /** Raw Kafka Streams settings, {@code medassist.kafka.streams.<kafka name>} (service-kit's KafkaSettings). */
+    public static final String STREAMS = "medassist.kafka.streams.";
+
+    /** Where and how a service reaches Kafka and the registry. */
+    public record Infrastructure(String bootstrapServers, String registryUrl, int partitions, int replicationFactor,
+                                 String personIdKey) {}
+
+    /**
+     * The properties of one service.
+     *
+     * @param serviceName e.g. {@code settlement-service}
+     * @param stateDir the service's Kafka Streams state, under the data directory so that a restart resumes it
+     */
+    public static Map<String, Object> of(String serviceName, Infrastructure infra, int port, Path stateDir, Tokens tokens) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(BOOTSTRAP_SERVERS, infra.bootstrapServers());
+        p.put(REGISTRY_URL, infra.registryUrl());
+        p.put(PERSON_PARTITIONS, infra.partitions());
+        p.put(REPLICATION_FACTOR, infra.replicationFactor());
+        p.put(STATE_DIR, stateDir.toAbsolutePath().toString());
+        p.put(SERVER_HOST, "127.0.0.1");
+        p.put(SERVER_PORT, port);
+        p.put(PERSON_ID_KEY, infra.personIdKey());
+        localRestarts(serviceName, p);
+        principals(tokens, p);
+        return p;
+    }
+
+    /**
+     * One instance per service, restarted often: Kafka Streams does not leave its group on close, so a restarted
+     * instance would wait in REBALANCING (and report unhealthy) until the previous one's session expired, 45 s by
+     * default. With a stable {@code group.instance.id} (static membership) the restarted instance takes its
+     * partitions back at once; the shorter session bounds the wait when the previous one is gone for good.
+     */
+    static void localRestarts(String serviceName, Map<String, Object> p) {
+        p.put(STREAMS + "group.instance.id", serviceName + "-local");
+        p.put(STREAMS + "session.timeout.ms", "10000");
+    }
+
+    /**
+     * Every token of {@link Tokens}, for both services (each uses the kinds its endpoints accept): the five
+     * departments, every hospital and every city's agency of the synthetic stream, and the administrator.
+     */
+    static void principals(Tokens tokens, Map<String, Object> p) {
+        tokens.departments().forEach((department, token) -> principal(p, department, "department", department, token));
+        tokens.hospitals(Region.allHospitalIds()).forEach((hospital, token) ->
+                principal(p, "hospital-" + hospital, "hospital", hospital, token));
+        for (Region r : Region.values()) principal(p, "agency-" + r.id(), "agency", r.id(), tokens.agency(r.id()));
+        principal(p, "admin", "admin", "launcher", tokens.admin());
+    }
+
+    private static void principal(Map<String, Object> p, String label, String kind, String name, String token) {
+        // labels are lower-case kebab: Micronaut normalises property names
+        String prefix = PRINCIPALS + "." + label.toLowerCase(Locale.ROOT).replace('_', '-') + ".";
+        p.put(prefix + "kind", kind);
+        p.put(prefix + "name", name);
+        p.put(prefix + "token", token);
+    }
+}

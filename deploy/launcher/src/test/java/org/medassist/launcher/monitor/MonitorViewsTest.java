@@ -1,0 +1,130 @@
+package org.medassist.launcher.monitor;
+
+import org.medassist.schemas.PersonIdHash;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.medassist.events.Alert;
+import org.medassist.events.OtherPayers;
+import org.medassist.events.Settlement;
+import org.medassist.events.SettlementStatus;
+
+/** Totals, the console block and the dashboard, fed by hand (no Kafka). */
+class MonitorViewsTest {
+
+    private static Settlement settlement(String region, SettlementStatus status, long assistance, long tilt) {
+        return Settlement.newBuilder().setSettlementId("s-" + Math.random()).setClaimId("C-1").setPersonId("P-1")
+                .setRegion(region).setYear(2023).setStatus(status).setEligible(0).setAssistance(assistance).setTilt(tilt)
+                .setRemaining(0).setOtherPayers(new OtherPayers(0L, 0L)).setPolicy("p").setExplanation(List.of("line"))
+                .build();
+    }
+
+    private static Alert alert() {
+        return Alert.newBuilder().setAlertId("a-1").setPersonId("P-1").setRegion("fangchenggang").setYear(2023)
+                .setMonth("2023-08").setRule("fangchenggang/monitoring/residents-10000").setMeasure("burden")
+                .setValue(1_450_000).setThreshold(1_000_000).setRecipients(List.of("civil_affairs")).build();
+    }
+
+    @Test
+    void totalsSumEverySettlementEventPerCity() {
+        Totals t = new Totals(PersonIdHash.withKey("key"));
+        t.add(settlement("nanjing", SettlementStatus.settled, 1_674_000, 0));
+        t.add(settlement("nanjing", SettlementStatus.adjustment, -10_000, 5_000));
+        t.add(settlement("nanjing", SettlementStatus.reversed, -100_000, 0));
+        t.add(settlement("jiyuan", SettlementStatus.parked, 0, 0));
+        t.add(alert());
+        Totals.Snapshot s = t.snapshot();
+        assertEquals(1_564_000, s.cities().get("nanjing").assistance);
+        assertEquals(5_000, s.tilt());
+        assertEquals(3, s.cities().get("nanjing").settlements());
+        assertEquals(1L, s.byStatus().get(SettlementStatus.parked));
+        assertEquals(1, s.cities().get("fangchenggang").alerts);
+        assertEquals(5, s.cities().size());
+        Map<String, Object> alertView = t.recentAlerts().get(0);
+        assertEquals(PersonIdHash.withKey("key").of("P-1"), alertView.get("person"));
+        assertEquals("14500.00", alertView.get("value"));
+        assertEquals(16, ((String) alertView.get("person")).length());
+        assertTrue(!t.recentSettlements().toString().contains("P-1"), "no personId on the dashboard");
+    }
+
+    @Test
+    void thePersonHashIsTheServicesKeyedHash() {
+        // HMAC-SHA256("P-0001") under key "k", first 8 bytes: what service-kit's PersonIdHash logs
+        assertEquals(PersonIdHash.withKey("k").of("P-0001"), PersonIdHash.withKey("k").of("P-0001"));
+        assertTrue(!PersonIdHash.withKey("k").of("P-0001").equals(PersonIdHash.withKey("other").of("P-0001")));
+        assertEquals("-", PersonIdHash.withKey("k").of(null));
+    }
+
+    @Test
+    void theConsoleBlockFitsEightyColumns() {
+        Totals t = new Totals(PersonIdHash.withKey("key"));
+        t.add(settlement("jiujiang", SettlementStatus.settled, 1_234_567_89L, 1_000_000_00L));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleSummary c = new ConsoleSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, t,
+                () -> new ConsoleSummary.StreamStatus("sending", 1234, 4321, "2023-06-14",
+                        Map.of("claim", 1_000L, "identity", 200L), 0, 50), List.of("dashboard http://127.0.0.1:8080/"));
+        List<String> lines = c.render();
+        for (String l : lines) assertTrue(l.length() <= 80, l.length() + ": " + l);
+        String all = String.join("\n", lines);
+        assertTrue(all.contains("1,234 / 4,321 (28%)"), all);
+        assertTrue(all.contains("1,234,567.89"), all);
+        assertTrue(all.contains("claim 1,000"), all);
+        assertEquals("-1,234.50", ConsoleSummary.yuan(-123_450));
+        assertEquals("0.05", ConsoleSummary.yuan(5));
+    }
+
+    @Test
+    void theDashboardServesItsPageAndStreamsEvents() throws Exception {
+        Totals t = new Totals(PersonIdHash.withKey("key"));
+        t.add(settlement("jiangyin", SettlementStatus.settled, 700_000, 0));
+        try (Dashboard d = new Dashboard(0, t, () -> Map.of("stream", Map.of("state", "sending")))) {
+            d.start();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(d.url())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("new EventSource(\"events\")"));
+            assertTrue(!page.body().contains("http://") && !page.body().contains("https://"), "nothing but the page itself");
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(d.url() + "nope")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+
+            JsonNode summary = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(d.url() + "api/summary")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("7000.00", summary.at("/totals/assistance").asText());
+            assertEquals("sending", summary.at("/status/stream/state").asText());
+
+            HttpResponse<java.io.InputStream> sse = http.send(HttpRequest.newBuilder(URI.create(d.url() + "events")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals("text/event-stream; charset=utf-8", sse.headers().firstValue("Content-Type").orElse(""));
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(sse.body(), StandardCharsets.UTF_8))) {
+                List<String> events = new ArrayList<>();
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("event: ")) events.add(line.substring(7));
+                    if (line.startsWith("data: ") && events.get(events.size() - 1).equals("snapshot")) {
+                        JsonNode snap = new ObjectMapper().readTree(line.substring(6));
+                        assertEquals(1, snap.get("settlements").size());
+                        t.add(alert()); // a live one after the snapshot
+                    }
+                    if (events.contains("alert")) break;
+                }
+                assertEquals("snapshot", events.get(0));
+                assertTrue(events.contains("alert"), events.toString());
+            }
+        }
+    }
+}

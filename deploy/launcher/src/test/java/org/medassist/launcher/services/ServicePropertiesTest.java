@@ -1,0 +1,46 @@
+package org.medassist.launcher.services;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.medassist.launcher.Tokens;
+import org.medassist.launcher.stream.Region;
+
+class ServicePropertiesTest {
+
+    @Test
+    void givesEachServiceItsKafkaRegistryPortStateAndEveryToken() {
+        var infra = new ServiceProperties.Infrastructure("127.0.0.1:9092", "http://127.0.0.1:18081/apis/registry/v2", 6, 1, "k");
+        Map<String, Object> p = ServiceProperties.of("settlement-service", infra, 8082, Path.of("/data/settlement-service/state"), Tokens.load(null));
+        assertEquals("127.0.0.1:9092", p.get("medassist.kafka.bootstrap-servers"));
+        assertEquals("http://127.0.0.1:18081/apis/registry/v2", p.get("medassist.kafka.registry-url"));
+        assertEquals(6, p.get("medassist.kafka.person-partitions"));
+        assertEquals(1, p.get("medassist.kafka.replication-factor"));
+        assertEquals("/data/settlement-service/state", p.get("medassist.kafka.state-dir"));
+        assertEquals(8082, p.get("micronaut.server.port"));
+        assertEquals("127.0.0.1", p.get("micronaut.server.host"));
+        assertEquals("k", p.get("medassist.log.person-id-key"));
+        assertEquals("settlement-service-local", p.get("medassist.kafka.streams.group.instance.id"));
+        assertEquals("10000", p.get("medassist.kafka.streams.session.timeout.ms"));
+
+        assertEquals("department", p.get("medassist.auth.principals.civil-affairs.kind"));
+        assertEquals("civil_affairs", p.get("medassist.auth.principals.civil-affairs.name"));
+        assertEquals("local-civil-affairs", p.get("medassist.auth.principals.civil-affairs.token"));
+        assertEquals("hospital", p.get("medassist.auth.principals.hospital-nj-h21.kind"));
+        assertEquals("NJ-H21", p.get("medassist.auth.principals.hospital-nj-h21.name"));
+        assertEquals("agency", p.get("medassist.auth.principals.agency-jiangyin.kind"));
+        assertEquals("jiangyin", p.get("medassist.auth.principals.agency-jiangyin.name"));
+        assertEquals("admin", p.get("medassist.auth.principals.admin.kind"));
+        long principals = p.keySet().stream().filter(k -> k.endsWith(".token")).count();
+        assertEquals(5 + Region.allHospitalIds().size() + Region.values().length + 1, principals);
+        for (String key : p.keySet()) {
+            if (key.startsWith("medassist.auth.principals.")) {
+                String label = key.substring("medassist.auth.principals.".length(), key.lastIndexOf('.'));
+                assertTrue(label.matches("[a-z0-9-]+"), "labels are lower-case kebab: " + label);
+            }
+        }
+    }
+}

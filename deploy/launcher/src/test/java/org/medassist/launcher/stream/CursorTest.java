@@ -1,0 +1,62 @@
+package org.medassist.launcher.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CursorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSavedCursorResumesWhereItStopped() {
+        Path file = dir.resolve("stream/cursor.properties");
+        String fp = new StreamConfig(42, 500, 1).fingerprint();
+        Cursor c = Cursor.load(file, fp);
+        assertEquals(0, c.position());
+        c.accepted("identity", 3);
+        c.accepted("claim", 10);
+        c.accepted("claim", 5);
+        c.refused(2);
+        c.save();
+        assertFalse(Files.exists(file.resolveSibling("cursor.properties.tmp")));
+
+        Cursor again = Cursor.load(file, fp);
+        assertEquals(20, again.position());
+        assertEquals(18, again.sent());
+        assertEquals(2, again.refused());
+        assertEquals(Map.of("identity", 3L, "claim", 15L), again.sentByType());
+    }
+
+    @Test
+    void eachStreamKeepsItsOwnPosition() {
+        Path file = dir.resolve("cursor.properties");
+        String a = new StreamConfig(42, 500, 1).fingerprint();
+        String b = new StreamConfig(7, 500, 1).fingerprint();
+        Cursor ca = Cursor.load(file, a);
+        ca.accepted("claim", 100);
+        ca.save();
+
+        Cursor cb = Cursor.load(file, b);
+        assertEquals(0, cb.position());
+        assertEquals(Map.of(a, 100L), cb.otherStreams());
+        cb.accepted("claim", 7);
+        cb.save();
+
+        assertEquals(100, Cursor.load(file, a).position());
+        assertEquals(7, Cursor.load(file, b).position());
+        assertTrue(Cursor.load(file, a).otherStreams().containsKey(b));
+    }
+
+    @Test
+    void theFingerprintNamesEverythingThatShapesTheStream() {
+        assertEquals("v" + SyntheticStream.VERSION + "/seed=42/people=500/years=1", new StreamConfig(42, 500, 1).fingerprint());
+    }
+}
