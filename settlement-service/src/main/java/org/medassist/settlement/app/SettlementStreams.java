@@ -7,6 +7,7 @@ import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.kit.kafka.KafkaClients;
 import org.medassist.kit.streams.StreamsTopology;
 import org.medassist.settlement.stream.RegistrySerdes;
+import org.medassist.settlement.stream.SettlementMetrics;
 import org.medassist.settlement.stream.SettlementTopology;
 
 /** The settlement topology, run by the kit's exactly-once {@code ManagedStreams}. */
@@ -15,14 +16,16 @@ import org.medassist.settlement.stream.SettlementTopology;
 public class SettlementStreams implements StreamsTopology {
     private final PolicyCatalog policies;
     private final KafkaClients clients;
+    private final SettlementMetrics metrics;
 
-    public SettlementStreams(PolicyCatalog policies, KafkaClients clients) {
+    public SettlementStreams(PolicyCatalog policies, KafkaClients clients, SettlementMetrics metrics) {
         this.policies = policies;
         this.clients = clients;
+        this.metrics = metrics;
     }
 
     @Override
     public Topology topology() {
-        return SettlementTopology.build(policies, new RegistrySerdes(clients.settings().getRegistryUrl()));
+        return SettlementTopology.build(policies, new RegistrySerdes(clients.settings().getRegistryUrl()), metrics);
     }
 }

@@ -44,6 +44,7 @@ final class SettleProcessor implements Processor<byte[], byte[], String, Specifi
 
     private final PolicyCatalog catalog;
     private final Deserializer<SpecificRecord> deserializer;
+    private final SettlementMetrics metrics;
     private final BufferedOutput buffer = new BufferedOutput();
     private ProcessorContext<String, SpecificRecord> context;
     private SettlementEngine engine;
@@ -52,9 +53,10 @@ final class SettleProcessor implements Processor<byte[], byte[], String, Specifi
     private KeyValueStore<String, Long> appliedParameters;
     private TimestampedKeyValueStore<String, Parameter> parameters;
 
-    SettleProcessor(PolicyCatalog catalog, Deserializer<SpecificRecord> deserializer) {
+    SettleProcessor(PolicyCatalog catalog, Deserializer<SpecificRecord> deserializer, SettlementMetrics metrics) {
         this.catalog = catalog;
         this.deserializer = deserializer;
+        this.metrics = metrics;
     }
 
     @Override
@@ -84,6 +86,15 @@ final class SettleProcessor implements Processor<byte[], byte[], String, Specifi
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        long started = System.nanoTime();
+        try {
+            settle(record);
+        } finally {
+            metrics.processed(System.nanoTime() - started);
+        }
+    }
+
+    private void settle(Record<byte[], byte[]> record) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
         String topic = meta == null ? "?" : meta.topic();
         SpecificRecord event;
@@ -158,6 +169,8 @@ final class SettleProcessor implements Processor<byte[], byte[], String, Specifi
         for (int i = 0; i < buffer.values.size(); i++) {
             SpecificRecord v = buffer.values.get(i);
             if (!firstTask && v instanceof Settlement s && s.getPersonId().isEmpty()) continue;
+            if (v instanceof Settlement s) metrics.settlement(s.getStatus().name(), s.getRegion(), s.getAssistance(), s.getTilt());
+            if (v instanceof org.medassist.events.Alert a) metrics.alert(a.getRule());
             context.forward(new Record<>(buffer.keys.get(i), v, timestamp));
         }
         buffer.clear();
@@ -175,6 +188,7 @@ final class SettleProcessor implements Processor<byte[], byte[], String, Specifi
                 .setService("settlement-service")
                 .setFailedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .build();
+        metrics.deadLetter(letter.getSourceTopic());
         context.forward(new Record<>(key, letter, record.timestamp()));
     }
 

@@ -42,6 +42,10 @@ public final class SettlementTopology {
     private SettlementTopology() {}
 
     public static Topology build(PolicyCatalog catalog, SettlementSerdes serdes) {
+        return build(catalog, serdes, SettlementMetrics.NONE);
+    }
+
+    public static Topology build(PolicyCatalog catalog, SettlementSerdes serdes, SettlementMetrics metrics) {
         StreamsBuilder b = new StreamsBuilder();
         b.globalTable(Topics.POLICY_PARAMETERS.topic(),
                 Consumed.with(Serdes.String(), serdes.parameters()).withName("policy-parameters-source"),
@@ -58,7 +62,7 @@ public final class SettlementTopology {
                         List.of(Topics.HOSPITAL_EVENTS.topic(), Topics.APPLICATIONS.topic(), Topics.YEAR_CLOSES.topic(),
                                 Topics.PERSON_ELIGIBILITY.topic()),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("settlement-inputs"))
-                .process(() -> new SettleProcessor(catalog, serdes.input()), Named.as("settle"),
+                .process(() -> new SettleProcessor(catalog, serdes.input(), metrics), Named.as("settle"),
                         SettleProcessor.LEDGERS, SettleProcessor.CLOSED_YEARS, SettleProcessor.APPLIED_PARAMETERS);
         out.split(Named.as("route-"))
                 .branch((k, v) -> v instanceof Settlement, Branched.withConsumer(s -> s

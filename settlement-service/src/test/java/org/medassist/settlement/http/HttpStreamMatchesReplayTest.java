@@ -152,6 +152,11 @@ class HttpStreamMatchesReplayTest {
             assertEquals("145000.00", JSON.readTree(year.body()).at("/regions/0/totals/assistancePaid").asText(), year.body());
             assertEquals(404, get(s + "/v1/persons/nobody/years/2023", "token-agency").statusCode());
             assertEquals(401, get(s + "/v1/persons/NJ-001/years/2023", "wrong").statusCode());
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(s + "/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String m : List.of("medassist_settlements_total{region=\"nanjing\",status=\"settled\"}", "medassist_assistance_paid_fen_total",
+                    "medassist_settle_processing_seconds_count", "medassist_ingest_events_total", "medassist_streams_state")) {
+                assertTrue(metrics.contains(m), m + " missing from /prometheus");
+            }
         }
     }
 }
