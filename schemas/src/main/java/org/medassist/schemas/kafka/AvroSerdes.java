@@ -26,9 +26,8 @@ public final class AvroSerdes {
         c.put("apicurio.registry.use-id", "contentId");
         c.put("apicurio.registry.headers.enabled", "false");
         c.put("apicurio.registry.auto-register", "true");
-        // Canonical matching makes the 2.4.2 registry refuse to re-create an artifact that another producer already
-        // created ("Cache load failed"); without it, the same schema sent with other formatting is one more version.
-        c.put("apicurio.registry.canonicalize", "false");
+        // the same schema registered by a Confluent client with other formatting is found, not added as a version
+        c.put("apicurio.registry.canonicalize", "true");
         c.put("apicurio.registry.use-specific-avro-reader", "true");
         this.config = Map.copyOf(c);
     }
@@ -53,6 +52,50 @@ public final class AvroSerdes {
         AvroKafkaDeserializer<T> de = new AvroKafkaDeserializer<>();
         ser.configure(c, isKey);
         de.configure(c, isKey);
-        return Serdes.serdeFrom(ser, de);
+        return Serdes.serdeFrom(new RetryingSerializer<>(ser), de);
+    }
+
+    /**
+     * Two producers registering the same new schema at once race in the registry: the loser gets a conflict, which
+     * the client does not retry. Once the winner's artifact exists a second attempt finds it, and after that the
+     * schema id is cached, so retries cost nothing in the steady state.
+     */
+    static final class RetryingSerializer<T> implements org.apache.kafka.common.serialization.Serializer<T> {
+        private static final int ATTEMPTS = 4;
+        private final org.apache.kafka.common.serialization.Serializer<T> inner;
+
+        RetryingSerializer(org.apache.kafka.common.serialization.Serializer<T> inner) { this.inner = inner; }
+
+        @Override
+        public byte[] serialize(String topic, T data) {
+            return retry(() -> inner.serialize(topic, data));
+        }
+
+        @Override
+        public byte[] serialize(String topic, org.apache.kafka.common.header.Headers headers, T data) {
+            return retry(() -> inner.serialize(topic, headers, data));
+        }
+
+        private static byte[] retry(java.util.function.Supplier<byte[]> call) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return call.get();
+                } catch (RuntimeException e) {
+                    if (attempt == ATTEMPTS) throw e;
+                    try {
+                        Thread.sleep(50L * attempt);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs, boolean isKey) { inner.configure(configs, isKey); }
+
+        @Override
+        public void close() { inner.close(); }
     }
 }
