@@ -22,7 +22,7 @@ import org.medassist.events.IdentityEvent;
 import org.medassist.events.PersonEligibility;
 import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.schemas.PersonIdHash;
-import org.medassist.kit.timeline.IdentityEvents;
+import org.medassist.timeline.IdentityEvents;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.timeline.IdentityTimeline;
 import org.slf4j.Logger;

@@ -18,8 +18,6 @@ import org.medassist.events.Amounts;
 import org.medassist.events.ApplicationKind;
 import org.medassist.events.ClaimReversal;
 import org.medassist.events.Decision;
-import org.medassist.events.IdentityAction;
-import org.medassist.events.IdentityAttributes;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.OtherPayers;
 import org.medassist.events.Parameter;
@@ -42,15 +40,8 @@ public final class EngineEvents {
                 a.getOtherInsurance());
     }
 
-    public static IdentityChange identity(IdentityEvent e) {
-        IdentityAttributes at = e.getAttributes();
-        Integer grade = at == null ? null : at.getDisabilityGrade();
-        return new IdentityChange(e.getEventId(), e.getPersonId(), e.getRegion(), e.getDepartment().name(),
-                e.getIdentity().name(), e.getAction() == IdentityAction.grant, e.getEffectiveDate(),
-                grade == null ? 0 : grade,
-                at == null || at.getDisabilityKind() == null ? null : at.getDisabilityKind().name(),
-                at == null || at.getGroup() == null ? null : at.getGroup().name());
-    }
+    /** The shared mapping of {@code org.medassist.timeline.IdentityEvents}, so both services fold identical changes. */
+    public static IdentityChange identity(IdentityEvent e) { return org.medassist.timeline.IdentityEvents.change(e); }
 
     public static Reversal reversal(ClaimReversal r) {
         return new Reversal(r.getReversalId(), r.getClaimId(), r.getPersonId(), r.getRegion(), r.getReason());

@@ -276,21 +276,11 @@ final class PolicyReader {
             kinds = Set.copyOf(k);
             borneSource = source(h.get("source"));
         }
-        int oosKpi = 0;
-        Source oosSource = null;
-        if (n.has("outOfScopeKpi")) {
-            YamlNode k = n.get("outOfScopeKpi").only("share", "source");
-            oosKpi = k.get("share").rate();
-            oosSource = source(k.get("source"));
-        }
-        int resKpi = 0;
-        Source resSource = null;
-        if (n.has("residualKpi")) {
-            YamlNode k = n.get("residualKpi").only("share", "source");
-            resKpi = k.get("share").rate();
-            resSource = source(k.get("source"));
-        }
-        return new OtherPayers(limits, kinds, borneSource, oosKpi, oosSource, resKpi, resSource);
+        YamlNode oos = n.has("outOfScopeKpi") ? n.get("outOfScopeKpi").only("share", "source") : null;
+        YamlNode res = n.has("residualKpi") ? n.get("residualKpi").only("share", "source") : null;
+        return new OtherPayers(limits, kinds, borneSource, oos == null ? 0 : oos.get("share").rate(),
+                oos == null ? null : source(oos.get("source")), res == null ? 0 : res.get("share").rate(),
+                res == null ? null : source(res.get("source")));
     }
 
     private AlertRule alert(YamlNode n, String region) {

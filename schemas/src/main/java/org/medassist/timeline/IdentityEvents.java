@@ -1,4 +1,4 @@
-package org.medassist.kit.timeline;
+package org.medassist.timeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,9 +8,6 @@ import org.medassist.events.IdentityAttributes;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.IdentitySpell;
 import org.medassist.events.PersonEligibility;
-import org.medassist.timeline.IdentityChange;
-import org.medassist.timeline.IdentityTimeline;
-import org.medassist.timeline.Spell;
 
 /**
  * Between the Avro identity records and the shared fold ({@link IdentityTimeline}): an event as an
