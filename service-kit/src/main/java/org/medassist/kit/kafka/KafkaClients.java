@@ -10,7 +10,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
@@ -108,22 +107,7 @@ public class KafkaClients implements AutoCloseable {
     public synchronized void ensureTopics() {
         if (topicsEnsured || !settings.isEnsureTopics()) return;
         long t0 = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Topics.ensure(admin(), settings.getPersonPartitions(), settings.getReplicationFactor());
-                break;
-            } catch (IllegalStateException e) {
-                // just-created topics may not be in the metadata yet: describing them fails with a retriable error
-                if (attempt >= 20 || !(e.getCause() instanceof RetriableException)) throw e;
-                LOG.debug("Topics not ready yet ({}); retrying", e.getCause().toString());
-                try {
-                    Thread.sleep(Math.min(1000, 100L * attempt));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        Topics.ensure(admin(), settings.getPersonPartitions(), settings.getReplicationFactor()); // waits for metadata itself
         topicsEnsured = true;
         LOG.info("Topics ready on {} ({} partitions per person-keyed topic, replication {}) in {} ms",
                 settings.getBootstrapServers(), settings.getPersonPartitions(), settings.getReplicationFactor(),

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,10 +26,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.medassist.engine.policy.load.PolicyLoader;
 import org.medassist.events.Claim;
 import org.medassist.events.PersonEligibility;
 import org.medassist.events.Settlement;
@@ -50,10 +46,6 @@ class ConfluentProtocolClientTest {
 
     @Test
     void aClaimFromAConfluentProtocolProducerIsSettled(KafkaTestEnvironment.Environment env) throws Exception {
-        env.deleteAllTopics(); // the broker is shared by this JVM's tests: start from empty topics
-        try (Admin admin = Admin.create(env.clientProperties())) {
-            Topics.ensure(admin, 3, (short) 1);
-        }
         // the schema text the third party holds: the contract's, written out as JSON by any tool
         String schema = Claim.getClassSchema().toString();
         HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -76,15 +68,7 @@ class ConfluentProtocolClientTest {
         encoder.flush();
 
         AvroSerdes serdes = new AvroSerdes(env.registryUrl());
-        Properties props = new Properties();
-        props.putAll(env.clientProperties());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "confluent-client-it-" + System.nanoTime());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("settlement-state").toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        try (KafkaStreams streams = new KafkaStreams(SettlementTopology.build(PolicyLoader.bundled(), new RegistrySerdes(env.registryUrl())), props)) {
-            streams.start();
+        try (KafkaStreams streams = RunningTopology.start(env, 3, "confluent-client-it")) {
             Map<String, Object> pc = new HashMap<>();
             env.clientProperties().forEach((k, v) -> pc.put(k.toString(), v));
             try (var timelines = new KafkaProducer<String, PersonEligibility>(new HashMap<>(merge(pc, serdes.config())),

@@ -2,7 +2,6 @@ package org.medassist.settlement.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,11 +18,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.medassist.engine.policy.PolicyCatalog;
-import org.medassist.engine.policy.load.PolicyLoader;
 import org.medassist.events.Application;
 import org.medassist.events.Claim;
 import org.medassist.events.ClaimReversal;
@@ -46,27 +41,14 @@ import org.medassist.settlement.SettlementComparison;
 @ExtendWith(KafkaTestEnvironment.class)
 class StreamMatchesReplayTest {
     static final int PARTITIONS = 3;
-    static final PolicyCatalog CATALOG = PolicyLoader.bundled();
 
     @Test
     void settlementsTopicEqualsReplayAmountForAmount(KafkaTestEnvironment.Environment env) throws Exception {
         List<String> lines = SettlementComparison.exampleLines();
         List<Settlement> expected = SettlementComparison.replay(lines);
 
-        env.deleteAllTopics(); // the broker is shared by this JVM's tests: start from empty topics
-        try (Admin admin = Admin.create(env.clientProperties())) {
-            Topics.ensure(admin, PARTITIONS, (short) 1);
-        }
         AvroSerdes serdes = new AvroSerdes(env.registryUrl());
-        Properties props = new Properties();
-        props.putAll(env.clientProperties());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "settlement-it-" + System.nanoTime());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("settlement-state").toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        try (KafkaStreams streams = new KafkaStreams(SettlementTopology.build(CATALOG, new RegistrySerdes(env.registryUrl())), props)) {
-            streams.start();
+        try (KafkaStreams streams = RunningTopology.start(env, PARTITIONS, "settlement-it")) {
             produce(env, serdes, lines);
             List<Settlement> actual = new ArrayList<>();
             Map<String, Object> cc = new HashMap<>(serdes.config());
