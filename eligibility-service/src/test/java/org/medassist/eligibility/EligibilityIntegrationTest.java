@@ -37,7 +37,7 @@ import org.medassist.events.IdentityEvent;
 import org.medassist.events.IdentityType;
 import org.medassist.events.PersonEligibility;
 import org.medassist.kit.query.InteractiveQueries;
-import org.medassist.localkafka.junit.KafkaTestEnvironment;
+import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
 

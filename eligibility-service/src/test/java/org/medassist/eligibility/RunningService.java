@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.medassist.kit.streams.ManagedStreams;
-import org.medassist.localkafka.junit.KafkaTestEnvironment;
+import org.medassist.kafkatest.KafkaTestEnvironment;
 
 /** An eligibility-service instance started in this JVM against the test broker and registry, with HTTP helpers. */
 public final class RunningService implements AutoCloseable {

@@ -22,9 +22,9 @@ import org.medassist.events.IdentityEvent;
 import org.medassist.events.PersonEligibility;
 import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.schemas.PersonIdHash;
-import org.medassist.timeline.IdentityEvents;
+import org.medassist.schemas.IdentityEvents;
 import org.medassist.schemas.json.EventJson;
-import org.medassist.timeline.IdentityTimeline;
+import org.medassist.engine.timeline.IdentityTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -30,7 +30,7 @@ import org.medassist.eligibility.RunningService;
 import org.medassist.events.Department;
 import org.medassist.events.IdentityAction;
 import org.medassist.events.IdentityType;
-import org.medassist.localkafka.junit.KafkaTestEnvironment;
+import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.kafka.Topics;
 
 /**

@@ -42,7 +42,7 @@ import org.medassist.events.Settlement;
 import org.medassist.events.YearClose;
 import org.medassist.schemas.Departments;
 import org.medassist.schemas.EventClasses;
-import org.medassist.schemas.Money;
+import org.medassist.engine.money.Money;
 
 /**
  * The codec between the contract's JSON form (EVENTS.md: HTTP bodies and JSON Lines files) and the Avro records.

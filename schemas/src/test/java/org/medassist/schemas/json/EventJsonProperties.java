@@ -20,7 +20,7 @@ import org.medassist.events.Location;
 import org.medassist.events.OtherPayers;
 import org.medassist.events.Settlement;
 import org.medassist.events.SettlementStatus;
-import org.medassist.schemas.Money;
+import org.medassist.engine.money.Money;
 
 /** Properties over many amounts and dates: the codec loses nothing and accepts exactly the consistent claims. */
 class EventJsonProperties {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.medassist.events.DeadLetter;
 import org.medassist.kit.deadletter.DeadLetterWriter;
-import org.medassist.localkafka.junit.KafkaTestEnvironment;
+import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.kafka.Topics;
 
 /** The kit's Kafka clients on a real broker and registry: topic set-up, all-or-nothing batches, dead letters. */

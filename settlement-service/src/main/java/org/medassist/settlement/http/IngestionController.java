@@ -35,7 +35,7 @@ import org.medassist.kit.http.EventBatch.Authorizer;
 import org.medassist.kit.http.EventBatch.Outcome;
 import org.medassist.kit.http.EventBatch.Problem;
 import org.medassist.kit.kafka.AtomicBatchProducer;
-import org.medassist.settlement.wire.EngineEvents;
+import org.medassist.settlement.avro.AvroMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +100,7 @@ public class IngestionController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> parameters(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
         return ingest(principal, body, PrincipalKind.ADMIN, Parameter.class, "parameter", Authorizer.ANYONE,
-                p -> validator.parameterRefusal(EngineEvents.parameter(p)));
+                p -> validator.parameterRefusal(AvroMapping.parameter(p)));
     }
 
     private String region(String region) {

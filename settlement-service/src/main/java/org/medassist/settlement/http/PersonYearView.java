@@ -11,7 +11,7 @@ import org.medassist.engine.ledger.PersonYear;
 import org.medassist.engine.ledger.YearTotals;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.engine.policy.RegionPolicy;
-import org.medassist.schemas.Money;
+import org.medassist.engine.money.Money;
 
 /** The JSON view of a person-year: totals, the ledger of what was paid per entry, and the current explanations. */
 final class PersonYearView {

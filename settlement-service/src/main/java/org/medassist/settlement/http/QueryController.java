@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.medassist.engine.SettlementEngine;
-import org.medassist.engine.ledger.LedgerCodec;
+import org.medassist.settlement.ledger.LedgerCodec;
 import org.medassist.engine.ledger.PersonLedger;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;

@@ -8,15 +8,15 @@ import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.engine.EngineOutput;
 import org.medassist.engine.SettlementEngine;
-import org.medassist.engine.model.Alert;
-import org.medassist.engine.model.Settlement;
+import org.medassist.engine.model.MonitoringAlert;
+import org.medassist.engine.model.SettlementResult;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.schemas.json.EventFormatException;
 import org.medassist.schemas.json.EventJson;
-import org.medassist.settlement.wire.EngineEvents;
-import org.medassist.settlement.wire.EventRouter;
-import org.medassist.settlement.wire.InMemoryLedgers;
+import org.medassist.settlement.avro.AvroMapping;
+import org.medassist.settlement.route.EventRouter;
+import org.medassist.settlement.ledger.InMemoryLedgers;
 
 /**
  * Applies a JSON Lines event file in file order through the engine and writes settlement and alert lines. A bad
@@ -35,7 +35,7 @@ public final class Replay {
     }
 
     /** A replay over given ledgers (null: in memory), for tests that exercise the stored form. */
-    Replay(SettlementEngine engine, org.medassist.settlement.wire.Ledgers ledgers, PrintStream messages, boolean progress) {
+    Replay(SettlementEngine engine, org.medassist.settlement.ledger.Ledgers ledgers, PrintStream messages, boolean progress) {
         this.router = new EventRouter(engine, ledgers != null ? ledgers : new InMemoryLedgers());
         this.messages = messages;
         this.progress = progress;
@@ -98,10 +98,10 @@ public final class Replay {
         JsonLinesOutput(Writer out) { this.out = out; }
 
         @Override
-        public void settlement(Settlement s) { write(EventJson.write(EngineEvents.toAvro(s))); }
+        public void settlement(SettlementResult s) { write(EventJson.write(AvroMapping.toAvro(s))); }
 
         @Override
-        public void alert(Alert a) { write(EventJson.write(EngineEvents.toAvro(a))); }
+        public void alert(MonitoringAlert a) { write(EventJson.write(AvroMapping.toAvro(a))); }
 
         private void write(String line) {
             try {

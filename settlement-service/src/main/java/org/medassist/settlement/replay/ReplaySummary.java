@@ -4,24 +4,24 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.medassist.engine.EngineOutput;
-import org.medassist.engine.model.Alert;
-import org.medassist.engine.model.Settlement;
-import org.medassist.engine.model.SettlementStatus;
-import org.medassist.schemas.Money;
+import org.medassist.engine.model.MonitoringAlert;
+import org.medassist.engine.model.SettlementResult;
+import org.medassist.engine.model.ResultStatus;
+import org.medassist.engine.money.Money;
 
 /** Counts what a replay published, for the summary on stderr: events by status, money by region and year. */
 final class ReplaySummary implements EngineOutput {
     private final EngineOutput next;
-    private final Map<SettlementStatus, Long> byStatus = new EnumMap<>(SettlementStatus.class);
+    private final Map<ResultStatus, Long> byStatus = new EnumMap<>(ResultStatus.class);
     private final Map<String, long[]> moneyByRegionYear = new TreeMap<>();
     private long alerts;
 
     ReplaySummary(EngineOutput next) { this.next = next; }
 
     @Override
-    public void settlement(Settlement s) {
+    public void settlement(SettlementResult s) {
         byStatus.merge(s.status(), 1L, Long::sum);
-        if (s.status() != SettlementStatus.REJECTED && s.status() != SettlementStatus.PARKED) {
+        if (s.status() != ResultStatus.REJECTED && s.status() != ResultStatus.PARKED) {
             long[] m = moneyByRegionYear.computeIfAbsent(s.region() + " " + s.year(), k -> new long[2]);
             m[0] += s.assistance();
             m[1] += s.tilt();
@@ -30,7 +30,7 @@ final class ReplaySummary implements EngineOutput {
     }
 
     @Override
-    public void alert(Alert a) {
+    public void alert(MonitoringAlert a) {
         alerts++;
         next.alert(a);
     }
@@ -40,7 +40,7 @@ final class ReplaySummary implements EngineOutput {
         sb.append(String.format("settle replay: %,d lines in %.1f s; %,d malformed or invalid", lines, seconds, malformed));
         if (failed > 0) sb.append(String.format(", %,d FAILED (see messages above)", failed));
         sb.append("\n  settlement events:");
-        for (SettlementStatus st : SettlementStatus.values()) {
+        for (ResultStatus st : ResultStatus.values()) {
             sb.append(' ').append(st.symbol()).append(' ').append(String.format("%,d", byStatus.getOrDefault(st, 0L)));
         }
         sb.append(String.format("%n  alerts: %,d%n", alerts));
@@ -54,5 +54,5 @@ final class ReplaySummary implements EngineOutput {
         return sb.toString();
     }
 
-    long count(SettlementStatus status) { return byStatus.getOrDefault(status, 0L); }
+    long count(ResultStatus status) { return byStatus.getOrDefault(status, 0L); }
 }

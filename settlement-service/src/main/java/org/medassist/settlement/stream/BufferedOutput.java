@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.engine.EngineOutput;
-import org.medassist.engine.model.Alert;
-import org.medassist.engine.model.Settlement;
-import org.medassist.settlement.wire.EngineEvents;
+import org.medassist.engine.model.MonitoringAlert;
+import org.medassist.engine.model.SettlementResult;
+import org.medassist.settlement.avro.AvroMapping;
 
 /** Collects one input record's outputs, so nothing is forwarded when processing that record fails halfway. */
 final class BufferedOutput implements EngineOutput {
@@ -14,15 +14,15 @@ final class BufferedOutput implements EngineOutput {
     final List<SpecificRecord> values = new ArrayList<>();
 
     @Override
-    public void settlement(Settlement s) {
+    public void settlement(SettlementResult s) {
         keys.add(s.personId());
-        values.add(EngineEvents.toAvro(s));
+        values.add(AvroMapping.toAvro(s));
     }
 
     @Override
-    public void alert(Alert a) {
+    public void alert(MonitoringAlert a) {
         keys.add(a.personId());
-        values.add(EngineEvents.toAvro(a));
+        values.add(AvroMapping.toAvro(a));
     }
 
     void clear() {

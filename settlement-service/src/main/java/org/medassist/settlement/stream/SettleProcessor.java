@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.medassist.engine.SettlementEngine;
 import org.medassist.engine.model.ParameterValue;
-import org.medassist.engine.model.YearClose;
+import org.medassist.engine.model.RegionYear;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.events.DeadLetter;
@@ -26,8 +26,8 @@ import org.medassist.events.PersonEligibility;
 import org.medassist.events.Settlement;
 import org.medassist.schemas.json.EventFormatException;
 import org.medassist.schemas.json.EventJson;
-import org.medassist.settlement.wire.EventRouter;
-import org.medassist.settlement.wire.StoredLedgers;
+import org.medassist.settlement.route.EventRouter;
+import org.medassist.settlement.ledger.StoredLedgers;
 
 /**
  * The settlement processor: every input record of its partition goes through the shared {@link EventRouter} to
@@ -78,7 +78,7 @@ final class SettleProcessor implements Processor<byte[], byte[], String, Specifi
         try (KeyValueIterator<String, String> it = closedYears.all()) {
             while (it.hasNext()) {
                 String[] k = it.next().key.split("\\|", 2);
-                engine.yearClose(new YearClose(k[0], Integer.parseInt(k[1])));
+                engine.yearClose(new RegionYear(k[0], Integer.parseInt(k[1])));
             }
         }
         context.schedule(Duration.ofMillis(500), PunctuationType.WALL_CLOCK_TIME, now -> applyNewParameters(now));

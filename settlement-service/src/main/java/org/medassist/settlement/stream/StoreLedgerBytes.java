@@ -4,7 +4,7 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.medassist.settlement.wire.LedgerBytes;
+import org.medassist.settlement.ledger.LedgerBytes;
 
 /** Ledger bytes in the task's RocksDB store "person-ledgers". */
 final class StoreLedgerBytes implements LedgerBytes {

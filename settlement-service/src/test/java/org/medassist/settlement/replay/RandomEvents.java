@@ -7,7 +7,7 @@ import java.util.Random;
 import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.events.IdentityType;
 import org.medassist.schemas.Departments;
-import org.medassist.schemas.Money;
+import org.medassist.engine.money.Money;
 
 /**
  * Random but contract-valid event sequences for one region: identity changes from the certifying departments,

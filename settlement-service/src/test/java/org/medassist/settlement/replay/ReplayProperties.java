@@ -18,14 +18,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.avro.specific.SpecificRecord;
-import org.medassist.engine.model.Claim;
+import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.Tier;
 import org.medassist.engine.policy.load.PolicyLoader;
 import org.medassist.events.Settlement;
 import org.medassist.schemas.json.EventJson;
-import org.medassist.settlement.wire.EngineEvents;
+import org.medassist.settlement.avro.AvroMapping;
 
 /** Properties over random event sequences for all five cities, run through the replay path end to end. */
 class ReplayProperties {
@@ -86,7 +86,7 @@ class ReplayProperties {
         List<String> events = new RandomEvents(seed, region(r)).generate(60);
         Map<String, Long> selfPay = new HashMap<>();
         for (String line : events) {
-            if (EventJson.read(line) instanceof org.medassist.events.Claim c) selfPay.put(c.getClaimId(), EngineEvents.claim(c).selfPay());
+            if (EventJson.read(line) instanceof org.medassist.events.Claim c) selfPay.put(c.getClaimId(), AvroMapping.claim(c).selfPay());
         }
         Map<String, Long> paid = new HashMap<>();
         for (Settlement s : settlements(replay(events))) {
@@ -102,9 +102,9 @@ class ReplayProperties {
     void noCapIsExceeded(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int r) {
         RegionPolicy p = region(r);
         List<String> events = new RandomEvents(seed, p).generate(80);
-        Map<String, Claim> claims = new HashMap<>();
+        Map<String, MedicalClaim> claims = new HashMap<>();
         for (String line : events) {
-            if (EventJson.read(line) instanceof org.medassist.events.Claim c) claims.put(c.getClaimId(), EngineEvents.claim(c));
+            if (EventJson.read(line) instanceof org.medassist.events.Claim c) claims.put(c.getClaimId(), AvroMapping.claim(c));
         }
         Map<String, Long> poolTotals = new HashMap<>();
         Map<String, Long> tiltTotals = new HashMap<>();
@@ -187,7 +187,7 @@ class ReplayProperties {
         List<String> events = new RandomEvents(seed, region(r)).generate(60);
         java.util.TreeMap<String, byte[]> bytes = new java.util.TreeMap<>();
         var engine = new org.medassist.engine.SettlementEngine(CATALOG, new org.medassist.engine.policy.ParameterBook());
-        var stored = new org.medassist.settlement.wire.StoredLedgers(new org.medassist.settlement.wire.LedgerBytes() {
+        var stored = new org.medassist.settlement.ledger.StoredLedgers(new org.medassist.settlement.ledger.LedgerBytes() {
             public byte[] get(String id) { return bytes.get(id); }
             public void put(String id, byte[] b) { bytes.put(id, b); }
             public void forEach(java.util.function.BiConsumer<String, byte[]> a) { bytes.forEach(a); }

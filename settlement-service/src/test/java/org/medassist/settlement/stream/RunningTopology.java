@@ -6,7 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.medassist.engine.policy.load.PolicyLoader;
-import org.medassist.localkafka.junit.KafkaTestEnvironment;
+import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.kafka.Topics;
 
 /** The settlement topology running exactly-once on the test broker and registry, from empty topics. */

@@ -25,7 +25,7 @@ import org.medassist.events.IdentityEvent;
 import org.medassist.events.Parameter;
 import org.medassist.events.PersonEligibility;
 import org.medassist.events.Settlement;
-import org.medassist.schemas.Money;
+import org.medassist.engine.money.Money;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.schemas.kafka.Topics;
 

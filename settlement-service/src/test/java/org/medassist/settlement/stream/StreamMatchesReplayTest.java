@@ -28,7 +28,7 @@ import org.medassist.events.Parameter;
 import org.medassist.events.PersonEligibility;
 import org.medassist.events.Settlement;
 import org.medassist.events.YearClose;
-import org.medassist.localkafka.junit.KafkaTestEnvironment;
+import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;

@@ -1,0 +1,234 @@
+package org.medassist.engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.medassist.engine.ledger.Computation;
+import org.medassist.engine.ledger.Entry;
+import org.medassist.engine.ledger.PersonLedger;
+import org.medassist.engine.ledger.PersonYear;
+import org.medassist.engine.ledger.YearTotals;
+import org.medassist.engine.model.AidApplication;
+import org.medassist.engine.model.MedicalClaim;
+import org.medassist.engine.timeline.IdentityChange;
+import org.medassist.engine.model.ParameterValue;
+import org.medassist.engine.model.Reversal;
+import org.medassist.engine.model.SettlementResult;
+import org.medassist.engine.model.ResultStatus;
+import org.medassist.engine.model.RegionYear;
+import org.medassist.engine.policy.ParameterBook;
+import org.medassist.engine.policy.PolicyCatalog;
+import org.medassist.engine.policy.RegionPolicy;
+import org.medassist.engine.settle.ClaimSettler;
+import org.medassist.engine.settle.PersonYearFold;
+import org.medassist.engine.settle.Publisher;
+
+/**
+ * The settlement engine: pure Java, no I/O. Person events act on a {@link PersonLedger} the caller owns (a map in
+ * replay, a state store in streaming); region-wide events (parameters, year closes) return whether the caller must
+ * then {@link #recompute} or {@link #closeYear} the persons of that region-year.
+ */
+public final class SettlementEngine {
+    private final PolicyCatalog catalog;
+    private final ParameterBook params;
+    private final Set<String> closedYears = new HashSet<>();
+    private final ClaimSettler settler;
+    private final PersonYearFold fold;
+
+    public SettlementEngine(PolicyCatalog catalog, ParameterBook params) {
+        this.catalog = catalog;
+        this.params = params;
+        this.settler = new ClaimSettler(params);
+        this.fold = new PersonYearFold(settler, params);
+    }
+
+    public PolicyCatalog catalog() { return catalog; }
+
+    public ParameterBook parameters() { return params; }
+
+    public void identity(PersonLedger ledger, IdentityChange e, EngineOutput out) {
+        if (catalog.get(e.region()) == null) {
+            out.settlement(rejected(null, e.personId(), e.region(), 0, "identity:" + e.eventId(), unknownRegion(e.region())));
+            return;
+        }
+        if (!ledger.timeline.apply(e)) return; // the same eventId again has no effect
+        recompute(ledger, e.region(), out);
+    }
+
+    /** A person's whole identity timeline as published by eligibility-service; recomputes when it changed. */
+    public void timeline(PersonLedger ledger, List<IdentityChange> all, EngineOutput out) {
+        if (!ledger.timeline.replaceWith(all)) return;
+        for (String region : ledger.regions()) recompute(ledger, region, out);
+    }
+
+    /** Rebuilds the derived state (totals, current computations) of a ledger read back from storage; publishes nothing. */
+    public void restore(PersonLedger ledger) {
+        for (String region : ledger.regions()) {
+            RegionPolicy p = catalog.get(region);
+            if (p != null) fold.refold(p, ledger);
+        }
+    }
+
+    public void claim(PersonLedger ledger, MedicalClaim c, EngineOutput out) {
+        RegionPolicy p = catalog.get(c.region());
+        if (p == null) {
+            out.settlement(rejected(c.claimId(), c.personId(), c.region(), c.year(), null, unknownRegion(c.region())));
+            return;
+        }
+        Entry known = ledger.claims.get(c.claimId());
+        if (known != null) {
+            if (!known.claim.equals(c)) {
+                out.settlement(rejected(c.claimId(), c.personId(), c.region(), c.year(), null,
+                        "claim " + c.claimId() + " was already received with different content; send a reversal and a new claimId to correct it"));
+            }
+            return;
+        }
+        PersonYear py = yearOf(ledger, p, c.region(), c.year());
+        Entry e = Entry.claim(c);
+        py.entries.add(e);
+        ledger.claims.put(c.claimId(), e);
+        if (py.parkedFrom >= 0) {
+            e.computed = Computation.parked(fold.queuedReason(py));
+        } else {
+            // appended at the end of the year's sequence: one fold step, no recomputation (E1)
+            e.computed = settler.settle(p, ledger.timeline.spells(), c, py.totals, ledger.personId);
+            if (e.computed.isParked()) py.parkedFrom = py.entries.size() - 1;
+        }
+        Publisher.publish(p, ledger.personId, py, e, out);
+        fold.refreshEndItems(p, ledger, out);
+    }
+
+    public void reversal(PersonLedger ledger, Reversal r, EngineOutput out) {
+        if (ledger.reversals.containsKey(r.reversalId())) return;
+        // the id is remembered even when the reversal is refused, so resending it has no further effect
+        ledger.reversals.put(r.reversalId(), r.claimId());
+        Entry e = ledger.claims.get(r.claimId());
+        if (e == null) {
+            out.settlement(rejected(r.claimId(), r.personId(), r.region(), 0, r.reversalId(),
+                    "reversal " + r.reversalId() + ": claim " + r.claimId() + " is unknown for person " + r.personId()));
+            return;
+        }
+        if (e.reversed()) {
+            out.settlement(rejected(r.claimId(), r.personId(), r.region(), e.claim.year(), r.reversalId(),
+                    "reversal " + r.reversalId() + ": claim " + r.claimId() + " was already reversed by " + e.reversalId));
+            return;
+        }
+        RegionPolicy p = catalog.get(e.claim.region());
+        e.reversalId = r.reversalId();
+        Publisher.reversed(p, ledger.personId, ledger.year(e.claim.region(), e.claim.year()), e, r.reason(), out);
+        recompute(ledger, e.claim.region(), out);
+    }
+
+    public void application(PersonLedger ledger, AidApplication a, EngineOutput out) {
+        RegionPolicy p = catalog.get(a.region());
+        String ref = a.applicationId();
+        if (p == null) {
+            out.settlement(rejected(null, a.personId(), a.region(), a.year(), ref, unknownRegion(a.region())));
+            return;
+        }
+        Entry known = ledger.applications.get(a.applicationId());
+        if (known != null) {
+            if (!known.application.equals(a)) {
+                out.settlement(rejected(null, a.personId(), a.region(), a.year(), ref,
+                        "application " + ref + " was already received with different content"));
+            }
+            return;
+        }
+        String refusal = applicationRefusal(p, a);
+        if (refusal != null) {
+            out.settlement(rejected(null, a.personId(), a.region(), a.year(), ref, refusal));
+            return;
+        }
+        PersonYear py = yearOf(ledger, p, a.region(), a.year());
+        Entry e = Entry.application(a);
+        py.entries.add(e);
+        ledger.applications.put(ref, e);
+        recompute(ledger, a.region(), out);
+    }
+
+    /** Records a parameter; true when it changed, so the region-year's persons must be recomputed. */
+    public boolean parameter(ParameterValue v) {
+        return params.put(v.region(), v.year(), v.name(), v.value());
+    }
+
+    /** Why a parameter event is refused, or null when it is acceptable. */
+    public String parameterRefusal(ParameterValue v) {
+        RegionPolicy p = catalog.get(v.region());
+        if (p == null) return unknownRegion(v.region());
+        if (!v.name().equals(ParameterBook.INCOME) && !p.namedAmounts().containsKey(v.name())) {
+            return "parameter " + v.name() + " is not used by " + v.region() + "; known: " + ParameterBook.INCOME
+                    + (p.namedAmounts().isEmpty() ? "" : ", " + String.join(", ", p.namedAmounts().keySet()));
+        }
+        return null;
+    }
+
+    /** Records a year close; true when it is new, so the region-year's persons must be closed. */
+    public boolean yearClose(RegionYear y) {
+        return catalog.get(y.region()) != null && closedYears.add(y.region() + '|' + y.year());
+    }
+
+    public boolean isClosed(String region, int year) { return closedYears.contains(region + '|' + year); }
+
+    public Set<String> closedYears() { return Set.copyOf(closedYears); }
+
+    /** Pays the year-end items of a closed region-year for one person. */
+    public void closeYear(PersonLedger ledger, String region, int year, EngineOutput out) {
+        RegionPolicy p = catalog.get(region);
+        PersonYear py = ledger.year(region, year);
+        if (p == null || py == null || p.yearEnd() == null) return;
+        for (Entry e : py.entries) if (e.kind == Entry.Kind.YEAR_END) return;
+        py.entries.add(Entry.yearEnd(region, year));
+        recompute(ledger, region, out);
+    }
+
+    /** Refolds every person-year of the region and publishes what changed (E1). */
+    public void recompute(PersonLedger ledger, String region, EngineOutput out) {
+        RegionPolicy p = catalog.get(region);
+        if (p != null) fold.recompute(p, ledger, out);
+    }
+
+    public SettlementResult rejected(String claimId, String personId, String region, int year, String reference, String reason) {
+        RegionPolicy p = region == null ? null : catalog.get(region);
+        String id = "rejected:" + (claimId != null ? claimId : reference) + (reference != null && claimId != null ? ":" + reference : "");
+        return new SettlementResult(id, claimId, personId == null ? "" : personId, region == null ? "" : region, year,
+                ResultStatus.REJECTED, null, null, 0, 0, 0, 0,
+                0, 0, p == null ? null : p.policyRef(), List.of("rejected: " + reason), reference, reason, false, List.of());
+    }
+
+    /** An empty person-year shaped for the region's pools and classes. */
+    public PersonYear newYear(String region, int year) {
+        RegionPolicy p = catalog.get(region);
+        if (p == null) throw new IllegalArgumentException("region \"" + region + "\" has no policy");
+        return new PersonYear(region, year, new YearTotals(p.pools().deductiblePools().size(),
+                p.classifier().classCount(), p.pools().capPools().size(),
+                p.targetTilt() == null ? 0 : p.targetTilt().groupTargetPpm().length));
+    }
+
+    private PersonYear yearOf(PersonLedger ledger, RegionPolicy p, String region, int year) {
+        PersonYear py = ledger.year(region, year);
+        if (py != null) return py;
+        py = ledger.putYear(newYear(region, year));
+        if (p.yearEnd() != null && isClosed(region, year)) py.entries.add(Entry.yearEnd(region, year));
+        return py;
+    }
+
+    private static String applicationRefusal(RegionPolicy p, AidApplication a) {
+        if (a.oneTime()) {
+            return p.oneTime() == null ? p.name() + " has no one-time assistance on application" : null;
+        }
+        boolean onApplication = (p.residualTilt() != null && p.residualTilt().onApplication())
+                || (p.targetTilt() != null && p.targetTilt().onApplication());
+        if (!onApplication) {
+            return p.name() + " pays no tilt on application"
+                    + (p.residualTilt() != null ? ": its tilt is paid automatically as it accrues" : "");
+        }
+        if (a.filedDate().getYear() < a.year()) {
+            return "application " + a.applicationId() + " filed " + a.filedDate() + " before its year " + a.year();
+        }
+        return null;
+    }
+
+    private String unknownRegion(String region) {
+        return "region \"" + region + "\" has no policy; known regions: " + catalog.regions();
+    }
+}

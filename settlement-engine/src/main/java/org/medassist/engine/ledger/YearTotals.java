@@ -1,0 +1,54 @@
+package org.medassist.engine.ledger;
+
+/**
+ * A person-year's running totals: deductibles met, band positions, caps used, tilt state and the three monitoring
+ * measures. Plain primitives, reset and refolded on recomputation, so the incremental path and the recompute path
+ * are the same fold (DECISIONS E1).
+ */
+public final class YearTotals {
+    public final long[] deductibleCum;
+    public final long[] classCum;
+    public final long[] capPaid;
+    public long conventionalPaid;
+
+    public long tiltBase;
+    public boolean capReached;
+    public long targetTrigger;
+    public final long[] targetResidual;
+    public final long[] targetScope;
+    public long tiltPaid;
+    public boolean tiltApplied;
+
+    public long sumS;
+    public long sumAssistance;
+    public long sumTilt;
+    public long sumOutOfScope;
+
+    /** MonitoringAlert rules already fired; not reset, because an alert once published stays published. */
+    public long alertsFired;
+
+    public YearTotals(int deductiblePools, int classes, int capPools, int targetGroups) {
+        deductibleCum = new long[deductiblePools];
+        classCum = new long[classes];
+        capPaid = new long[capPools];
+        targetResidual = new long[targetGroups];
+        targetScope = new long[targetGroups];
+    }
+
+    public void reset() {
+        java.util.Arrays.fill(deductibleCum, 0);
+        java.util.Arrays.fill(classCum, 0);
+        java.util.Arrays.fill(capPaid, 0);
+        java.util.Arrays.fill(targetResidual, 0);
+        java.util.Arrays.fill(targetScope, 0);
+        conventionalPaid = tiltBase = targetTrigger = tiltPaid = 0;
+        capReached = tiltApplied = false;
+        sumS = sumAssistance = sumTilt = sumOutOfScope = 0;
+    }
+
+    /** R: what remains within policy scope after assistance and tilt. */
+    public long residual() { return sumS - sumAssistance - sumTilt; }
+
+    /** Burden: R plus out-of-scope costs. */
+    public long burden() { return residual() + sumOutOfScope; }
+}

@@ -1,0 +1,4 @@
+package org.medassist.engine.model;
+
+public record RegionYear(String region, int year) {
+}

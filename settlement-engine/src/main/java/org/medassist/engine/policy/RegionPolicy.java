@@ -1,0 +1,18 @@
+package org.medassist.engine.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One region's policy, compiled from its policy file: the rule components it composes and their sources. */
+public record RegionPolicy(
+        String region, String name, String document, String title, LocalDate effectiveFrom, Source effectiveSource,
+        ClaimClassifier classifier, Pools pools, List<Tier> tiers, Timing timing, Referral referral,
+        DisabilitySeverity severity, Map<String, NamedAmount> namedAmounts, ResidualTilt residualTilt,
+        TargetRatioTilt targetTilt, OneTimeAssistance oneTime, YearEndTopUp yearEnd, OtherPayerRules otherPayers,
+        List<AlertRule> alerts, Set<String> assistanceIdentities) {
+
+    /** The policy reference carried on settlements: "nanjing/宁政办发〔2023〕1号". */
+    public String policyRef() { return region + "/" + document; }
+}

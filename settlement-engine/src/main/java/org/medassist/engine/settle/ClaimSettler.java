@@ -1,0 +1,231 @@
+package org.medassist.engine.settle;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.medassist.engine.ledger.Computation;
+import org.medassist.engine.ledger.YearTotals;
+import org.medassist.engine.model.MedicalClaim;
+import org.medassist.engine.model.CareLocation;
+import org.medassist.engine.policy.ParameterBook;
+import org.medassist.engine.policy.RegionPolicy;
+import org.medassist.engine.policy.ResidualTilt;
+import org.medassist.engine.policy.TargetRatioTilt;
+import org.medassist.engine.policy.Tier;
+import org.medassist.engine.timeline.Spell;
+
+/**
+ * The fold step for one claim: picks the tier that pays most, applies deductible, rate and cap, updates the
+ * year's totals, then tilt, other-payer lines and monitoring. The incremental path and recomputation both call
+ * this, which is why they agree to the fen.
+ */
+public final class ClaimSettler {
+    private final ParameterBook params;
+    private final Eligibility eligibility = new Eligibility();
+    private final Candidate scratch = new Candidate();
+    private final Candidate best = new Candidate();
+
+    public ClaimSettler(ParameterBook params) { this.params = params; }
+
+    /** Settles {@code c} against {@code t}; when a parameter is missing it returns a parked computation and leaves t untouched. */
+    public Computation settle(RegionPolicy p, List<Spell> allSpells, MedicalClaim c, YearTotals t, String personId) {
+        int year = c.year();
+        long s = c.selfPay();
+        int cls = p.classifier().classify(c);
+        List<Spell> spells = eligibility.applicable(p, allSpells, c);
+        List<Candidate> others = new ArrayList<>(2);
+        best.reset(null, null);
+        for (Tier tier : p.tiers()) {
+            if (!tier.validOn(c.date())) continue;
+            Spell q = eligibility.qualifying(p, tier, spells);
+            if (q == null) continue;
+            scratch.reset(tier, q);
+            String missing = evaluate(p, tier, cls, c, s, t, scratch);
+            if (missing != null) return Computation.parked(missing);
+            if (scratch.beats(best)) {
+                if (best.tier != null) others.add(copy(best));
+                best.copyFrom(scratch);
+            } else {
+                others.add(copy(scratch));
+            }
+        }
+        int capPool = cls >= 0 ? p.pools().capPoolOfClass()[cls] : -1;
+        long assistance = best.eligible ? best.amount : 0;
+        boolean latch = t.capReached || (best.eligible && best.cap >= 0 && capPool >= 0
+                && t.capPaid[capPool] + assistance >= best.cap);
+
+        // resolve every parameter the tilt needs before touching the totals
+        long threshold = 0;
+        long tiltCap = -1;
+        ResidualTilt rt = p.residualTilt();
+        if (rt != null && TiltAccrual.payable(p, t) && (!rt.requiresConventionalCapReached() || latch)) {
+            threshold = TiltAccrual.threshold(params, p, year);
+            if (threshold == ParameterBook.MISSING) return Computation.parked(ParameterBook.missingReason(p, rt.threshold(), year));
+            tiltCap = TiltAccrual.cap(params, p, year);
+        }
+
+        Computation comp = new Computation();
+        explainChoice(p, c, s, cls, comp, others);
+        if (best.eligible) {
+            int d = p.pools().deductiblePoolOfClass()[cls];
+            if (d >= 0) t.deductibleCum[d] += s;
+            t.classCum[cls] += best.eligibleAmount;
+            if (capPool >= 0) t.capPaid[capPool] += assistance;
+            t.conventionalPaid += assistance;
+        }
+        comp.tier = best.tier == null ? null : best.tier.key();
+        comp.identity = best.spell == null ? null : best.spell.identity();
+        comp.eligible = best.eligible ? best.eligibleAmount : 0;
+        comp.assistance = assistance;
+
+        long tilt = 0;
+        if (rt != null) {
+            if (inResidualBase(p, rt, c, cls, spells, allSpells)) t.tiltBase += s - assistance;
+            if (latch) t.capReached = true;
+            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, threshold, tiltCap, comp);
+        } else if (p.targetTilt() != null) {
+            addToTargetBase(p.targetTilt(), c, cls, s - assistance, spells, t);
+            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, 0, -1, comp);
+        }
+        comp.tilt = tilt;
+        comp.remaining = s - assistance - tilt;
+
+        t.sumS += s;
+        t.sumAssistance += assistance;
+        t.sumTilt += tilt;
+        t.sumOutOfScope += c.outOfScope();
+
+        OtherPayerLines.apply(p, c, best.tier, comp);
+        AlertCheck.apply(params, p, c, t, spells, personId, comp);
+        return comp;
+    }
+
+    static long payTilt(RegionPolicy p, YearTotals t, long threshold, long cap, Computation comp) {
+        long accrued = TiltAccrual.accrued(p, t, threshold, cap);
+        long pay = Math.max(0, accrued - t.tiltPaid);
+        t.tiltPaid += pay;
+        comp.line(TiltAccrual.describe(p, t, threshold, cap, accrued) + "; paid before " + Fmt.y(t.tiltPaid - pay)
+                + ", now " + Fmt.y(pay));
+        return pay;
+    }
+
+    private String evaluate(RegionPolicy p, Tier tier, int cls, MedicalClaim c, long s, YearTotals t, Candidate cand) {
+        if (!tier.covers(cls)) {
+            cand.ineligibleReason = cls < 0
+                    ? p.name() + " assistance does not cover " + c.kind().symbol() + " claims of this kind"
+                    : "tier " + tier.key() + " does not cover " + p.classifier().name(cls) + " claims";
+            return null;
+        }
+        boolean nonCompliant = c.location() != CareLocation.IN_CITY && !c.referred();
+        if (nonCompliant && p.referral().excludeNonReferred()) {
+            if (p.referral().hardshipReductionPpm() > 0 && c.hardship()) {
+                cand.reductionPpm = p.referral().hardshipReductionPpm();
+            } else {
+                cand.ineligibleReason = "care " + c.location().symbol() + " without a compliant referral is excluded "
+                        + p.referral().source().cite();
+                return null;
+            }
+        }
+        cand.eligible = true;
+        int year = c.year();
+        long eligibleAmount = s;
+        int d = p.pools().deductiblePoolOfClass()[cls];
+        if (d >= 0 && tier.deductibles()[d] != null) {
+            long deductible = params.resolve(p, tier.deductibles()[d], year);
+            if (deductible == ParameterBook.MISSING) return ParameterBook.missingReason(p, tier.deductibles()[d], year);
+            cand.deductible = deductible;
+            long cum = t.deductibleCum[d];
+            eligibleAmount = Math.max(0, cum + s - deductible) - Math.max(0, cum - deductible);
+        }
+        cand.eligibleAmount = eligibleAmount;
+        long amount = tier.rates()[cls].apply(t.classCum[cls], eligibleAmount, cand.reductionPpm);
+        cand.beforeCap = amount;
+        int cp = p.pools().capPoolOfClass()[cls];
+        if (cp >= 0 && tier.caps()[cp] != null) {
+            long cap = params.resolve(p, tier.caps()[cp], year);
+            if (cap == ParameterBook.MISSING) return ParameterBook.missingReason(p, tier.caps()[cp], year);
+            cand.cap = cap;
+            amount = Math.min(amount, Math.max(0, cap - t.capPaid[cp]));
+        }
+        cand.amount = amount;
+        return null;
+    }
+
+    private boolean inResidualBase(RegionPolicy p, ResidualTilt rt, MedicalClaim c, int cls, List<Spell> spells,
+                                   List<Spell> allSpells) {
+        if (cls < 0 || !rt.classes().contains(cls)) return false;
+        boolean compliant = c.location() == CareLocation.IN_CITY || (c.location() == CareLocation.IN_PROVINCE && c.referred());
+        if (!compliant) return false;
+        if (best.eligible) return true;
+        // Jiujiang: costs from before recognition, within the look-back and the same year, count with R = S
+        return rt.lookBackMonths() > 0 && best.tier == null
+                && eligibility.inTiltLookBack(p, allSpells, c, rt.lookBackMonths());
+    }
+
+    private static void addToTargetBase(TargetRatioTilt tt, MedicalClaim c, int cls, long residual, List<Spell> spells,
+                                        YearTotals t) {
+        if (cls < 0 || c.date().isAfter(tt.validUntil()) || !c.location().inProvince()) return;
+        boolean holds = false;
+        for (Spell sp : spells) if (tt.identities().contains(sp.identity())) holds = true;
+        if (!holds) return;
+        for (int g = 0; g < tt.groupClasses().length; g++) {
+            for (int k : tt.groupClasses()[g]) {
+                if (k == cls) {
+                    t.targetTrigger += residual;
+                    t.targetResidual[g] += residual;
+                    t.targetScope[g] += c.policyScope();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void explainChoice(RegionPolicy p, MedicalClaim c, long s, int cls, Computation comp, List<Candidate> others) {
+        comp.line("S = policyScope " + Fmt.y(c.policyScope()) + " − basicInsurance " + Fmt.y(c.basicInsurance())
+                + " − criticalIllness " + Fmt.y(c.criticalIllness()) + " − otherInsurance " + Fmt.y(c.otherInsurance())
+                + " = " + Fmt.y(s) + " (DECISIONS E5)");
+        if (best.tier == null) {
+            comp.line("no assistance identity covers " + c.date() + " under the " + p.name() + " timing rules "
+                    + p.timing().startSource().cite() + ": assistance 0.00");
+            return;
+        }
+        Spell sp = best.spell;
+        comp.line("identity " + sp.identity() + " (" + sp.department() + ", recognized " + sp.recognized()
+                + (sp.exit() != null ? ", exit " + sp.exit() : "") + ") → tier " + best.tier.key() + " "
+                + best.tier.label() + " " + best.tier.source().cite());
+        if (cls >= 0) {
+            comp.line("claim class " + p.classifier().name(cls) + " " + p.classifier().sourceOf(cls).cite());
+        }
+        if (!best.eligible) {
+            comp.line(best.ineligibleReason + ": assistance 0.00");
+        } else {
+            Tier tier = best.tier;
+            if (best.deductible >= 0) {
+                int d = p.pools().deductiblePoolOfClass()[cls];
+                comp.line("annual deductible " + Fmt.y(best.deductible) + " (pool " + p.pools().deductiblePools().get(d)
+                        + "): eligible " + Fmt.y(best.eligibleAmount) + " of S " + Fmt.y(s) + " "
+                        + tier.deductibles()[d].source().cite());
+            }
+            if (best.reductionPpm > 0) {
+                comp.line("not referred but in hardship: rate lowered by " + org.medassist.engine.policy.Rates.percent(
+                        best.reductionPpm) + " points " + p.referral().hardshipSource().cite());
+            }
+            comp.line("rate " + tier.rates()[cls].describe(best.reductionPpm) + ": " + Fmt.y(best.eligibleAmount)
+                    + " → " + Fmt.y(best.beforeCap) + " " + tier.rates()[cls].source().cite());
+            if (best.cap >= 0) {
+                int cp = p.pools().capPoolOfClass()[cls];
+                comp.line("annual cap " + Fmt.y(best.cap) + " (pool " + p.pools().capPools().get(cp) + "): "
+                        + Fmt.y(best.beforeCap) + " → " + Fmt.y(best.amount) + " " + tier.caps()[cp].source().cite());
+            }
+        }
+        for (Candidate o : others) {
+            comp.line("also qualifies for tier " + o.tier.key() + " (" + o.spell.identity() + "): "
+                    + (o.eligible ? Fmt.y(o.amount) : "0.00") + "; the highest benefit is paid, never both");
+        }
+    }
+
+    private static Candidate copy(Candidate c) {
+        Candidate n = new Candidate();
+        n.copyFrom(c);
+        return n;
+    }
+}

@@ -1,9 +1,0 @@
-package org.medassist.engine.model;
-
-public enum HospitalLevel {
-    PRIMARY, SECONDARY, TERTIARY;
-
-    public String symbol() { return name().toLowerCase(java.util.Locale.ROOT); }
-
-    public static HospitalLevel of(String symbol) { return valueOf(symbol.toUpperCase(java.util.Locale.ROOT)); }
-}

@@ -1,7 +1,0 @@
-package org.medassist.engine.model;
-
-public enum SettlementStatus {
-    SETTLED, ADJUSTMENT, REVERSED, PARKED, REJECTED;
-
-    public String symbol() { return name().toLowerCase(java.util.Locale.ROOT); }
-}

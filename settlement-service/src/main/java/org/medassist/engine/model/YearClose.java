@@ -1,4 +1,0 @@
-package org.medassist.engine.model;
-
-public record YearClose(String region, int year) {
-}

@@ -1,0 +1,36 @@
+package org.medassist.embeddedkafka;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a broker and the registry until Ctrl-C:
+ * {@code java -cp ... org.medassist.embeddedkafka.LocalKafkaMain [dataDir] [kafkaPort] [registryPort]}.
+ * With a data directory, the broker's log ({@code dataDir/kafka}) and the registry's H2 file
+ * ({@code dataDir/registry}) survive restarts.
+ */
+public final class LocalKafkaMain {
+
+    private LocalKafkaMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path dataDir = args.length > 0 ? Path.of(args[0]) : null;
+        int kafkaPort = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int registryPort = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        EmbeddedKafkaBroker.Builder kb = EmbeddedKafkaBroker.builder().port(kafkaPort);
+        EmbeddedRegistry.Builder rb = EmbeddedRegistry.builder().port(registryPort);
+        if (dataDir != null) {
+            kb.dataDir(dataDir.resolve("kafka"));
+            rb.dataDir(dataDir.resolve("registry")).logFile(dataDir.resolve("registry.log"));
+        }
+        try (EmbeddedKafkaBroker broker = kb.start(); EmbeddedRegistry registry = rb.start()) {
+            System.out.println("bootstrap.servers=" + broker.bootstrapServers());
+            System.out.println("apicurio.registry.url=" + registry.registryUrl());
+            System.out.println("schema.registry.url=" + registry.ccompatUrl());
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+    }
+}
