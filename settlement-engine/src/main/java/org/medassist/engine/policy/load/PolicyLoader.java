@@ -44,7 +44,7 @@ public final class PolicyLoader {
     public static PolicyCatalog bundled() {
         List<RegionPolicy> out = new ArrayList<>();
         for (String region : BUNDLED) {
-            String file = "policies/" + region + ".yaml";
+            String file = "policies/" + region + "/policy.yaml";
             try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(file)) {
                 if (in == null) throw new PolicyFileException(file + ": not found on the classpath");
                 out.add(load(file, in));
