@@ -29,7 +29,7 @@ public final class SettlementComparison {
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(dir.resolve("docs/examples"))) dir = dir.getParent();
         List<String> lines = new ArrayList<>();
-        for (String city : PolicyLoader.BUNDLED) lines.addAll(Files.readAllLines(dir.resolve("docs/examples/" + city + ".jsonl")));
+        for (var city : PolicyLoader.bundled().all().stream().map(p -> p.region()).toList()) lines.addAll(Files.readAllLines(dir.resolve("docs/examples/" + city + ".jsonl")));
         return lines;
     }
 

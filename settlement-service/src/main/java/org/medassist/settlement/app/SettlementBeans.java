@@ -2,14 +2,23 @@ package org.medassist.settlement.app;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.engine.policy.load.PolicyLoader;
 
-/** The policies the service settles with: the bundled policy files, validated at start-up. */
+/**
+ * The policies the service settles with, validated at start-up: the shipped policy files, and those of the
+ * operator's directory {@code medassist.policies.dir} (one {@code <region>/policy.yaml} each), which add cities or
+ * replace shipped ones.
+ */
 @Factory
 @Requires(property = "medassist.settlement.enabled", notEquals = "false")
 public class SettlementBeans {
     @Singleton
-    PolicyCatalog policies() { return PolicyLoader.bundled(); }
+    PolicyCatalog policies(@Nullable @Value("${medassist.policies.dir:}") String dir) {
+        return PolicyLoader.catalog(dir == null || dir.isBlank() ? null : Path.of(dir));
+    }
 }

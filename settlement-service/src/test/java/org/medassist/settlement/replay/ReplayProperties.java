@@ -79,7 +79,9 @@ class ReplayProperties {
         }
     }
 
-    static RegionPolicy region(int index) { return CATALOG.get(PolicyLoader.BUNDLED.get(Math.floorMod(index, 5))); }
+    static final java.util.List<RegionPolicy> REGIONS = java.util.List.copyOf(CATALOG.all());
+
+    static RegionPolicy region(int index) { return REGIONS.get(Math.floorMod(index, REGIONS.size())); }
 
     @Property(tries = 150)
     void assistanceNeverExceedsSAndIsNeverNegative(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int r) {
