@@ -71,7 +71,7 @@ class EligibilityIntegrationTest {
             // a record produced straight to the topic that is not an event at all
             try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", env.bootstrapServers()),
                     new ByteArraySerializer(), new ByteArraySerializer())) {
-                raw.send(new ProducerRecord<>(Topics.IDENTITY_EVENTS.topic(), a.getBytes(StandardCharsets.UTF_8),
+                raw.send(new ProducerRecord<>(Topics.IDENTITY_EVENTS.name(), a.getBytes(StandardCharsets.UTF_8),
                         "not avro".getBytes(StandardCharsets.UTF_8))).get();
             }
 
@@ -80,14 +80,14 @@ class EligibilityIntegrationTest {
             List<DeadLetter> letters = new java.util.ArrayList<>();
             try (KafkaConsumer<String, PersonEligibility> out = consumer(env, serdes.value(PersonEligibility.class).deserializer());
                  KafkaConsumer<String, DeadLetter> dead = consumer(env, serdes.value(DeadLetter.class).deserializer())) {
-                out.subscribe(List.of(Topics.PERSON_ELIGIBILITY.topic()));
-                dead.subscribe(List.of(Topics.DEAD_LETTERS.topic()));
+                out.subscribe(List.of(Topics.PERSON_ELIGIBILITY.name()));
+                dead.subscribe(List.of(Topics.DEAD_LETTERS.name()));
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (System.nanoTime() < deadline && !(done(latest.get(a), 2) && done(latest.get(b), 2) && !letters.isEmpty())) {
                     for (ConsumerRecord<String, PersonEligibility> r : out.poll(Duration.ofMillis(100))) latest.put(r.key(), r.value());
                     for (ConsumerRecord<String, DeadLetter> r : dead.poll(Duration.ofMillis(10))) {
                         if (r.value().getService().equals("eligibility-service")
-                                && r.value().getSourceTopic().equals(Topics.IDENTITY_EVENTS.topic())
+                                && r.value().getSourceTopic().equals(Topics.IDENTITY_EVENTS.name())
                                 && "not avro".equals(StandardCharsets.UTF_8.decode(r.value().getValue()).toString())) {
                             letters.add(r.value());
                         }

@@ -20,7 +20,7 @@ import org.medassist.events.PersonEligibility;
 import org.medassist.kit.kafka.AtomicBatchProducer;
 import org.medassist.kit.kafka.KafkaClients;
 import org.medassist.kit.query.InteractiveQueries;
-import org.medassist.schemas.kafka.Topics;
+import org.medassist.schemas.kafka.EventRoutes;
 
 /**
  * Produces accepted identity events to {@code identity-events}, keyed by personId, one Kafka transaction per
@@ -55,7 +55,7 @@ public class IdentityIngestion implements AutoCloseable {
         int duplicates = countKnown(events);
         List<ProducerRecord<String, IdentityEvent>> records = new ArrayList<>(events.size());
         for (IdentityEvent e : events) {
-            records.add(new ProducerRecord<>(Topics.IDENTITY_EVENTS.topic(), e.getPersonId(), e));
+            records.add(new ProducerRecord<>(EventRoutes.IDENTITY.topic().name(), EventRoutes.IDENTITY.keyOf(e), e));
         }
         if (!records.isEmpty()) producer.sendAll(records);
         if (meters != null) {

@@ -36,13 +36,13 @@ public final class EligibilityTopology {
 
     public static Topology build(TopologySerdes serdes, DeadLetters letters, PersonIdHash hash, FoldObserver observer) {
         Topology t = new Topology();
-        t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.IDENTITY_EVENTS.topic());
+        t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.IDENTITY_EVENTS.name());
         t.addProcessor(PROCESSOR,
                 () -> new FoldIdentityTimeline(serdes.identityEvents().deserializer(), serdes.confluentWireFormat(), letters,
                         hash, observer), SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 serdes.personEligibility()), PROCESSOR);
-        t.addSink(OUTPUT_SINK, Topics.PERSON_ELIGIBILITY.topic(), new StringSerializer(),
+        t.addSink(OUTPUT_SINK, Topics.PERSON_ELIGIBILITY.name(), new StringSerializer(),
                 serdes.personEligibility().serializer(), PROCESSOR);
         t.addSink(DEAD_LETTER_SINK, DeadLetters.TOPIC, new ByteArraySerializer(), serdes.deadLetters().serializer(),
                 PROCESSOR);

@@ -183,7 +183,7 @@ class IdentityEventsHttpTest {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(Topics.IDENTITY_EVENTS.topic()).stream()
+            List<TopicPartition> parts = consumer.partitionsFor(Topics.IDENTITY_EVENTS.name()).stream()
                     .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);

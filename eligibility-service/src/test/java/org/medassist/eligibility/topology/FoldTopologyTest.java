@@ -80,9 +80,9 @@ class FoldTopologyTest {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put("processing.exception.handler.global.enabled", "true");
         driver = new TopologyTestDriver(topology, p);
-        input = driver.createInputTopic(Topics.IDENTITY_EVENTS.topic(), new ByteArraySerializer(), new ByteArraySerializer());
-        output = driver.createOutputTopic(Topics.PERSON_ELIGIBILITY.topic(), new StringDeserializer(), eligibility.deserializer());
-        letters = driver.createOutputTopic(Topics.DEAD_LETTERS.topic(), new ByteArrayDeserializer(), deadLetters.deserializer());
+        input = driver.createInputTopic(Topics.IDENTITY_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        output = driver.createOutputTopic(Topics.PERSON_ELIGIBILITY.name(), new StringDeserializer(), eligibility.deserializer());
+        letters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), deadLetters.deserializer());
     }
 
     @AfterEach

@@ -4,48 +4,67 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.medassist.events.Alert;
+import org.medassist.events.Application;
+import org.medassist.events.DeadLetter;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.Parameter;
+import org.medassist.events.PersonEligibility;
+import org.medassist.events.Settlement;
+import org.medassist.events.YearClose;
+import org.medassist.schemas.kafka.Topic.Keying;
 
 /**
  * Every topic of the system. Person-keyed topics share one partition count so that the settlement topology's
  * inputs are co-partitioned by personId; claims and their reversals share {@link #HOSPITAL_EVENTS} so their order
- * is kept.
+ * is kept. docs/architecture.md's topic table is {@link #markdownTable()} (a test keeps it so).
  */
-public enum Topics {
-    IDENTITY_EVENTS("identity-events", Kind.PERSON, false),
-    PERSON_ELIGIBILITY("person-eligibility", Kind.PERSON, true),
-    HOSPITAL_EVENTS("hospital-events", Kind.PERSON, false),
-    APPLICATIONS("applications", Kind.PERSON, false),
-    /** Region-wide: every year_close is written to every partition, so each settlement task sees it. */
-    YEAR_CLOSES("year-closes", Kind.PERSON, false),
-    /** Read as a GlobalKTable, keyed by region|year|name. */
-    POLICY_PARAMETERS("policy-parameters", Kind.GLOBAL, true),
-    SETTLEMENTS("settlements", Kind.PERSON, false),
-    ALERTS("alerts", Kind.PERSON, false),
-    DEAD_LETTERS("dead-letters", Kind.PERSON, false);
-
-    enum Kind { PERSON, GLOBAL }
+public final class Topics {
+    private Topics() {}
 
     public static final int DEFAULT_PARTITIONS = 6;
 
-    private final String topicName;
-    private final Kind kind;
-    private final boolean compacted;
+    public static final Topic<IdentityEvent> IDENTITY_EVENTS =
+            new Topic<>("identity-events", Keying.PERSON, false, IdentityEvent.class, false, "`IdentityEvent`");
+    /** The whole identity timeline per person, as eligibility-service folded it. */
+    public static final Topic<PersonEligibility> PERSON_ELIGIBILITY =
+            new Topic<>("person-eligibility", Keying.PERSON, true, PersonEligibility.class, false, "`PersonEligibility`");
+    /** Claims and reversals on one topic, so a reversal never overtakes its claim. */
+    public static final Topic<SpecificRecord> HOSPITAL_EVENTS =
+            new Topic<>("hospital-events", Keying.PERSON, false, SpecificRecord.class, true, "`Claim` or `ClaimReversal`");
+    public static final Topic<Application> APPLICATIONS =
+            new Topic<>("applications", Keying.PERSON, false, Application.class, false, "`Application`");
+    public static final Topic<YearClose> YEAR_CLOSES =
+            new Topic<>("year-closes", Keying.BROADCAST, false, YearClose.class, false, "`YearClose`");
+    public static final Topic<Parameter> POLICY_PARAMETERS =
+            new Topic<>("policy-parameters", Keying.GLOBAL, true, Parameter.class, false, "`Parameter`");
+    public static final Topic<Settlement> SETTLEMENTS =
+            new Topic<>("settlements", Keying.PERSON, false, Settlement.class, false, "`Settlement`");
+    public static final Topic<Alert> ALERTS = new Topic<>("alerts", Keying.PERSON, false, Alert.class, false, "`Alert`");
+    public static final Topic<DeadLetter> DEAD_LETTERS =
+            new Topic<>("dead-letters", Keying.SOURCE_KEY, false, DeadLetter.class, false, "`DeadLetter`");
 
-    Topics(String topicName, Kind kind, boolean compacted) {
-        this.topicName = topicName;
-        this.kind = kind;
-        this.compacted = compacted;
+    private static final List<Topic<?>> ALL = List.of(IDENTITY_EVENTS, PERSON_ELIGIBILITY, HOSPITAL_EVENTS, APPLICATIONS,
+            YEAR_CLOSES, POLICY_PARAMETERS, SETTLEMENTS, ALERTS, DEAD_LETTERS);
+
+    /** Every topic, in the order of the documentation. */
+    public static List<Topic<?>> all() { return ALL; }
+
+    /** The topic table of docs/architecture.md. */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| topic | key | value | partitions | compacted |\n|---|---|---|---|---|\n");
+        for (Topic<?> t : ALL) {
+            sb.append("| `").append(t.name()).append("` | ").append(t.keying().describe().replace("|", "\\|")).append(" | ").append(t.values())
+                    .append(" | ").append(t.keying() == Keying.GLOBAL ? "1" : "person partitions").append(" | ")
+                    .append(t.compacted() ? "yes" : "no").append(" |\n");
+        }
+        return sb.toString();
     }
-
-    public String topic() { return topicName; }
-
-    public boolean compacted() { return compacted; }
-
-    public int partitions(int personPartitions) { return kind == Kind.GLOBAL ? 1 : personPartitions; }
 
     /**
      * Creates the missing topics with explicit partition counts and checks that existing person-keyed topics
@@ -53,9 +72,9 @@ public enum Topics {
      */
     public static void ensure(Admin admin, int personPartitions, short replication) {
         List<NewTopic> wanted = new ArrayList<>();
-        for (Topics t : values()) {
-            NewTopic nt = new NewTopic(t.topicName, t.partitions(personPartitions), replication);
-            if (t.compacted) nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        for (Topic<?> t : ALL) {
+            NewTopic nt = new NewTopic(t.name(), t.partitions(personPartitions), replication);
+            if (t.compacted()) nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             wanted.add(nt);
         }
         for (NewTopic nt : wanted) {
@@ -69,10 +88,10 @@ public enum Topics {
             }
         }
         var described = describeWhenVisible(admin, wanted.stream().map(NewTopic::name).toList());
-        for (Topics t : values()) {
-            int actual = described.get(t.topicName).partitions().size();
+        for (Topic<?> t : ALL) {
+            int actual = described.get(t.name()).partitions().size();
             if (actual != t.partitions(personPartitions)) {
-                throw new IllegalStateException("topic " + t.topicName + " has " + actual + " partitions, expected "
+                throw new IllegalStateException("topic " + t.name() + " has " + actual + " partitions, expected "
                         + t.partitions(personPartitions) + ": person-keyed topics must be co-partitioned");
             }
         }

@@ -13,7 +13,7 @@ import org.medassist.schemas.kafka.Topics;
  * it in the same exactly-once transaction; elsewhere use {@link DeadLetterWriter}.
  */
 public final class DeadLetters {
-    public static final String TOPIC = Topics.DEAD_LETTERS.topic();
+    public static final String TOPIC = Topics.DEAD_LETTERS.name();
     /** The conventional name of a topology's dead-letter sink. */
     public static final String SINK_NAME = "dead-letters-sink";
     /** Reasons are cut to this many characters. */

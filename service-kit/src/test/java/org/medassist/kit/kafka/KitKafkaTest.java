@@ -65,8 +65,8 @@ class KitKafkaTest {
             writer.write("claims", 3, 42L, "P-9".getBytes(), new byte[] {9, 8}, reason).get();
             Deserializer<DeadLetter> de = clients.avroSerdes().value(DeadLetter.class).deserializer();
             DeadLetter found = null;
-            for (ConsumerRecord<String, byte[]> r : readAll(env, Topics.DEAD_LETTERS.topic(), new ByteArrayDeserializer(), 1)) {
-                DeadLetter d = de.deserialize(Topics.DEAD_LETTERS.topic(), r.value());
+            for (ConsumerRecord<String, byte[]> r : readAll(env, Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), 1)) {
+                DeadLetter d = de.deserialize(Topics.DEAD_LETTERS.name(), r.value());
                 if (d.getReason().equals(reason)) found = d;
                 assertEquals(0, r.value()[0], "Confluent wire format");
             }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.engine.EngineOutput;
 import org.medassist.engine.SettlementEngine;
@@ -14,6 +13,7 @@ import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.schemas.json.EventFormatException;
 import org.medassist.schemas.json.EventJson;
+import org.medassist.schemas.kafka.EventRoutes;
 import org.medassist.settlement.avro.AvroMapping;
 import org.medassist.settlement.route.EventRouter;
 import org.medassist.settlement.ledger.InMemoryLedgers;
@@ -23,7 +23,6 @@ import org.medassist.settlement.ledger.InMemoryLedgers;
  * line is reported with its number and, when it names an event, answered with a rejected settlement; the run goes on.
  */
 public final class Replay {
-    private static final Set<String> INPUTS = Set.of("identity", "claim", "claim_reversal", "application", "parameter", "year_close");
     private static final long PROGRESS_NANOS = 2_000_000_000L;
 
     private final EventRouter router;
@@ -58,7 +57,7 @@ public final class Replay {
             try {
                 record = EventJson.read(line);
                 String type = EventJson.typeOf(record);
-                if (!INPUTS.contains(type)) throw new EventFormatException(type, null, null, null, "type", "is an output, not an input event");
+                if (EventRoutes.ofType(type).isEmpty()) throw new EventFormatException(type, null, null, null, "type", "is an output, not an input event");
             } catch (EventFormatException e) {
                 malformed++;
                 messages.println("line " + lines + ": " + e.getMessage());

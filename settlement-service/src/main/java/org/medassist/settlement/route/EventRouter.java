@@ -2,49 +2,54 @@ package org.medassist.settlement.route;
 
 import org.medassist.settlement.ledger.Ledgers;
 import org.medassist.settlement.avro.AvroMapping;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.engine.EngineOutput;
 import org.medassist.engine.SettlementEngine;
 import org.medassist.engine.ledger.PersonLedger;
 import org.medassist.engine.model.ParameterValue;
 import org.medassist.engine.model.RegionYear;
-import org.medassist.events.Application;
-import org.medassist.events.Claim;
-import org.medassist.events.ClaimReversal;
 import org.medassist.events.IdentityEvent;
-import org.medassist.events.Parameter;
+import org.medassist.schemas.kafka.EventRoute;
+import org.medassist.schemas.kafka.EventRoutes;
 
 /**
  * Applies one contract event to the engine: person events to that person's ledger, region-wide events (parameters,
- * year closes) to every ledger of the region-year they concern. Replay and streaming share this path.
+ * year closes) to every ledger of the region-year they concern. Replay and streaming share this path; the handlers
+ * are keyed by the same {@link EventRoutes} table that HTTP ingestion produces through, and a route without a
+ * handler stops the construction.
  */
 public final class EventRouter {
     private final SettlementEngine engine;
     private final Ledgers ledgers;
+    private final Map<EventRoute<?>, BiConsumer<SpecificRecord, EngineOutput>> handlers = new IdentityHashMap<>();
 
     public EventRouter(SettlementEngine engine, Ledgers ledgers) {
         this.engine = engine;
         this.ledgers = ledgers;
+        on(EventRoutes.IDENTITY, (e, out) -> person(e.getPersonId(), l -> engine.identity(l, AvroMapping.identity(e), out)));
+        on(EventRoutes.CLAIM, (c, out) -> person(c.getPersonId(), l -> engine.claim(l, AvroMapping.claim(c), out)));
+        on(EventRoutes.CLAIM_REVERSAL, (r, out) -> person(r.getPersonId(), l -> engine.reversal(l, AvroMapping.reversal(r), out)));
+        on(EventRoutes.APPLICATION, (a, out) -> person(a.getPersonId(), l -> engine.application(l, AvroMapping.application(a), out)));
+        on(EventRoutes.PARAMETER, (p, out) -> parameter(AvroMapping.parameter(p), out));
+        on(EventRoutes.YEAR_CLOSE, (y, out) -> yearClose(AvroMapping.yearClose(y), out));
+        for (EventRoute<?> r : EventRoutes.inputs()) {
+            if (!handlers.containsKey(r)) throw new IllegalStateException("no engine handler for input type " + r.type());
+        }
+    }
+
+    private <T extends SpecificRecord> void on(EventRoute<T> route, BiConsumer<T, EngineOutput> handler) {
+        handlers.put(route, (record, out) -> handler.accept(route.recordType().cast(record), out));
     }
 
     public SettlementEngine engine() { return engine; }
 
     public void route(SpecificRecord record, EngineOutput out) {
-        if (record instanceof Claim c) {
-            person(c.getPersonId(), l -> engine.claim(l, AvroMapping.claim(c), out));
-        } else if (record instanceof IdentityEvent e) {
-            person(e.getPersonId(), l -> engine.identity(l, AvroMapping.identity(e), out));
-        } else if (record instanceof ClaimReversal r) {
-            person(r.getPersonId(), l -> engine.reversal(l, AvroMapping.reversal(r), out));
-        } else if (record instanceof Application a) {
-            person(a.getPersonId(), l -> engine.application(l, AvroMapping.application(a), out));
-        } else if (record instanceof Parameter p) {
-            parameter(AvroMapping.parameter(p), out);
-        } else if (record instanceof org.medassist.events.YearClose y) {
-            yearClose(AvroMapping.yearClose(y), out);
-        } else {
-            throw new IllegalArgumentException(record.getSchema().getName() + " is an output event, not an input");
-        }
+        EventRoute<?> route = EventRoutes.of(record).orElseThrow(() -> new IllegalArgumentException(
+                record.getSchema().getName() + " is not an input event"));
+        handlers.get(route).accept(record, out);
     }
 
     /** A person's whole timeline from eligibility-service. */
@@ -56,7 +61,7 @@ public final class EventRouter {
 
     /** A contract-breaking event that names itself is answered with a rejected settlement, never dropped. */
     public boolean reject(org.medassist.schemas.json.EventFormatException e, EngineOutput out) {
-        if (e.type() == null || !java.util.Set.of("claim", "claim_reversal", "application", "parameter", "year_close", "identity").contains(e.type())) {
+        if (e.type() == null || EventRoutes.ofType(e.type()).isEmpty()) {
             return false;
         }
         boolean claim = e.type().equals("claim");

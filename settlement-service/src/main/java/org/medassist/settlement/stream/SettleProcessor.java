@@ -2,7 +2,6 @@ package org.medassist.settlement.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -21,6 +20,7 @@ import org.medassist.engine.model.RegionYear;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.events.DeadLetter;
+import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.events.Parameter;
 import org.medassist.events.PersonEligibility;
 import org.medassist.events.Settlement;
@@ -46,6 +46,7 @@ final class SettleProcessor implements Processor<byte[], byte[], String, Specifi
     private final Deserializer<SpecificRecord> deserializer;
     private final SettlementMetrics metrics;
     private final BufferedOutput buffer = new BufferedOutput();
+    private final DeadLetters letters = new DeadLetters("settlement-service");
     private ProcessorContext<String, SpecificRecord> context;
     private SettlementEngine engine;
     private EventRouter router;
@@ -178,18 +179,9 @@ final class SettleProcessor implements Processor<byte[], byte[], String, Specifi
 
     private void deadLetter(Record<byte[], byte[]> record, RecordMetadata meta, String reason) {
         String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setSourceTopic(meta == null ? "?" : meta.topic())
-                .setPartition(meta == null ? -1 : meta.partition())
-                .setOffset(meta == null ? -1 : meta.offset())
-                .setKey(record.key() == null ? null : java.nio.ByteBuffer.wrap(record.key()))
-                .setValue(record.value() == null ? null : java.nio.ByteBuffer.wrap(record.value()))
-                .setReason(reason)
-                .setService("settlement-service")
-                .setFailedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-                .build();
+        DeadLetter letter = letters.letter(meta == null ? "?" : meta.topic(), meta == null ? -1 : meta.partition(),
+                meta == null ? -1 : meta.offset(), record.key(), record.value(), reason);
         metrics.deadLetter(letter.getSourceTopic());
         context.forward(new Record<>(key, letter, record.timestamp()));
     }
-
 }

@@ -47,7 +47,7 @@ public final class SettlementTopology {
 
     public static Topology build(PolicyCatalog catalog, SettlementSerdes serdes, SettlementMetrics metrics) {
         StreamsBuilder b = new StreamsBuilder();
-        b.globalTable(Topics.POLICY_PARAMETERS.topic(),
+        b.globalTable(Topics.POLICY_PARAMETERS.name(),
                 Consumed.with(Serdes.String(), serdes.parameters()).withName("policy-parameters-source"),
                 Materialized.<String, Parameter, KeyValueStore<Bytes, byte[]>>as(SettleProcessor.PARAMETERS)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.parameters()));
@@ -59,23 +59,23 @@ public final class SettlementTopology {
                 Serdes.String(), Serdes.Long()));
 
         KStream<String, SpecificRecord> out = b.stream(
-                        List.of(Topics.HOSPITAL_EVENTS.topic(), Topics.APPLICATIONS.topic(), Topics.YEAR_CLOSES.topic(),
-                                Topics.PERSON_ELIGIBILITY.topic()),
+                        List.of(Topics.HOSPITAL_EVENTS.name(), Topics.APPLICATIONS.name(), Topics.YEAR_CLOSES.name(),
+                                Topics.PERSON_ELIGIBILITY.name()),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("settlement-inputs"))
                 .process(() -> new SettleProcessor(catalog, serdes.input(), metrics), Named.as("settle"),
                         SettleProcessor.LEDGERS, SettleProcessor.CLOSED_YEARS, SettleProcessor.APPLIED_PARAMETERS);
         out.split(Named.as("route-"))
                 .branch((k, v) -> v instanceof Settlement, Branched.withConsumer(s -> s
                         .mapValues(v -> (Settlement) v, Named.as("as-settlement"))
-                        .to(Topics.SETTLEMENTS.topic(), Produced.with(Serdes.String(), serdes.settlements()).withName("settlements-sink")), "settlements"))
+                        .to(Topics.SETTLEMENTS.name(), Produced.with(Serdes.String(), serdes.settlements()).withName("settlements-sink")), "settlements"))
                 .branch((k, v) -> v instanceof Alert, Branched.withConsumer(s -> s
                         .mapValues(v -> (Alert) v, Named.as("as-alert"))
-                        .to(Topics.ALERTS.topic(), Produced.with(Serdes.String(), serdes.alerts()).withName("alerts-sink")), "alerts"))
+                        .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), serdes.alerts()).withName("alerts-sink")), "alerts"))
                 .branch((k, v) -> v instanceof DeadLetter, Branched.withConsumer(s -> s
                         .mapValues(v -> (DeadLetter) v, Named.as("as-dead-letter"))
-                        .to(Topics.DEAD_LETTERS.topic(), Produced.with(Serdes.String(), serdes.deadLetters()).withName("dead-letters-sink")), "dead-letters"));
+                        .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), serdes.deadLetters()).withName("dead-letters-sink")), "dead-letters"));
 
-        b.stream(Topics.SETTLEMENTS.topic(), Consumed.with(Serdes.String(), serdes.settlements()).withName("settlements-source"))
+        b.stream(Topics.SETTLEMENTS.name(), Consumed.with(Serdes.String(), serdes.settlements()).withName("settlements-source"))
                 .filter((k, s) -> s.getClaimId() != null, Named.as("claim-settlements-only"))
                 .selectKey((k, s) -> s.getClaimId(), Named.as("key-by-claim"))
                 .groupByKey(Grouped.with("settlements-by-claim", Serdes.String(), serdes.settlements()))

@@ -135,7 +135,7 @@ class HttpStreamMatchesReplayTest {
             cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             List<Settlement> actual = new ArrayList<>();
             try (var consumer = new KafkaConsumer<String, Settlement>(cc, new StringDeserializer(), serdes.value(Settlement.class).deserializer())) {
-                consumer.subscribe(List.of(Topics.SETTLEMENTS.topic()));
+                consumer.subscribe(List.of(Topics.SETTLEMENTS.name()));
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 while (System.nanoTime() < deadline && !SettlementComparison.same(expected, actual)) {
                     for (ConsumerRecord<String, Settlement> r : consumer.poll(Duration.ofMillis(500))) actual.add(r.value());

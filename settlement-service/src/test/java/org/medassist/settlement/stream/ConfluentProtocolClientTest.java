@@ -73,13 +73,13 @@ class ConfluentProtocolClientTest {
             env.clientProperties().forEach((k, v) -> pc.put(k.toString(), v));
             try (var timelines = new KafkaProducer<String, PersonEligibility>(new HashMap<>(merge(pc, serdes.config())),
                     new StringSerializer(), serdes.value(PersonEligibility.class).serializer())) {
-                timelines.send(new ProducerRecord<>(Topics.PERSON_ELIGIBILITY.topic(), "PY", PersonEligibility.newBuilder()
+                timelines.send(new ProducerRecord<>(Topics.PERSON_ELIGIBILITY.name(), "PY", PersonEligibility.newBuilder()
                         .setPersonId("PY").setEvents(List.of((org.medassist.events.IdentityEvent) EventJson.read(
                                 "{\"type\":\"identity\",\"eventId\":\"m1\",\"personId\":\"PY\",\"region\":\"jiangyin\",\"department\":\"civil_affairs\","
                                         + "\"identity\":\"minimum_living\",\"action\":\"grant\",\"effectiveDate\":\"2023-01-01\"}"))).build())).get();
             }
             try (var raw = new KafkaProducer<String, byte[]>(pc, new StringSerializer(), new ByteArraySerializer())) {
-                raw.send(new ProducerRecord<>(Topics.HOSPITAL_EVENTS.topic(), "PY", wire.toByteArray())).get();
+                raw.send(new ProducerRecord<>(Topics.HOSPITAL_EVENTS.name(), "PY", wire.toByteArray())).get();
             }
             Map<String, Object> cc = merge(pc, serdes.config());
             cc.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + System.nanoTime());
@@ -88,7 +88,7 @@ class ConfluentProtocolClientTest {
             long paid = 0;
             boolean seen = false;
             try (var consumer = new KafkaConsumer<String, Settlement>(cc, new StringDeserializer(), serdes.value(Settlement.class).deserializer())) {
-                consumer.subscribe(List.of(Topics.SETTLEMENTS.topic()));
+                consumer.subscribe(List.of(Topics.SETTLEMENTS.name()));
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (System.nanoTime() < deadline && paid != 70000) {
                     for (ConsumerRecord<String, Settlement> r : consumer.poll(Duration.ofMillis(500))) {

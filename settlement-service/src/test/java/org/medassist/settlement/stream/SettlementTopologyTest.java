@@ -45,12 +45,12 @@ class SettlementTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "settlement-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(SettlementTopology.build(PolicyLoader.bundled(), serdes), props);
-        hospital = driver.createInputTopic(Topics.HOSPITAL_EVENTS.topic(), new StringSerializer(), new ByteArraySerializer());
-        eligibility = driver.createInputTopic(Topics.PERSON_ELIGIBILITY.topic(), new StringSerializer(), new ByteArraySerializer());
-        yearCloses = driver.createInputTopic(Topics.YEAR_CLOSES.topic(), new StringSerializer(), new ByteArraySerializer());
-        parameters = driver.createInputTopic(Topics.POLICY_PARAMETERS.topic(), new StringSerializer(), serdes.parameters().serializer());
-        settlements = driver.createOutputTopic(Topics.SETTLEMENTS.topic(), new StringDeserializer(), serdes.settlements().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.topic(), new StringDeserializer(), serdes.deadLetters().deserializer());
+        hospital = driver.createInputTopic(Topics.HOSPITAL_EVENTS.name(), new StringSerializer(), new ByteArraySerializer());
+        eligibility = driver.createInputTopic(Topics.PERSON_ELIGIBILITY.name(), new StringSerializer(), new ByteArraySerializer());
+        yearCloses = driver.createInputTopic(Topics.YEAR_CLOSES.name(), new StringSerializer(), new ByteArraySerializer());
+        parameters = driver.createInputTopic(Topics.POLICY_PARAMETERS.name(), new StringSerializer(), serdes.parameters().serializer());
+        settlements = driver.createOutputTopic(Topics.SETTLEMENTS.name(), new StringDeserializer(), serdes.settlements().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new StringDeserializer(), serdes.deadLetters().deserializer());
     }
 
     @AfterEach
@@ -107,7 +107,7 @@ class SettlementTopologyTest {
         hospital.pipeInput("P", "not avro, not json".getBytes(StandardCharsets.UTF_8));
         hospital.pipeInput("P", json(claim("c1", "P", "jiangyin", "inpatient", "2023-03-01", "100.00")));
         DeadLetter letter = deadLetters.readValue();
-        assertEquals(Topics.HOSPITAL_EVENTS.topic(), letter.getSourceTopic());
+        assertEquals(Topics.HOSPITAL_EVENTS.name(), letter.getSourceTopic());
         assertEquals(0, letter.getOffset());
         assertTrue(letter.getReason().startsWith("cannot be read"), letter.getReason());
         assertEquals("not avro, not json", StandardCharsets.UTF_8.decode(letter.getValue()).toString());

@@ -58,7 +58,7 @@ class StreamMatchesReplayTest {
             cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             try (KafkaConsumer<String, Settlement> consumer = new KafkaConsumer<>(cc, new StringDeserializer(),
                     serdes.value(Settlement.class).deserializer())) {
-                consumer.subscribe(List.of(Topics.SETTLEMENTS.topic()));
+                consumer.subscribe(List.of(Topics.SETTLEMENTS.name()));
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (System.nanoTime() < deadline && !SettlementComparison.same(expected, actual)) {
                     for (ConsumerRecord<String, Settlement> r : consumer.poll(Duration.ofMillis(500))) actual.add(r.value());
@@ -88,19 +88,19 @@ class StreamMatchesReplayTest {
                 if (e instanceof IdentityEvent i) {
                     List<IdentityEvent> events = timelines.computeIfAbsent(i.getPersonId(), k -> new ArrayList<>());
                     events.add(i);
-                    producer.send(new ProducerRecord<>(Topics.PERSON_ELIGIBILITY.topic(), i.getPersonId(),
+                    producer.send(new ProducerRecord<>(Topics.PERSON_ELIGIBILITY.name(), i.getPersonId(),
                             PersonEligibility.newBuilder().setPersonId(i.getPersonId()).setEvents(new ArrayList<>(events)).build()));
                 } else if (e instanceof Claim c) {
-                    producer.send(new ProducerRecord<>(Topics.HOSPITAL_EVENTS.topic(), c.getPersonId(), c));
+                    producer.send(new ProducerRecord<>(Topics.HOSPITAL_EVENTS.name(), c.getPersonId(), c));
                 } else if (e instanceof ClaimReversal r) {
-                    producer.send(new ProducerRecord<>(Topics.HOSPITAL_EVENTS.topic(), r.getPersonId(), r));
+                    producer.send(new ProducerRecord<>(Topics.HOSPITAL_EVENTS.name(), r.getPersonId(), r));
                 } else if (e instanceof Application a) {
-                    producer.send(new ProducerRecord<>(Topics.APPLICATIONS.topic(), a.getPersonId(), a));
+                    producer.send(new ProducerRecord<>(Topics.APPLICATIONS.name(), a.getPersonId(), a));
                 } else if (e instanceof Parameter p) {
-                    producer.send(new ProducerRecord<>(Topics.POLICY_PARAMETERS.topic(), p.getRegion() + "|" + p.getYear() + "|" + p.getName(), p));
+                    producer.send(new ProducerRecord<>(Topics.POLICY_PARAMETERS.name(), p.getRegion() + "|" + p.getYear() + "|" + p.getName(), p));
                 } else if (e instanceof YearClose y) {
                     for (int part = 0; part < PARTITIONS; part++) {
-                        producer.send(new ProducerRecord<>(Topics.YEAR_CLOSES.topic(), part, y.getRegion() + "|" + y.getYear(), y));
+                        producer.send(new ProducerRecord<>(Topics.YEAR_CLOSES.name(), part, y.getRegion() + "|" + y.getYear(), y));
                     }
                 }
             }

@@ -238,7 +238,7 @@ public final class Run {
                 throw new LaunchException(e.getMessage() + ". The data directory " + data.root() + " was made with another"
                         + " --partitions; use that, or another --data-dir.");
             }
-            return Topics.values().length + " topics · " + options.partitions() + " partitions per person-keyed topic";
+            return Topics.all().size() + " topics · " + options.partitions() + " partitions per person-keyed topic";
         });
 
         String personIdKey = data.personIdKey();

@@ -30,7 +30,7 @@ import org.medassist.schemas.kafka.Topics;
 public final class OutputMonitor implements AutoCloseable {
 
     private static final List<String> TOPICS = List.of(
-            Topics.SETTLEMENTS.topic(), Topics.ALERTS.topic(), Topics.DEAD_LETTERS.topic());
+            Topics.SETTLEMENTS.name(), Topics.ALERTS.name(), Topics.DEAD_LETTERS.name());
 
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private final Totals totals;
@@ -81,7 +81,7 @@ public final class OutputMonitor implements AutoCloseable {
                     for (ConsumerRecord<String, SpecificRecord> r : consumer.poll(Duration.ofMillis(500))) handle(r);
                 } catch (RecordDeserializationException e) {
                     // skip the one record that cannot be read and go on
-                    if (e.topicPartition().topic().equals(Topics.DEAD_LETTERS.topic())) totals.deadLetter();
+                    if (e.topicPartition().topic().equals(Topics.DEAD_LETTERS.name())) totals.deadLetter();
                     else totals.unreadable();
                     consumer.seek(e.topicPartition(), e.offset() + 1);
                 }
@@ -133,7 +133,7 @@ public final class OutputMonitor implements AutoCloseable {
     private void handle(ConsumerRecord<String, SpecificRecord> r) {
         records++;
         SpecificRecord value = r.value();
-        if (r.topic().equals(Topics.DEAD_LETTERS.topic())) {
+        if (r.topic().equals(Topics.DEAD_LETTERS.name())) {
             totals.deadLetter();
         } else if (value instanceof Settlement s) {
             totals.add(s);
