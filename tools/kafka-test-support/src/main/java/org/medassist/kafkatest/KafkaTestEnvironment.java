@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Broker: Testcontainers' {@code apache/kafka} container when a Docker engine answers, else the in-process
  *       KRaft {@link EmbeddedKafkaBroker}. {@code -Dmedassist.kafka.mode=auto|embedded|testcontainers} forces one
- *       (default {@code auto}); {@code -Dmedassist.kafka.image=apache/kafka:4.3.1} picks the image.</li>
+ *       (default {@code auto}); {@code -Dmedassist.kafka.image=apache/kafka:4.4.0} picks the image.</li>
  *   <li>Registry: the Apicurio Registry assembled by {@code deploy/registry}, as a child process
  *       ({@link EmbeddedRegistry}; jar from {@code -Dmedassist.registry.jar=...}).</li>
  * </ul>
@@ -53,7 +53,7 @@ public final class KafkaTestEnvironment implements BeforeAllCallback, ParameterR
 
     public static final String MODE_PROPERTY = "medassist.kafka.mode";
     public static final String IMAGE_PROPERTY = "medassist.kafka.image";
-    public static final String DEFAULT_IMAGE = "apache/kafka:4.3.1";
+    public static final String DEFAULT_IMAGE = "apache/kafka:4.4.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTestEnvironment.class);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaTestEnvironment.class);
