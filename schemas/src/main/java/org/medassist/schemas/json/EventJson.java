@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,19 +27,13 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.events.Alert;
-import org.medassist.events.Amounts;
 import org.medassist.events.Application;
 import org.medassist.events.Claim;
-import org.medassist.events.ClaimKind;
 import org.medassist.events.ClaimReversal;
-import org.medassist.events.IdentityAction;
-import org.medassist.events.IdentityAttributes;
 import org.medassist.events.IdentityEvent;
-import org.medassist.events.IdentityType;
 import org.medassist.events.Parameter;
 import org.medassist.events.Settlement;
 import org.medassist.events.YearClose;
-import org.medassist.schemas.Departments;
 import org.medassist.schemas.EventClasses;
 import org.medassist.engine.money.Money;
 
@@ -88,11 +81,6 @@ public final class EventJson {
 
     private static final String TYPE_LIST = String.join(", ", SCHEMA_BY_TYPE.keySet());
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
-    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
-    private static final Set<String> MEASURES = Set.of("S", "R", "burden");
-    private static final int MIN_YEAR = 1900;
-    private static final int MAX_YEAR = 2999;
 
     /** The JSON {@code "type"} names, in EVENTS.md order. */
     public static Set<String> types() {
@@ -335,88 +323,8 @@ public final class EventJson {
             throw fail(path, quote(text) + " is not a date (YYYY-MM-DD)");
         }
 
-        // ----------------------------------------------------------------------------------- rules across fields
-
         void validate(SpecificRecord record) {
-            if (record instanceof IdentityEvent) identity((IdentityEvent) record);
-            else if (record instanceof Claim) claim((Claim) record);
-            else if (record instanceof Application) application((Application) record);
-            else if (record instanceof Parameter) year(((Parameter) record).getYear());
-            else if (record instanceof YearClose) year(((YearClose) record).getYear());
-            else if (record instanceof Settlement) year(((Settlement) record).getYear());
-            else if (record instanceof Alert) alert((Alert) record);
-        }
-
-        private void year(int year) {
-            if (year < MIN_YEAR || year > MAX_YEAR) {
-                throw fail("year", year + " is not between " + MIN_YEAR + " and " + MAX_YEAR);
-            }
-        }
-
-        private void identity(IdentityEvent e) {
-            if (!Departments.certifies(e.getDepartment(), e.getIdentity())) {
-                throw fail("identity", quote(e.getIdentity().name()) + " is not certified by department "
-                        + quote(e.getDepartment().name()));
-            }
-            IdentityAttributes a = e.getAttributes();
-            Integer grade = a.getDisabilityGrade();
-            if (grade != null && (grade < 1 || grade > 4)) {
-                throw fail("attributes.disabilityGrade", grade + " is not between 1 and 4");
-            }
-            if (e.getAction() == IdentityAction.grant) {
-                if (e.getIdentity() == IdentityType.severe_disability) {
-                    if (grade == null) throw fail("attributes.disabilityGrade", "is required to grant severe_disability");
-                    if (a.getDisabilityKind() == null) throw fail("attributes.disabilityKind", "is required to grant severe_disability");
-                }
-                if (e.getIdentity() == IdentityType.entitled_veteran && a.getGroup() == null) {
-                    throw fail("attributes.group", "is required to grant entitled_veteran");
-                }
-            }
-        }
-
-        private void claim(Claim c) {
-            Amounts a = c.getAmounts();
-            long scope = a.getPolicyScope();
-            if (a.getTotal() != scope + a.getOutOfScope()) {
-                throw fail("amounts.total", Money.format(a.getTotal()) + " is not policyScope + outOfScope ("
-                        + Money.format(scope + a.getOutOfScope()) + ")");
-            }
-            if (a.getBasicInsurance() > scope) throw fail("amounts.basicInsurance", "exceeds amounts.policyScope");
-            if (a.getCriticalIllness() > scope) throw fail("amounts.criticalIllness", "exceeds amounts.policyScope");
-            if (a.getOtherInsurance() > scope) throw fail("amounts.otherInsurance", "exceeds amounts.policyScope");
-            long paid = a.getBasicInsurance() + a.getCriticalIllness() + a.getOtherInsurance();
-            if (paid > scope) {
-                throw EventFormatException.acrossFields(type, id, personId, region, "amounts", "basicInsurance + criticalIllness + otherInsurance (" + Money.format(paid)
-                        + ") exceeds policyScope (" + Money.format(scope) + ")");
-            }
-            if (c.getKind() == ClaimKind.inpatient) {
-                if (c.getAdmissionDate() == null) throw fail("admissionDate", "is required for an inpatient claim");
-            }
-            if (c.getAdmissionDate() != null && c.getAdmissionDate().isAfter(c.getDischargeDate())) {
-                throw fail("admissionDate", c.getAdmissionDate() + " is after dischargeDate " + c.getDischargeDate());
-            }
-            if (c.getKind() == ClaimKind.outpatient_major && c.getDiseaseGroup() == null) {
-                throw fail("diseaseGroup", "is required for an outpatient_major claim");
-            }
-        }
-
-        private void application(Application a) {
-            year(a.getYear());
-            String rate = a.getDecision().getRate();
-            if (rate != null) {
-                boolean ok = DECIMAL.matcher(rate).matches();
-                if (ok) {
-                    BigDecimal r = new BigDecimal(rate);
-                    ok = r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0;
-                }
-                if (!ok) throw fail("decision.rate", quote(rate) + " is not a decimal fraction in (0, 1]");
-            }
-        }
-
-        private void alert(Alert a) {
-            year(a.getYear());
-            if (!MONTH.matcher(a.getMonth()).matches()) throw fail("month", quote(a.getMonth()) + " is not a month (YYYY-MM)");
-            if (!MEASURES.contains(a.getMeasure())) throw fail("measure", quote(a.getMeasure()) + " is not one of S, R, burden");
+            EventRules.acrossFields(record, new EventRules.Context(type, id, personId, region, input));
         }
     }
 

@@ -136,8 +136,10 @@ class EventJsonRoundTripTest {
     void claimReversal() {
         String example = """
                 {"type":"claim_reversal","reversalId":"H0012-R-991","claimId":"H0012-2023-88812","personId":"P-0001","region":"nanjing","reason":"duplicate billing"}""";
-        ClaimReversal r = roundTrip(example, ClaimReversal.class, example);
+        ClaimReversal r = roundTrip(example, ClaimReversal.class, example.replace("}", ",\"hospitalId\":null}"));
         assertEquals("duplicate billing", r.getReason());
+        String withHospital = example.replace("}", ",\"hospitalId\":\"H0012\"}");
+        assertEquals("H0012", roundTrip(withHospital, ClaimReversal.class, withHospital).getHospitalId());
     }
 
     @Test
@@ -193,7 +195,7 @@ class EventJsonRoundTripTest {
                         + "\"eligible\":\"18600.00\",\"assistance\":\"16740.00\",\"tilt\":\"0.00\",\"remaining\":\"1860.00\","
                         + "\"otherPayers\":{\"localFinanceRelief\":\"0.00\",\"hospitalBorne\":\"0.00\"},"
                         + "\"policy\":\"nanjing/宁政办发〔2023〕1号\",\"explanation\":[\"...\"],"
-                        + "\"reference\":null,\"reason\":null,\"recoveryDue\":false,\"kpiFlags\":[]}");
+                        + "\"reference\":null,\"reason\":null,\"recoveryDue\":false,\"kpiFlags\":[],\"hospitalId\":null}");
         assertEquals(SettlementStatus.settled, s.getStatus());
         assertEquals(1_674_000L, s.getAssistance());
         assertEquals(List.of("..."), s.getExplanation());
@@ -217,7 +219,7 @@ class EventJsonRoundTripTest {
                 + "\"eligible\":\"0.00\",\"assistance\":\"-12.30\",\"tilt\":\"-0.05\",\"remaining\":\"12.35\","
                 + "\"otherPayers\":{\"localFinanceRelief\":\"0.00\",\"hospitalBorne\":\"0.00\"},"
                 + "\"policy\":\"jiujiang/九医保发〔2022〕1号\",\"explanation\":[\"recompute after reversal H-1\",\"第二行\"],"
-                + "\"reference\":\"A-77\",\"reason\":null,\"recoveryDue\":true,\"kpiFlags\":[\"nanjing-residual-10pct\"]}", line);
+                + "\"reference\":\"A-77\",\"reason\":null,\"recoveryDue\":true,\"kpiFlags\":[\"nanjing-residual-10pct\"],\"hospitalId\":null}", line);
         assertEquals(s, EventJson.read(line));
     }
 
@@ -227,7 +229,7 @@ class EventJsonRoundTripTest {
                 {"type":"alert","alertId":"...","personId":"P-0001","region":"fangchenggang","year":2023,"month":"2023-08",
                  "rule":"fangchenggang/monitoring/residents-10000","measure":"burden","value":"14500.00",
                  "threshold":"10000.00","recipients":["rural_revitalization","civil_affairs"],"claimId":"..."}""";
-        Alert a = roundTrip(example, Alert.class, example.replaceAll("\n\\s*", ""));
+        Alert a = roundTrip(example, Alert.class, example.replaceAll("\n\\s*", "").replace("}", ",\"hospitalId\":null}"));
         assertEquals(1_450_000L, a.getValue());
         assertEquals(List.of("rural_revitalization", "civil_affairs"), a.getRecipients());
     }
@@ -244,7 +246,7 @@ class EventJsonRoundTripTest {
     void typesAreTheContractsInOrder() {
         assertEquals(List.of("identity", "claim", "claim_reversal", "application", "parameter", "year_close", "settlement", "alert"),
                 List.copyOf(EventJson.types()));
-        assertEquals("claim_reversal", EventJson.typeOf(new ClaimReversal("R", "C", "P", "r", null)));
+        assertEquals("claim_reversal", EventJson.typeOf(new ClaimReversal("R", "C", "P", "r", null, null)));
     }
 
     @Test

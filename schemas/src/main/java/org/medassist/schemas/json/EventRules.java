@@ -1,0 +1,209 @@
+package org.medassist.schemas.json;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+import org.medassist.engine.money.Money;
+import org.medassist.events.Alert;
+import org.medassist.events.Amounts;
+import org.medassist.events.Application;
+import org.medassist.events.Claim;
+import org.medassist.events.ClaimKind;
+import org.medassist.events.ClaimReversal;
+import org.medassist.events.IdentityAction;
+import org.medassist.events.IdentityAttributes;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.IdentityType;
+import org.medassist.events.Parameter;
+import org.medassist.events.Settlement;
+import org.medassist.events.YearClose;
+import org.medassist.schemas.Departments;
+import org.medassist.schemas.PersonIds;
+
+/**
+ * The contract's rules on an event record, wherever it came from: the JSON codec applies them after reading a line
+ * or an HTTP body, and the stream processors apply {@link #check} to Avro records that producers wrote straight to
+ * Kafka, so both entrances refuse exactly the same events (docs/contract.md) with the same messages.
+ */
+public final class EventRules {
+    private EventRules() {}
+
+    private static final Set<String> OUTPUT_TYPES = Set.of("settlement", "alert");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Set<String> MEASURES = Set.of("S", "R", "burden");
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2999;
+
+    /**
+     * Every rule, for a record that did not come through the JSON codec: required strings are not empty, input
+     * money is not negative and within range, the personId has its format, then the rules across fields.
+     *
+     * @throws EventFormatException naming the event, the field and the problem
+     */
+    public static void check(SpecificRecord record) {
+        Context ctx = Context.of(record);
+        fields(record.getSchema(), record, "", ctx);
+        acrossFields(record, ctx);
+    }
+
+    /** The event's identity, for messages; built once per record. */
+    record Context(String type, String id, String personId, String region, boolean input) {
+        static Context of(SpecificRecord r) {
+            String type = EventJson.typeOf(r);
+            Schema s = r.getSchema();
+            String first = s.getFields().get(0).name();
+            Object id = first.endsWith("Id") ? r.get(0) : null;
+            return new Context(type, id == null ? null : id.toString(), text(r, "personId"), text(r, "region"),
+                    !OUTPUT_TYPES.contains(type));
+        }
+
+        private static String text(SpecificRecord r, String field) {
+            Schema.Field f = r.getSchema().getField(field);
+            Object v = f == null ? null : r.get(f.pos());
+            return v == null || v.toString().isEmpty() ? null : v.toString();
+        }
+
+        EventFormatException fail(String field, String problem) {
+            return new EventFormatException(type, id, personId, region, field, problem);
+        }
+    }
+
+    private static void fields(Schema schema, SpecificRecord record, String prefix, Context ctx) {
+        for (Schema.Field f : schema.getFields()) {
+            Object v = record.get(f.pos());
+            Schema s = f.schema();
+            String path = prefix + f.name();
+            if (s.getType() == Schema.Type.UNION) {
+                if (v == null) continue;
+                for (Schema b : s.getTypes()) if (b.getType() != Schema.Type.NULL) s = b;
+            } else if (v == null) {
+                throw ctx.fail(path, EventFormatException.MISSING);
+            }
+            switch (s.getType()) {
+                case STRING -> {
+                    if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()) throw ctx.fail(path, "is empty");
+                }
+                case LONG -> {
+                    long fen = (Long) v;
+                    if (ctx.input() && fen < 0) throw ctx.fail(path, "\"" + Money.format(fen) + "\" is negative");
+                    if (Math.abs(fen) > Money.MAX_FEN) {
+                        throw ctx.fail(path, "\"" + Money.format(fen) + "\" exceeds the largest amount " + Money.format(Money.MAX_FEN));
+                    }
+                }
+                case RECORD -> fields(s, (SpecificRecord) v, path + ".", ctx);
+                default -> { }
+            }
+        }
+    }
+
+    /** The rules that involve more than one field, or the contract's tables (departments, identities, years). */
+    static void acrossFields(SpecificRecord record, Context ctx) {
+        if (record instanceof IdentityEvent e) {
+            person(e.getPersonId(), ctx);
+            identity(e, ctx);
+        } else if (record instanceof Claim c) {
+            person(c.getPersonId(), ctx);
+            claim(c, ctx);
+        } else if (record instanceof ClaimReversal r) {
+            person(r.getPersonId(), ctx);
+        } else if (record instanceof Application a) {
+            person(a.getPersonId(), ctx);
+            application(a, ctx);
+        } else if (record instanceof Parameter p) {
+            year(p.getYear(), ctx);
+        } else if (record instanceof YearClose y) {
+            year(y.getYear(), ctx);
+        } else if (record instanceof Settlement s) {
+            year(s.getYear(), ctx);
+        } else if (record instanceof Alert a) {
+            alert(a, ctx);
+        }
+    }
+
+    private static void person(String personId, Context ctx) {
+        String problem = PersonIds.problem(personId);
+        if (problem != null) throw ctx.fail("personId", problem);
+    }
+
+    private static void year(int year, Context ctx) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw ctx.fail("year", year + " is not between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+    }
+
+    private static void identity(IdentityEvent e, Context ctx) {
+        if (!Departments.certifies(e.getDepartment(), e.getIdentity())) {
+            throw ctx.fail("identity", quote(e.getIdentity().name()) + " is not certified by department "
+                    + quote(e.getDepartment().name()));
+        }
+        IdentityAttributes a = e.getAttributes();
+        Integer grade = a.getDisabilityGrade();
+        if (grade != null && (grade < 1 || grade > 4)) {
+            throw ctx.fail("attributes.disabilityGrade", grade + " is not between 1 and 4");
+        }
+        if (e.getAction() == IdentityAction.grant) {
+            if (e.getIdentity() == IdentityType.severe_disability) {
+                if (grade == null) throw ctx.fail("attributes.disabilityGrade", "is required to grant severe_disability");
+                if (a.getDisabilityKind() == null) throw ctx.fail("attributes.disabilityKind", "is required to grant severe_disability");
+            }
+            if (e.getIdentity() == IdentityType.entitled_veteran && a.getGroup() == null) {
+                throw ctx.fail("attributes.group", "is required to grant entitled_veteran");
+            }
+        }
+    }
+
+    private static void claim(Claim c, Context ctx) {
+        Amounts a = c.getAmounts();
+        long scope = a.getPolicyScope();
+        if (a.getTotal() != scope + a.getOutOfScope()) {
+            throw ctx.fail("amounts.total", Money.format(a.getTotal()) + " is not policyScope + outOfScope ("
+                    + Money.format(scope + a.getOutOfScope()) + ")");
+        }
+        if (a.getBasicInsurance() > scope) throw ctx.fail("amounts.basicInsurance", "exceeds amounts.policyScope");
+        if (a.getCriticalIllness() > scope) throw ctx.fail("amounts.criticalIllness", "exceeds amounts.policyScope");
+        if (a.getOtherInsurance() > scope) throw ctx.fail("amounts.otherInsurance", "exceeds amounts.policyScope");
+        long paid = a.getBasicInsurance() + a.getCriticalIllness() + a.getOtherInsurance();
+        if (paid > scope) {
+            throw EventFormatException.acrossFields(ctx.type(), ctx.id(), ctx.personId(), ctx.region(), "amounts",
+                    "basicInsurance + criticalIllness + otherInsurance (" + Money.format(paid)
+                            + ") exceeds policyScope (" + Money.format(scope) + ")");
+        }
+        if (c.getKind() == ClaimKind.inpatient && c.getAdmissionDate() == null) {
+            throw ctx.fail("admissionDate", "is required for an inpatient claim");
+        }
+        if (c.getAdmissionDate() != null && c.getAdmissionDate().isAfter(c.getDischargeDate())) {
+            throw ctx.fail("admissionDate", c.getAdmissionDate() + " is after dischargeDate " + c.getDischargeDate());
+        }
+        if (c.getKind() == ClaimKind.outpatient_major && c.getDiseaseGroup() == null) {
+            throw ctx.fail("diseaseGroup", "is required for an outpatient_major claim");
+        }
+        year(c.getDischargeDate().getYear(), ctx);
+    }
+
+    private static void application(Application a, Context ctx) {
+        year(a.getYear(), ctx);
+        String rate = a.getDecision().getRate();
+        if (rate != null) {
+            boolean ok = DECIMAL.matcher(rate).matches();
+            if (ok) {
+                BigDecimal r = new BigDecimal(rate);
+                ok = r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0;
+            }
+            if (!ok) throw ctx.fail("decision.rate", quote(rate) + " is not a decimal fraction in (0, 1]");
+        }
+    }
+
+    private static void alert(Alert a, Context ctx) {
+        year(a.getYear(), ctx);
+        if (!MONTH.matcher(a.getMonth()).matches()) throw ctx.fail("month", quote(a.getMonth()) + " is not a month (YYYY-MM)");
+        if (!MEASURES.contains(a.getMeasure())) throw ctx.fail("measure", quote(a.getMeasure()) + " is not one of S, R, burden");
+    }
+
+    private static String quote(String text) { return '"' + text + '"'; }
+
+    static List<String> outputTypes() { return List.copyOf(OUTPUT_TYPES); }
+}
