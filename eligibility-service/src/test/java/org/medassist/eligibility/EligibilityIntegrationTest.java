@@ -55,8 +55,9 @@ class EligibilityIntegrationTest {
         long t0 = System.nanoTime();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String app = "eligibility-it-" + run;
-        String a = "P-A-" + run;
-        String b = "P-B-" + run;
+        String id = run.toUpperCase(java.util.Locale.ROOT); // personIds are upper-case (docs/contract.md)
+        String a = "P-A-" + id;
+        String b = "P-B-" + id;
         AvroSerdes serdes = new AvroSerdes(env.registryUrl());
         try (RunningService one = RunningService.start(env, app)) {
             long started = System.nanoTime();
@@ -122,11 +123,11 @@ class EligibilityIntegrationTest {
             assertEquals("civil_affairs", spell.get("department").asText());
             assertEquals("2023-04-20", spell.get("recognized").asText());
             assertEquals("2023-09-01", spell.get("exit").asText());
-            assertEquals(404, one.get("/v1/persons/P-nobody-" + run + "/eligibility", RunningService.CIVIL).statusCode());
+            assertEquals(404, one.get("/v1/persons/P-NOBODY-" + id + "/eligibility", RunningService.CIVIL).statusCode());
 
             // a second instance of the same application: the partitions are shared, each GET is answered by the owner
             List<String> persons = new java.util.ArrayList<>(List.of(a, b));
-            for (int i = 0; i < 10; i++) persons.add("P-" + i + "-" + run);
+            for (int i = 0; i < 10; i++) persons.add("P-" + i + "-" + id);
             IdentityEvent[] grants = persons.subList(2, persons.size()).stream()
                     .map(p -> identity("tu-" + p, p, Department.trade_union, IdentityType.hardship_worker,
                             IdentityAction.grant, "2023-03-01"))

@@ -23,7 +23,7 @@ public final class PersonIds {
     public static String problem(String personId) {
         if (personId == null || personId.isEmpty()) return "is missing";
         if (valid(personId)) return null;
-        return "is not a personId: 1 to " + MAX_LENGTH + " upper-case ASCII letters, digits and '-', starting and"
+        return "must be 1 to " + MAX_LENGTH + " upper-case ASCII letters, digits and '-', starting and"
                 + " ending with a letter or digit (" + personId.length() + " characters were sent)";
     }
 }

@@ -9,6 +9,7 @@ import org.medassist.engine.ledger.PersonLedger;
 import org.medassist.engine.ledger.PersonYear;
 import org.medassist.engine.ledger.YearTotals;
 import org.medassist.engine.model.AidApplication;
+import org.medassist.engine.model.ClaimKey;
 import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.timeline.IdentityChange;
 import org.medassist.engine.model.ParameterValue;
@@ -72,21 +73,20 @@ public final class SettlementEngine {
     public void claim(PersonLedger ledger, MedicalClaim c, EngineOutput out) {
         RegionPolicy p = catalog.get(c.region());
         if (p == null) {
-            out.settlement(rejected(c.claimId(), c.personId(), c.region(), c.year(), null, unknownRegion(c.region())));
+            out.settlement(rejected(ClaimKey.of(c), c.personId(), c.region(), c.year(), null, unknownRegion(c.region())));
             return;
         }
-        Entry known = ledger.claims.get(c.claimId());
+        ClaimKey key = ClaimKey.of(c);
+        Entry known = ledger.findClaim(key, c.region(), c.year());
         if (known != null) {
             if (!known.claim.equals(c)) {
-                out.settlement(rejected(c.claimId(), c.personId(), c.region(), c.year(), null,
-                        "claim " + c.claimId() + " was already received with different content; send a reversal and a new claimId to correct it"));
+                out.settlement(rejected(key, c.personId(), c.region(), c.year(), null,
+                        "claim " + key + " was already received with different content; send a reversal and a new claimId to correct it"));
             }
             return;
         }
         PersonYear py = yearOf(ledger, p, c.region(), c.year());
-        Entry e = Entry.claim(c);
-        py.entries.add(e);
-        ledger.claims.put(c.claimId(), e);
+        Entry e = py.add(Entry.claim(c));
         if (py.parkedFrom >= 0) {
             e.computed = Computation.parked(fold.queuedReason(py));
         } else {
@@ -95,28 +95,43 @@ public final class SettlementEngine {
             if (e.computed.isParked()) py.parkedFrom = py.entries.size() - 1;
         }
         Publisher.publish(p, ledger.personId, py, e, out);
-        fold.refreshEndItems(p, ledger, out);
+        fold.refreshEndItems(p, ledger, c, out);
     }
 
     public void reversal(PersonLedger ledger, Reversal r, EngineOutput out) {
-        if (ledger.reversals.containsKey(r.reversalId())) return;
-        // the id is remembered even when the reversal is refused, so resending it has no further effect
-        ledger.reversals.put(r.reversalId(), r.claimId());
-        Entry e = ledger.claims.get(r.claimId());
+        if (ledger.refusedReversals.containsKey(r.reversalId()) || ledger.reversedBy(r.reversalId()) != null) return;
+        Entry e = reversalTarget(ledger, r, out);
         if (e == null) {
-            out.settlement(rejected(r.claimId(), r.personId(), r.region(), 0, r.reversalId(),
-                    "reversal " + r.reversalId() + ": claim " + r.claimId() + " is unknown for person " + r.personId()));
+            // remembered, so resending the refused id has no further effect
+            ledger.refusedReversals.put(r.reversalId(), r.claimId());
             return;
         }
         if (e.reversed()) {
-            out.settlement(rejected(r.claimId(), r.personId(), r.region(), e.claim.year(), r.reversalId(),
-                    "reversal " + r.reversalId() + ": claim " + r.claimId() + " was already reversed by " + e.reversalId));
+            out.settlement(rejected(ClaimKey.of(e.claim), r.personId(), r.region(), e.claim.year(), r.reversalId(),
+                    "reversal " + r.reversalId() + ": claim " + ClaimKey.of(e.claim) + " was already reversed by " + e.reversalId));
+            ledger.refusedReversals.put(r.reversalId(), r.claimId());
             return;
         }
         RegionPolicy p = catalog.get(e.claim.region());
         e.reversalId = r.reversalId();
         Publisher.reversed(p, ledger.personId, ledger.year(e.claim.region(), e.claim.year()), e, r.reason(), out);
         recompute(ledger, e.claim.region(), out);
+    }
+
+    /** The claim a reversal names (hospital and claimId, or claimId alone when it is the person's only one), or null after a rejection. */
+    private Entry reversalTarget(PersonLedger ledger, Reversal r, EngineOutput out) {
+        List<Entry> named = ledger.claimsNamed(r.claimId());
+        if (r.hospitalId() != null) named = named.stream().filter(e -> e.claim.hospitalId().equals(r.hospitalId())).toList();
+        String what = r.hospitalId() == null ? "claim " + r.claimId() : "claim " + new ClaimKey(r.hospitalId(), r.claimId());
+        if (named.size() == 1) return named.get(0);
+        ClaimKey key = r.hospitalId() == null ? null : new ClaimKey(r.hospitalId(), r.claimId());
+        String reason = named.isEmpty()
+                ? "reversal " + r.reversalId() + ": " + what + " is unknown for this person"
+                : "reversal " + r.reversalId() + ": " + named.size() + " hospitals sent a claim " + r.claimId()
+                        + " for this person; name the hospitalId to reverse one";
+        out.settlement(key != null ? rejected(key, r.personId(), r.region(), 0, r.reversalId(), reason)
+                : rejectedReference(r.claimId(), r.personId(), r.region(), 0, r.reversalId(), reason));
+        return null;
     }
 
     public void application(PersonLedger ledger, AidApplication a, EngineOutput out) {
@@ -126,7 +141,8 @@ public final class SettlementEngine {
             out.settlement(rejected(null, a.personId(), a.region(), a.year(), ref, unknownRegion(a.region())));
             return;
         }
-        Entry known = ledger.applications.get(a.applicationId());
+        PersonYear existing = ledger.year(a.region(), a.year());
+        Entry known = existing == null ? null : existing.applications.get(a.applicationId());
         if (known != null) {
             if (!known.application.equals(a)) {
                 out.settlement(rejected(null, a.personId(), a.region(), a.year(), ref,
@@ -140,9 +156,7 @@ public final class SettlementEngine {
             return;
         }
         PersonYear py = yearOf(ledger, p, a.region(), a.year());
-        Entry e = Entry.application(a);
-        py.entries.add(e);
-        ledger.applications.put(ref, e);
+        py.add(Entry.application(a));
         recompute(ledger, a.region(), out);
     }
 
@@ -177,7 +191,7 @@ public final class SettlementEngine {
         PersonYear py = ledger.year(region, year);
         if (p == null || py == null || p.yearEnd() == null) return;
         for (Entry e : py.entries) if (e.kind == Entry.Kind.YEAR_END) return;
-        py.entries.add(Entry.yearEnd(region, year));
+        py.add(Entry.yearEnd(region, year));
         recompute(ledger, region, out);
     }
 
@@ -187,12 +201,29 @@ public final class SettlementEngine {
         if (p != null) fold.recompute(p, ledger, out);
     }
 
-    public SettlementResult rejected(String claimId, String personId, String region, int year, String reference, String reason) {
+    /** A rejection of a claim (or of a reversal of one): carries the claim's hospital and id. */
+    public SettlementResult rejected(ClaimKey claim, String personId, String region, int year, String reference, String reason) {
+        return rejection(claim == null ? null : claim.claimId(), claim == null ? null : claim.hospitalId(),
+                "rejected:" + (claim != null ? claim.toString() : reference) + (reference != null && claim != null ? ":" + reference : ""),
+                personId, region, year, reference, reason);
+    }
+
+    /**
+     * A rejection of an input that names no claim of a known hospital: an identity, application, parameter or year
+     * close, or a reversal by claimId alone. {@code claimId} may be null.
+     */
+    public SettlementResult rejectedReference(String claimId, String personId, String region, int year, String reference, String reason) {
+        return rejection(claimId, null, "rejected:" + (claimId != null ? claimId : reference)
+                + (reference != null && claimId != null ? ":" + reference : ""), personId, region, year, reference, reason);
+    }
+
+    private SettlementResult rejection(String claimId, String hospitalId, String id, String personId, String region, int year,
+                                       String reference, String reason) {
         RegionPolicy p = region == null ? null : catalog.get(region);
-        String id = "rejected:" + (claimId != null ? claimId : reference) + (reference != null && claimId != null ? ":" + reference : "");
         return new SettlementResult(id, claimId, personId == null ? "" : personId, region == null ? "" : region, year,
                 ResultStatus.REJECTED, null, null, 0, 0, 0, 0,
-                0, 0, p == null ? null : p.policyRef(), List.of("rejected: " + reason), reference, reason, false, List.of());
+                0, 0, p == null ? null : p.policyRef(), List.of("rejected: " + reason), reference, reason, false, List.of(),
+                hospitalId);
     }
 
     /** An empty person-year shaped for the region's pools and classes. */
@@ -208,7 +239,7 @@ public final class SettlementEngine {
         PersonYear py = ledger.year(region, year);
         if (py != null) return py;
         py = ledger.putYear(newYear(region, year));
-        if (p.yearEnd() != null && isClosed(region, year)) py.entries.add(Entry.yearEnd(region, year));
+        if (p.yearEnd() != null && isClosed(region, year)) py.add(Entry.yearEnd(region, year));
         return py;
     }
 

@@ -56,7 +56,7 @@ class IdentityEventsHttpTest {
     }
 
     private static String person(String name) {
-        return "P-" + name + "-" + RUN;
+        return ("P-" + name + "-" + RUN).toUpperCase(java.util.Locale.ROOT); // personIds are upper-case (docs/contract.md)
     }
 
     private static JsonNode body(HttpResponse<String> r) throws Exception {

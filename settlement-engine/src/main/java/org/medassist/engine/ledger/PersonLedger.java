@@ -1,42 +1,83 @@
 package org.medassist.engine.ledger;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.medassist.engine.model.ClaimKey;
 import org.medassist.engine.timeline.IdentityTimeline;
 
 /**
- * Everything the engine keeps about one person: the identity timeline, the person-years, and the ids already
- * seen, which make every input idempotent.
+ * Everything the engine keeps about one person: the identity timeline, the person-years (see {@link PersonYears}),
+ * and the reversal ids it refused, which make every input idempotent.
  */
 public final class PersonLedger {
+    /** Refused reversal ids kept per person; beyond this, the oldest is forgotten (a resend is refused again). */
+    public static final int REFUSED_REVERSALS_KEPT = 256;
+
     public final String personId;
-    public final IdentityTimeline timeline = new IdentityTimeline();
-    private final Map<String, PersonYear> years = new HashMap<>();
-    public final Map<String, Entry> claims = new HashMap<>();
-    public final Map<String, Entry> applications = new HashMap<>();
-    public final Map<String, String> reversals = new HashMap<>();
+    public final IdentityTimeline timeline;
+    private final PersonYears years;
+    /** Reversal ids refused because their claim was unknown, most recent last. */
+    public final Map<String, String> refusedReversals = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) { return size() > REFUSED_REVERSALS_KEPT; }
+    };
 
-    public PersonLedger(String personId) { this.personId = personId; }
+    public PersonLedger(String personId) { this(personId, new IdentityTimeline(), new InMemoryYears()); }
 
-    public PersonYear year(String region, int year) { return years.get(region + '|' + year); }
+    public PersonLedger(String personId, IdentityTimeline timeline, PersonYears years) {
+        this.personId = personId;
+        this.timeline = timeline;
+        this.years = years;
+    }
+
+    public PersonYear year(String region, int year) { return years.get(region, year); }
 
     public PersonYear putYear(PersonYear py) {
-        years.put(py.region + '|' + py.year, py);
+        years.add(py);
         return py;
     }
 
     /** Person-years of a region, oldest first: recomputation goes in this order so one-time windows see final amounts. */
-    public List<PersonYear> years(String region) {
-        List<PersonYear> out = new ArrayList<>();
-        for (PersonYear py : years.values()) if (py.region.equals(region)) out.add(py);
-        out.sort(Comparator.comparingInt(py -> py.year));
+    public List<PersonYear> years(String region) { return years.all(region); }
+
+    public List<YearInfo> index(String region) { return years.index(region); }
+
+    public List<String> regions() { return years.regions(); }
+
+    /** The claim received before with this key, in the claim's own year or any year in memory; null when new. */
+    public Entry findClaim(ClaimKey key, String region, int year) {
+        PersonYear own = year(region, year);
+        if (own != null) {
+            Entry e = own.claims.get(key);
+            if (e != null) return e;
+        }
+        for (PersonYear py : years.loaded()) {
+            Entry e = py.claims.get(key);
+            if (e != null) return e;
+        }
+        return null;
+    }
+
+    /** Every claim of the person with this claimId, from any hospital; loads every year. */
+    public List<Entry> claimsNamed(String claimId) {
+        List<Entry> out = new ArrayList<>();
+        for (String region : regions()) {
+            for (PersonYear py : years(region)) {
+                for (Entry e : py.claims.values()) if (e.claim.claimId().equals(claimId)) out.add(e);
+            }
+        }
         return out;
     }
 
-    public List<String> regions() {
-        return years.values().stream().map(py -> py.region).distinct().sorted().toList();
+    /** The claim a reversal id already reversed, or null; loads every year. */
+    public Entry reversedBy(String reversalId) {
+        for (String region : regions()) {
+            for (PersonYear py : years(region)) {
+                for (Entry e : py.claims.values()) if (reversalId.equals(e.reversalId)) return e;
+            }
+        }
+        return null;
     }
 }

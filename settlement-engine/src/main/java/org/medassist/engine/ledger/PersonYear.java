@@ -1,13 +1,21 @@
 package org.medassist.engine.ledger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.medassist.engine.model.ClaimKey;
 
-/** A person's assistance year in one region: its entries in receipt order and its running totals. */
+/**
+ * A person's assistance year in one region: its entries in receipt order, the claims and applications among them by
+ * id, and its running totals.
+ */
 public final class PersonYear {
     public final String region;
     public final int year;
     public final List<Entry> entries = new ArrayList<>();
+    public final Map<ClaimKey, Entry> claims = new HashMap<>();
+    public final Map<String, Entry> applications = new HashMap<>();
     public final YearTotals totals;
     /** Index of the first parked entry: later entries wait behind it (claims apply in receipt order, E2). */
     public int parkedFrom = -1;
@@ -18,8 +26,26 @@ public final class PersonYear {
         this.totals = totals;
     }
 
+    /** Appends an entry in receipt order and indexes it. */
+    public Entry add(Entry e) {
+        entries.add(e);
+        if (e.kind == Entry.Kind.CLAIM) claims.put(ClaimKey.of(e.claim), e);
+        if (e.kind == Entry.Kind.APPLICATION) applications.put(e.application.applicationId(), e);
+        return e;
+    }
+
     public boolean hasEndItems() {
         for (Entry e : entries) if (e.isEndItem()) return true;
+        return false;
+    }
+
+    public boolean hasYearEnd() {
+        for (Entry e : entries) if (e.kind == Entry.Kind.YEAR_END) return true;
+        return false;
+    }
+
+    public boolean hasOneTime() {
+        for (Entry e : entries) if (e.kind == Entry.Kind.APPLICATION && e.application.oneTime()) return true;
         return false;
     }
 }

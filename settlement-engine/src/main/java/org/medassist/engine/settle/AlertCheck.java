@@ -36,7 +36,7 @@ final class AlertCheck {
             t.alertsFired |= bit;
             String month = c.date().toString().substring(0, 7);
             comp.alerts.add(new MonitoringAlert(personId + "/" + c.year() + "/" + rule.key(), personId, p.region(), c.year(),
-                    month, rule.key(), rule.measure().symbol(), value, threshold, rule.recipients(), c.claimId()));
+                    month, rule.key(), rule.measure().symbol(), value, threshold, rule.recipients(), c.claimId(), c.hospitalId()));
             comp.line("alert " + rule.key() + ": " + rule.measure().symbol() + " " + Fmt.y(value)
                     + (rule.inclusive() ? " ≥ " : " > ") + Fmt.y(threshold) + " " + rule.source().cite());
         }

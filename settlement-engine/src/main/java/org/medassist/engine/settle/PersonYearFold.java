@@ -6,7 +6,9 @@ import org.medassist.engine.ledger.Computation;
 import org.medassist.engine.ledger.Entry;
 import org.medassist.engine.ledger.PersonLedger;
 import org.medassist.engine.ledger.PersonYear;
+import org.medassist.engine.ledger.YearInfo;
 import org.medassist.engine.ledger.YearTotals;
+import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.ResidualTilt;
@@ -39,11 +41,15 @@ public final class PersonYearFold {
         return years;
     }
 
-    /** After a claim is appended, end items anywhere in the region may read it (one-time windows span years). */
-    public void refreshEndItems(RegionPolicy p, PersonLedger ledger, EngineOutput out) {
+    /**
+     * After a claim is appended, refreshes the end items that may read it: the year-end top-up of the claim's own year,
+     * and any one-time assistance of the region (its window spans years). Years holding neither are not loaded.
+     */
+    public void refreshEndItems(RegionPolicy p, PersonLedger ledger, MedicalClaim c, EngineOutput out) {
         if (p.yearEnd() == null && p.oneTime() == null) return;
-        for (PersonYear py : ledger.years(p.region())) {
-            if (!py.hasEndItems()) continue;
+        for (YearInfo y : ledger.index(p.region())) {
+            if (!y.oneTime() && !(y.yearEnd() && y.year() == c.year())) continue;
+            PersonYear py = ledger.year(p.region(), y.year());
             EndItems.compute(p, ledger, py);
             for (Entry e : py.entries) if (e.isEndItem()) Publisher.publish(p, ledger.personId, py, e, out);
         }

@@ -58,22 +58,24 @@ public final class Publisher {
         out.settlement(new SettlementResult(nextId(personId, e), e.claim.claimId(), personId, py.region, py.year,
                 ResultStatus.REVERSED, c.tier, c.identity, 0, -e.paidAssistance, -e.paidTilt, 0, -e.paidRelief,
                 -e.paidBorne, p.policyRef(), List.of("claim reversed by " + e.reversalId + (reason == null ? "" : ": " + reason)
-                + "; everything paid on it is undone"), e.reversalId, reason, e.paidAssistance > 0 || e.paidTilt > 0, List.of()));
+                + "; everything paid on it is undone"), e.reversalId, reason, e.paidAssistance > 0 || e.paidTilt > 0, List.of(),
+                e.claim.hospitalId()));
         e.paidAssistance = e.paidTilt = e.paidRelief = e.paidBorne = 0;
     }
 
     private static SettlementResult event(RegionPolicy p, String personId, PersonYear py, Entry e, ResultStatus status,
                                     Computation c, long dA, long dT, long dR, long dB, String reason, boolean recovery) {
         String claimId = e.kind == Entry.Kind.CLAIM ? e.claim.claimId() : null;
+        String hospitalId = e.kind == Entry.Kind.CLAIM ? e.claim.hospitalId() : null;
         long remaining = e.kind == Entry.Kind.CLAIM ? c.remaining : 0;
         return new SettlementResult(nextId(personId, e), claimId, personId, py.region, py.year, status, c.tier, c.identity,
                 c.eligible, dA, dT, remaining, dR, dB, p.policyRef(), List.copyOf(c.explanation), e.reference, reason,
-                recovery, List.copyOf(c.kpiFlags));
+                recovery, List.copyOf(c.kpiFlags), hospitalId);
     }
 
     private static String nextId(String personId, Entry e) {
         String base = switch (e.kind) {
-            case CLAIM -> e.claim.claimId();
+            case CLAIM -> e.claim.hospitalId() + "/" + e.claim.claimId();
             case APPLICATION -> e.application.applicationId();
             case YEAR_END -> e.reference + ":" + personId;
         };

@@ -44,7 +44,7 @@ public final class AvroMapping {
     public static IdentityChange identity(IdentityEvent e) { return org.medassist.schemas.IdentityEvents.change(e); }
 
     public static Reversal reversal(ClaimReversal r) {
-        return new Reversal(r.getReversalId(), r.getClaimId(), r.getPersonId(), r.getRegion(), r.getReason());
+        return new Reversal(r.getReversalId(), r.getClaimId(), r.getPersonId(), r.getRegion(), r.getReason(), r.getHospitalId());
     }
 
     public static AidApplication application(org.medassist.events.Application a) {
@@ -85,6 +85,7 @@ public final class AvroMapping {
                 .setReason(s.reason())
                 .setRecoveryDue(s.recoveryDue())
                 .setKpiFlags(new ArrayList<>(s.kpiFlags()))
+                .setHospitalId(s.hospitalId())
                 .build();
     }
 
@@ -101,6 +102,7 @@ public final class AvroMapping {
                 .setThreshold(a.threshold())
                 .setRecipients(List.copyOf(a.recipients()))
                 .setClaimId(a.claimId())
+                .setHospitalId(a.hospitalId())
                 .build();
     }
 }

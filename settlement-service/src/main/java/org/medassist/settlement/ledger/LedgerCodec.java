@@ -40,8 +40,8 @@ public final class LedgerCodec {
             List<IdentityChange> changes = ledger.timeline.changes();
             out.writeInt(changes.size());
             for (IdentityChange c : changes) writeIdentity(out, c);
-            out.writeInt(ledger.reversals.size());
-            for (Map.Entry<String, String> r : ledger.reversals.entrySet()) {
+            out.writeInt(ledger.refusedReversals.size());
+            for (Map.Entry<String, String> r : ledger.refusedReversals.entrySet()) {
                 out.writeUTF(r.getKey());
                 str(out, r.getValue());
             }
@@ -71,7 +71,7 @@ public final class LedgerCodec {
             int changes = in.readInt();
             for (int i = 0; i < changes; i++) ledger.timeline.apply(readIdentity(in));
             int reversals = in.readInt();
-            for (int i = 0; i < reversals; i++) ledger.reversals.put(in.readUTF(), strOrNull(in));
+            for (int i = 0; i < reversals; i++) ledger.refusedReversals.put(in.readUTF(), strOrNull(in));
             int years = in.readInt();
             List<PersonYear> read = new ArrayList<>(years);
             long[] fired = new long[years];
@@ -83,9 +83,7 @@ public final class LedgerCodec {
                 int entries = in.readInt();
                 for (int i = 0; i < entries; i++) {
                     Entry e = readEntry(in);
-                    py.entries.add(e);
-                    if (e.kind == Entry.Kind.CLAIM) ledger.claims.put(e.claim.claimId(), e);
-                    if (e.kind == Entry.Kind.APPLICATION) ledger.applications.put(e.application.applicationId(), e);
+                    py.add(e);
                 }
                 ledger.putYear(py);
             }

@@ -66,7 +66,7 @@ public final class EventRouter {
         }
         boolean claim = e.type().equals("claim");
         String reference = claim ? null : e.type() + ":" + (e.id() == null ? "?" : e.id());
-        out.settlement(engine.rejected(claim ? e.id() : null, e.personId(), e.region(), 0, reference, e.getMessage()));
+        out.settlement(engine.rejectedReference(claim ? e.id() : null, e.personId(), e.region(), 0, reference, e.getMessage()));
         return true;
     }
 

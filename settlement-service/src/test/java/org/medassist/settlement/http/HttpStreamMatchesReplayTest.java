@@ -146,7 +146,7 @@ class HttpStreamMatchesReplayTest {
 
             HttpResponse<String> claim = get(s + "/v1/claims/NJ-H1-005", "token-agency");
             assertEquals(200, claim.statusCode(), claim.body());
-            assertTrue(claim.body().contains("\"settlementId\":\"NJ-H1-005/1\""), claim.body());
+            assertTrue(claim.body().contains("\"settlementId\":\"H01/NJ-H1-005/1\""), claim.body());
             HttpResponse<String> year = get(s + "/v1/persons/NJ-001/years/2023", "token-agency");
             assertEquals(200, year.statusCode(), year.body());
             assertEquals("145000.00", JSON.readTree(year.body()).at("/regions/0/totals/assistancePaid").asText(), year.body());

@@ -39,10 +39,14 @@ class SettlementTopologyTest {
     TestOutputTopic<String, Settlement> settlements;
     TestOutputTopic<String, DeadLetter> deadLetters;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     @BeforeEach
     void start() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "settlement-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()); // never shared with another build on this machine
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(SettlementTopology.build(PolicyLoader.bundled(), serdes), props);
         hospital = driver.createInputTopic(Topics.HOSPITAL_EVENTS.name(), new StringSerializer(), new ByteArraySerializer());
@@ -90,7 +94,7 @@ class SettlementTopologyTest {
         assertEquals("1275.00", Money.format(out.get(0).getAssistance()));
         assertEquals("825.00", Money.format(out.get(1).getAssistance()));
         KeyValueStore<String, String> byClaim = driver.getKeyValueStore(SettlementTopology.CLAIM_STORE);
-        assertTrue(byClaim.get("c2").contains("\"settlementId\":\"c2/1\""));
+        assertTrue(byClaim.get("c2").contains("\"settlementId\":\"H1/c2/1\""));
     }
 
     @Test

@@ -1,0 +1,28 @@
+package org.medassist.engine.ledger;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where a person's years live. In replay every year is in memory ({@link InMemoryYears}); in streaming the years are
+ * separate records of a state store, loaded when the engine asks for them, so a year that nothing touches (a closed
+ * one, most often) is never read. The engine asks for exactly what an event needs.
+ */
+public interface PersonYears {
+    /** The person-year, or null when the person has none; may load it. */
+    PersonYear get(String region, int year);
+
+    void add(PersonYear py);
+
+    /** Every year of the region, oldest first; loads them all. */
+    List<PersonYear> all(String region);
+
+    /** The years of a region, oldest first, without loading them. */
+    List<YearInfo> index(String region);
+
+    /** Regions the person has years in, sorted. */
+    List<String> regions();
+
+    /** The years in memory now: where a claim received before is looked for (the caller loads any year that may hold it). */
+    Collection<PersonYear> loaded();
+}
