@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.medassist.engine.policy.doc.ClauseCoverage;
+import org.medassist.engine.policy.doc.PolicyTable;
 import org.medassist.engine.policy.load.PolicyLoader;
 import org.medassist.engine.policy.load.PolicySource;
 
@@ -155,5 +156,15 @@ class ClauseCoverageTest {
         assertEquals("三（三）3（4）", ClauseCoverage.documentClause("三（三）3（4） (exit not in text; JJ-A2)"));
         assertEquals("三（四） para 2", ClauseCoverage.documentClause("三（四） para 2"));
         assertEquals(null, ClauseCoverage.documentClause("DECISIONS R-table (text silent, JY-A6)"));
+    }
+
+    @Test
+    void theGeneratedDocumentRendersEachCitysCoverage() {
+        String md = PolicyTable.markdown();
+        for (PolicySource s : PolicyLoader.sources(null)) {
+            assertTrue(md.contains("`policies/" + s.region() + "/coverage.yaml`"), s.region());
+        }
+        String without = PolicyTable.markdown(List.of(withCoverage(shipped("jiyuan"), null)));
+        assertTrue(without.contains("No `policies/jiyuan/coverage.yaml`"), without);
     }
 }
