@@ -9,7 +9,7 @@ import org.medassist.events.Department;
 import org.medassist.events.IdentityType;
 
 /**
- * Which department certifies which identity: the table in EVENTS.md, kept in this one place. Every identity is
+ * Which department certifies which identity: the table in docs/contract.md, kept in this one place. Every identity is
  * certified by exactly one department; a department that sends an identity it does not certify is refused.
  */
 public final class Departments {

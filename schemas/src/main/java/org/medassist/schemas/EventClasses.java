@@ -32,7 +32,7 @@ public final class EventClasses {
 
     private static ClassSecurityPredicate installed;
 
-    /** Every event schema of EVENTS.md, in its order: the inputs, then the outputs. */
+    /** Every event schema of the contract (docs/contract.md), in its order: the inputs, then the outputs. */
     public static List<Schema> schemas() {
         return List.of(
                 IdentityEvent.getClassSchema(),

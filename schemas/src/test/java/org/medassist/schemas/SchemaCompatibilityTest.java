@@ -105,7 +105,7 @@ class SchemaCompatibilityTest {
         List<Path> schemas = currentSchemas();
         List<String> names = schemas.stream().map(f -> f.getFileName().toString().replace(".avsc", "")).toList();
         assertTrue(names.containsAll(List.of("IdentityEvent", "Claim", "ClaimReversal", "Application", "Parameter",
-                "YearClose", "Settlement", "Alert")), "one .avsc per event in EVENTS.md: " + names);
+                "YearClose", "Settlement", "Alert")), "one .avsc per event of docs/contract.md: " + names);
         for (Path file : schemas) {
             String name = file.getFileName().toString().replace(".avsc", "");
             assertFalse(history(name).isEmpty(), name + ".avsc has no avro-history/" + name + "/v1.avsc");

@@ -12,7 +12,7 @@ import org.medassist.schemas.Departments;
 /**
  * Checks one POST body of identity events for a department ({@link EventBatch}): each event must be the
  * department's own ({@code department} equal to the token's department) and of an identity that department
- * certifies (EVENTS.md), else the request is forbidden.
+ * certifies (docs/contract.md), else the request is forbidden.
  */
 public final class IdentityBatch {
     private IdentityBatch() {}

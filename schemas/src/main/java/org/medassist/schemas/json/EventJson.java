@@ -38,9 +38,9 @@ import org.medassist.schemas.EventClasses;
 import org.medassist.engine.money.Money;
 
 /**
- * The codec between the contract's JSON form (EVENTS.md: HTTP bodies and JSON Lines files) and the Avro records.
+ * The codec between the contract's JSON form (docs/contract.md: HTTP bodies and JSON Lines files) and the Avro records.
  *
- * <p>The Avro schemas drive both directions: fields are read and written in schema order, which is the EVENTS.md
+ * <p>The Avro schemas drive both directions: fields are read and written in schema order, which is the contract's
  * order. Each schema names its JSON {@code "type"} in its {@code jsonType} property; the id of an event is its first
  * field when that field's name ends in {@code Id}. Avro {@code long} fields are money in fen and travel as yuan
  * strings ({@link Money}); {@code int} fields with the {@code date} logical type travel as ISO dates.
@@ -82,7 +82,7 @@ public final class EventJson {
     private static final String TYPE_LIST = String.join(", ", SCHEMA_BY_TYPE.keySet());
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    /** The JSON {@code "type"} names, in EVENTS.md order. */
+    /** The JSON {@code "type"} names, in the contract's order. */
     public static Set<String> types() {
         return SCHEMA_BY_TYPE.keySet();
     }

@@ -31,7 +31,7 @@ import org.medassist.events.Settlement;
 import org.medassist.events.SettlementStatus;
 import org.medassist.events.YearClose;
 
-/** Every example of EVENTS.md reads into its record and writes back as the canonical line. */
+/** The contract's example events (docs/contract.md) read into their records and write back as canonical lines. */
 class EventJsonRoundTripTest {
 
     /** Reads, writes, reads again: the second read equals the first and the line is stable. */

@@ -1,6 +1,6 @@
 package org.medassist.engine.model;
 
-/** The contract's claim kinds (EVENTS.md). Regions map them onto their own benefit classes. */
+/** The contract's claim kinds (docs/contract.md). Regions map them onto their own benefit classes. */
 public enum CareKind {
     OUTPATIENT, OUTPATIENT_CHRONIC, OUTPATIENT_MAJOR, INPATIENT;
 

@@ -12,7 +12,7 @@ import org.medassist.engine.model.SettlementResult;
 import org.medassist.engine.model.ResultStatus;
 import org.medassist.engine.policy.Rates;
 
-/** DECISIONS.md E1–E13, one nested class per decision. */
+/** Decisions E1–E13 (docs/decisions.md), one nested class per decision. */
 class EngineSemanticsTest {
 
     static Scenario jiujiang() { return Scenario.of("jiujiang").param(2023, "per_capita_disposable_income", "30000.00"); }

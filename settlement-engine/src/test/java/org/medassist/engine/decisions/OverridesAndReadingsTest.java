@@ -7,7 +7,7 @@ import static org.medassist.engine.Scenario.fen;
 import org.junit.jupiter.api.Test;
 import org.medassist.engine.Scenario;
 
-/** DECISIONS "Overrides of the digest" and "Reading the texts". */
+/** The project's overrides of the digest and the rules for reading the texts (docs/readings.md). */
 class OverridesAndReadingsTest {
 
     @Test

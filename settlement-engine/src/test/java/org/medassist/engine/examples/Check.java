@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.medassist.engine.Scenario;
 import org.medassist.engine.money.Money;
 
-/** Assertions in yuan, so tests read like the digest's tables. */
+/** Assertions in yuan, so tests read like the worked examples' tables (docs/readings.md). */
 final class Check {
     private Check() {}
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.medassist.engine.Scenario;
 import org.medassist.engine.money.Money;
 
-/** DIGEST §8 Ex 27: the first in-city inpatient claim of the year, S = 10,000, in five cities. */
+/** Worked example Ex 27 (docs/readings.md): the first in-city inpatient claim of the year, S = 10,000, in five cities. */
 class CrossCityExampleTest {
 
     @ParameterizedTest(name = "{0} {1}{2} → {3}")

@@ -7,7 +7,7 @@ import static org.medassist.engine.examples.Check.tiltOf;
 import org.junit.jupiter.api.Test;
 import org.medassist.engine.Scenario;
 
-/** DIGEST §8 Ex 10–15. */
+/** Worked examples Ex 10–15 (docs/readings.md). */
 class FangchenggangExamplesTest {
     static Scenario fcg() { return Scenario.of("fangchenggang"); }
 

@@ -6,7 +6,7 @@ import static org.medassist.engine.examples.Check.tiltOf;
 import org.junit.jupiter.api.Test;
 import org.medassist.engine.Scenario;
 
-/** DIGEST §8 Ex 22–26. */
+/** Worked examples Ex 22–26 (docs/readings.md). */
 class JiangyinExamplesTest {
     static Scenario jiangyin() { return Scenario.of("jiangyin"); }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.medassist.engine.Scenario;
 import org.medassist.engine.model.SettlementResult;
 
-/** DIGEST §8 Ex 1–5, with I = 30,000 [ASSUMED]. */
+/** Worked examples Ex 1–5 (docs/readings.md), with I = 30,000 assumed. */
 class JiujiangExamplesTest {
     static Scenario jiujiang() { return Scenario.of("jiujiang").param(2023, "per_capita_disposable_income", "30000.00"); }
 

@@ -7,7 +7,7 @@ import static org.medassist.engine.examples.Check.tilt;
 import org.junit.jupiter.api.Test;
 import org.medassist.engine.Scenario;
 
-/** DIGEST §8 Ex 6–9, with the 2022 figures the text states. */
+/** Worked examples Ex 6–9 (docs/readings.md), with the 2022 figures the text states. */
 class JiyuanExamplesTest {
 
     @Test

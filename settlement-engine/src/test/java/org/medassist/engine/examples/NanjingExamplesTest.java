@@ -7,7 +7,7 @@ import static org.medassist.engine.examples.Check.tilt;
 import org.junit.jupiter.api.Test;
 import org.medassist.engine.Scenario;
 
-/** DIGEST §8 Ex 16–21, with the tier-D deductible D = 7,000 [ASSUMED] for 2022 and 2023. */
+/** Worked examples Ex 16–21 (docs/readings.md), with the tier-D deductible D = 7,000 assumed for 2022 and 2023. */
 class NanjingExamplesTest {
     static Scenario nanjing() {
         return Scenario.of("nanjing").param(2022, "tier_d_deductible", "7000.00").param(2023, "tier_d_deductible", "7000.00");

@@ -22,7 +22,7 @@ public final class Settle {
                    bin/settle policies            print docs/policies.md (rule → clause → quote → key)
 
               replay   apply the events in file order through the settlement engine and write the
-                       settlement and alert lines (EVENTS.md). Reads stdin and writes stdout when
+                       settlement and alert lines (docs/contract.md). Reads stdin and writes stdout when
                        --in / --out are omitted. A summary goes to stderr.
               --quiet  no progress lines on long inputs
             """;

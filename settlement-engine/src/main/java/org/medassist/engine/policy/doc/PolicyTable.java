@@ -14,7 +14,8 @@ import org.medassist.engine.policy.load.PolicySource;
 
 /**
  * Renders docs/policies.md from the bundled policy files: for every city, each rule with its clause, its quote and
- * the key in the policy file. Generated, so the documentation cannot drift from what the engine runs.
+ * the key in the policy file, then the city's clause coverage ({@link ClauseCoverage}). Generated, so the
+ * documentation cannot drift from what the engine runs.
  */
 public final class PolicyTable {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -34,7 +35,10 @@ public final class PolicyTable {
                 .append("a test fails when this file is out of date. Clauses that start with `DECISIONS` cite ")
                 .append("the project's decisions ([decisions.md](decisions.md), [readings.md](readings.md)), because the ")
                 .append("city text is silent there; every other quote is verbatim from the city's document (a test ")
-                .append("checks it against the original texts when they are available).\n");
+                .append("checks it against the original texts when they are available). After each city's rules, a clause ")
+                .append("coverage table lists every numbered clause of its document and whether the engine implements it, ")
+                .append("partly implements it (with what is missing) or has nothing to do with it (with the reason); a test ")
+                .append("fails when it names a key the policy file lacks or omits a clause a rule cites.\n");
         for (PolicySource source : sources) {
             String region = source.region();
             JsonNode root = read(source);
@@ -47,8 +51,44 @@ public final class PolicyTable {
                 sb.append("| ").append(cell(r.rule())).append(" | ").append(cell(r.clause())).append(" | 「")
                         .append(cell(r.quote())).append("」 | `").append(r.key()).append("` |\n");
             }
+            coverage(sb, source);
         }
         return sb.toString();
+    }
+
+    /** The clause coverage table of one region: every numbered clause of its document and what it became. */
+    private static void coverage(StringBuilder sb, PolicySource source) {
+        String file = "`policies/" + source.region() + "/" + PolicySource.COVERAGE + "`";
+        List<ClauseCoverage.Clause> clauses = ClauseCoverage.read(source).orElse(null);
+        sb.append("\n### Clause coverage\n\n");
+        if (clauses == null) {
+            sb.append("No ").append(file).append(": what each clause of the document became is not recorded.\n");
+            return;
+        }
+        Map<ClauseCoverage.Status, Integer> counts = ClauseCoverage.counts(clauses);
+        sb.append("Every numbered clause of the document, in document order (").append(file).append("): ")
+                .append(clauses.size()).append(" clauses, ");
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<ClauseCoverage.Status, Integer> e : counts.entrySet()) {
+            parts.add(e.getValue() + " " + e.getKey().words());
+        }
+        sb.append(String.join(", ", parts)).append(".\n\n")
+                .append("| clause | title | status | implemented by | notes |\n|---|---|---|---|---|\n");
+        for (ClauseCoverage.Clause c : clauses) {
+            List<String> by = new ArrayList<>();
+            for (String k : c.keys()) by.add("`" + k + "`");
+            for (String k : c.code()) by.add("`" + k + "` (code)");
+            StringBuilder notes = new StringBuilder();
+            if (c.reason() != null) notes.append(c.reason());
+            if (c.note() != null) notes.append(c.note());
+            if (c.missing() != null) {
+                if (notes.length() > 0) notes.append(' ');
+                notes.append("**Not implemented:** ").append(c.missing());
+            }
+            sb.append("| ").append(cell(c.clause())).append(" | ").append(cell(c.title())).append(" | ")
+                    .append(c.status().words()).append(" | ").append(by.isEmpty() ? "—" : String.join(", ", by))
+                    .append(" | ").append(cell(notes.toString())).append(" |\n");
+        }
     }
 
     public static List<Row> rows(PolicySource source) {

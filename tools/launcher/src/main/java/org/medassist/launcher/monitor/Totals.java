@@ -19,7 +19,7 @@ import org.medassist.engine.money.Money;
 /**
  * What has come out of the system, summed from the {@code settlements} and {@code alerts} topics: counts by
  * status, assistance and tilt paid per city (the sum over every settlement event, adjustments and reversals
- * included, as EVENTS.md defines it), alerts, and the most recent settlements and alerts for the dashboard.
+ * included, as docs/contract.md defines it), alerts, and the most recent settlements and alerts for the dashboard.
  * Thread-safe.
  */
 public final class Totals {

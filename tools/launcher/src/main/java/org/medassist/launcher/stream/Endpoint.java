@@ -1,7 +1,7 @@
 package org.medassist.launcher.stream;
 
 /**
- * Where each event type is posted (as a JSON array of events in the EVENTS.md form). The one place that names the
+ * Where each event type is posted (as a JSON array of events in the contract's form, docs/contract.md). The one place that names the
  * services' ingestion paths.
  */
 public enum Endpoint {
