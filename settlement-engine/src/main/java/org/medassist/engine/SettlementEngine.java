@@ -11,6 +11,7 @@ import org.medassist.engine.ledger.YearTotals;
 import org.medassist.engine.model.AidApplication;
 import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.timeline.IdentityChange;
+import org.medassist.engine.timeline.IdentityTimeline;
 import org.medassist.engine.model.ParameterValue;
 import org.medassist.engine.model.Reversal;
 import org.medassist.engine.model.SettlementResult;
@@ -51,7 +52,12 @@ public final class SettlementEngine {
             out.settlement(rejected(null, e.personId(), e.region(), 0, "identity:" + e.eventId(), unknownRegion(e.region())));
             return;
         }
-        if (!ledger.timeline.apply(e)) return; // the same eventId again has no effect
+        IdentityTimeline.Applied applied = ledger.timeline.apply(e);
+        if (applied == IdentityTimeline.Applied.CONFLICT) {
+            out.settlement(rejected(null, e.personId(), e.region(), 0, "identity:" + e.eventId(), IdentityTimeline.conflict(e)));
+            return;
+        }
+        if (!applied.changed()) return; // the same event again has no effect
         recompute(ledger, e.region(), out);
     }
 

@@ -477,6 +477,55 @@ class AmendmentOneTest {
     }
 
     @Nested
+    class E14_16_IdentityEventIds {
+        @Test
+        void sameContentAgainNoEffect_differentContentRejectedNamingTheEventId_andNothingChanges() {
+            Scenario s = Scenario.of("jiangyin");
+            IdentityChange grant = event("mz-1", "P", "jiangyin", "civil_affairs", "minimum_living", true, "2023-01-01");
+            s.engine.identity(s.person("P"), grant, s);
+            s.claim("P", "c1", "inpatient").on("2023-02-01").selfPay("100.00").send();
+            assertEquals(fen("70.00"), s.assistance("c1"));
+            int published = s.settlements.size();
+
+            s.engine.identity(s.person("P"), grant, s);
+            assertEquals(published, s.settlements.size(), "the same event again has no effect");
+
+            s.engine.identity(s.person("P"), event("mz-1", "P", "jiangyin", "civil_affairs", "minimum_living", false,
+                    "2023-01-01"), s);
+            assertEquals(published + 1, s.settlements.size());
+            SettlementResult rejected = lastEvent(s);
+            assertEquals(ResultStatus.REJECTED, rejected.status());
+            assertTrue(rejected.reason().contains("mz-1") && rejected.reason().contains("different content"), rejected.reason());
+            assertEquals("identity:mz-1", rejected.reference());
+            assertFalse(rejected.recoveryDue());
+            assertEquals(fen("70.00"), s.assistance("c1"), "the conflicting revoke changed nothing");
+            assertEquals(1, s.person("P").timeline.changes().size());
+
+            // the corrected grant arrives under a new eventId and applies
+            s.engine.identity(s.person("P"), event("mz-2", "P", "jiangyin", "civil_affairs", "minimum_living", false,
+                    "2023-01-01"), s);
+            assertEquals(0, s.assistance("c1"));
+        }
+
+        @Test
+        void theSharedFoldTellsADuplicateFromAConflict_includingAnotherPersonId() {
+            IdentityTimeline t = new IdentityTimeline();
+            IdentityChange grant = event("mz-1", "P", "nanjing", "civil_affairs", "minimum_living", true, "2023-01-01");
+            assertEquals(IdentityTimeline.Applied.APPLIED, t.apply(grant));
+            assertEquals(IdentityTimeline.Applied.DUPLICATE, t.apply(grant));
+            assertEquals(IdentityTimeline.Applied.CONFLICT,
+                    t.apply(event("mz-1", "P", "nanjing", "civil_affairs", "minimum_living", true, "2023-02-01")));
+            assertEquals(IdentityTimeline.Applied.CONFLICT,
+                    t.apply(event("mz-1", "Q", "nanjing", "civil_affairs", "minimum_living", true, "2023-01-01")));
+            assertEquals(IdentityTimeline.Applied.APPLIED,
+                    t.apply(event("mz-1", "P", "nanjing", "rural_revitalization", "registered_low_income", true, "2023-01-01")),
+                    "eventIds are unique per department");
+            assertEquals(2, t.changes().size());
+            // the same eventId under another personId on another partition is checked by the routing layer, not here
+        }
+    }
+
+    @Nested
     class E14_18_JiangyinReadingsConfirmed {
         @Test
         void unregisteredSpecialOutpatientIsOrdinaryOutpatient_registeredMajorIsSpecial() {
