@@ -11,6 +11,8 @@ import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.ResidualTilt;
 import org.medassist.engine.policy.TargetRatioTilt;
 import org.medassist.engine.policy.Tier;
+import org.medassist.engine.policy.Timing;
+import org.medassist.engine.timeline.Coverage;
 import org.medassist.engine.timeline.Spell;
 
 /**
@@ -192,6 +194,14 @@ public final class ClaimSettler {
         comp.line("identity " + sp.identity() + " (" + sp.department() + ", recognized " + sp.recognized()
                 + (sp.exit() != null ? ", exit " + sp.exit() : "") + ") → tier " + best.tier.key() + " "
                 + best.tier.label() + " " + best.tier.source().cite());
+        if (Coverage.byLookBackOnly(sp, p.timing(), c)) {
+            Timing tm = p.timing();
+            int months = tm.lookBackMonths(sp.identity());
+            comp.line("dated before the ordinary start, covered by the look-back window from "
+                    + Coverage.lookBackStart(sp, tm) + " (" + months + (tm.lookBackFrom() == Timing.LookBackFrom.MONTH_START
+                    ? " calendar months before the recognition month" : " months before recognition") + ") "
+                    + tm.lookBackSource().cite());
+        }
         if (cls >= 0) {
             comp.line("claim class " + p.classifier().name(cls) + " " + p.classifier().sourceOf(cls).cite());
         }

@@ -107,6 +107,60 @@ class AmendmentOneTest {
     }
 
     @Nested
+    class E14_2_NanjingLookBackInWholeCalendarMonths {
+        @Test
+        void e14_2_nanjingLookBackStartsOnTheFirstOfMonthMMinus12() {
+            Scenario s = Scenario.of("nanjing").param(2022, "per_capita_disposable_income", "75000.00")
+                    .grant("P", "illness_expenditure_hardship", "2023-06-10");
+            s.claim("P", "c1", "inpatient").stay("2022-06-01", "2022-06-05").selfPay("20000.00").send();
+            assertEquals(fen("8750.00"), s.assistance("c1"), "D = 10% × 75,000 = 7,500; (20,000 − 7,500) × 70%");
+            assertTrue(s.last("c1").explanation().stream().anyMatch(l -> l.contains("look-back") && l.contains("2022-06-01")
+                    && l.contains("三（七）")), String.join("\n", s.last("c1").explanation()));
+
+            Scenario before = Scenario.of("nanjing").param(2022, "per_capita_disposable_income", "75000.00")
+                    .grant("P", "illness_expenditure_hardship", "2023-06-10");
+            before.claim("P", "c0", "inpatient").stay("2022-05-25", "2022-05-31").selfPay("20000.00").send();
+            assertEquals(0, before.assistance("c0"), "discharged the day before the window opens");
+        }
+
+        @Test
+        void aStaySpanningTheFirstDayOfTheWindowIsCoveredWhole() {
+            Scenario s = Scenario.of("nanjing").param(2022, "per_capita_disposable_income", "75000.00")
+                    .grant("P", "illness_expenditure_hardship", "2023-06-10");
+            s.claim("P", "span", "inpatient").stay("2022-05-25", "2022-06-02").selfPay("20000.00").send();
+            assertEquals(fen("8750.00"), s.assistance("span"));
+        }
+
+        @Test
+        void temporaryAssistanceRecognizedInJulyOpensTheWindowOnJanuaryFirst() {
+            Scenario s = Scenario.of("nanjing").param(2023, "per_capita_disposable_income", "70000.00")
+                    .grant("P", "temporary_assistance_serious_illness", "2023-07-20")
+                    .grant("Q", "temporary_assistance_serious_illness", "2023-07-20");
+            s.claim("P", "jan1", "inpatient").on("2023-01-01").selfPay("10000.00").send();
+            s.claim("Q", "dec31", "inpatient").on("2022-12-31").selfPay("10000.00").send();
+            assertEquals(fen("2100.00"), s.assistance("jan1"), "(10,000 − 7,000) × 70%; a day-based window would open on 01-20");
+            assertEquals(0, s.assistance("dec31"));
+        }
+
+        @Test
+        void digestExample18WindowOpensOnMayFirst_itsAmountsUnchanged() {
+            Scenario s = Scenario.of("nanjing").param(2022, "tier_d_deductible", "7000.00")
+                    .grant("P", "illness_expenditure_hardship", "2023-05-20");
+            s.claim("P", "may1", "inpatient").stay("2022-04-25", "2022-05-01").selfPay("12000.00").send();
+            assertEquals(fen("3500.00"), s.assistance("may1"), "window from 2022-05-01, not 2022-05-20");
+        }
+
+        @Test
+        void fangchenggangOneTimeWindowStaysDayBased_fcgA11() {
+            Scenario s = Scenario.of("fangchenggang").grant("P", "illness_expenditure_hardship", "2023-09-15");
+            s.claim("P", "outside", "inpatient").on("2022-09-14").selfPay("30000.00").send();
+            s.claim("P", "first", "inpatient").on("2022-09-15").selfPay("15000.00").send();
+            s.applyOneTime("P", "A", 2023, "2023-10-01");
+            assertEquals(fen("3000.00"), s.tiltOf("A"), "(15,000 − 10,000) × 60%: the window opens on 2022-09-15, the day");
+        }
+    }
+
+    @Nested
     class E14_5_FangchenggangHospitalBorneOnEveryClaimKind {
         @Test
         void minimumLivingOrdinaryOutpatient_hospitalBearsTwoHundred_assistanceZero() {

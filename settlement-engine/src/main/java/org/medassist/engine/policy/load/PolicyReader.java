@@ -175,7 +175,7 @@ final class PolicyReader {
     }
 
     private Timing timing(YamlNode n) {
-        n.only("start", "end", "stay", "lookBackMonths", "sources");
+        n.only("start", "end", "stay", "lookBackMonths", "lookBackFrom", "sources");
         Map<String, Integer> back = new HashMap<>();
         if (n.has("lookBackMonths")) {
             for (Map.Entry<String, YamlNode> e : n.get("lookBackMonths").entries().entrySet()) {
@@ -183,8 +183,10 @@ final class PolicyReader {
             }
         }
         YamlNode s = n.get("sources").only("start", "end", "stay", "lookBack");
+        Timing.LookBackFrom from = n.has("lookBackFrom")
+                ? n.get("lookBackFrom").choice(Timing.LookBackFrom.class) : Timing.LookBackFrom.RECOGNITION_DAY;
         return new Timing(n.get("start").choice(Timing.Start.class), n.get("end").choice(Timing.End.class),
-                n.get("stay").choice(Timing.Stay.class), Map.copyOf(back), source(s.get("start")),
+                n.get("stay").choice(Timing.Stay.class), Map.copyOf(back), from, source(s.get("start")),
                 source(s.get("end")), source(s.get("stay")), back.isEmpty() ? null : source(s.get("lookBack")));
     }
 
