@@ -161,6 +161,44 @@ class AmendmentOneTest {
     }
 
     @Nested
+    class E14_3_DefaultAlertsAreExclusive {
+        @Test
+        void nanjingAtExactlyHalfOfIncomeNoAlert_oneFenAboveAlert() {
+            Scenario s = Scenario.of("nanjing").param(2023, "per_capita_disposable_income", "80000.00")
+                    .grant("P", "illness_expenditure_hardship", "2023-01-01");
+            s.claim("P", "c1", "inpatient").on("2023-02-01").selfPay("40000.00").send();
+            assertTrue(s.alerts.isEmpty(), "S 40,000.00 is not above 50% × 80,000");
+            s.claim("P", "c2", "outpatient").on("2023-02-02").selfPay("0.01").send();
+            assertEquals(1, s.alerts.size());
+            MonitoringAlert a = s.alerts.get(0);
+            assertEquals("nanjing/monitoring/expenditure-self-pay", a.rule());
+            assertEquals(fen("40000.01"), a.value());
+            assertEquals(fen("40000.00"), a.threshold());
+            assertEquals("c2", a.claimId());
+        }
+
+        @Test
+        void jiujiangResidualAtExactlyHalfOfIncomeNoAlert_oneFenAboveAlert() {
+            Scenario s = Scenario.of("jiujiang").param(2023, "per_capita_disposable_income", "70000.00")
+                    .grant("P", "marginal_low_income", "2023-01-01");
+            s.claim("P", "c1", "outpatient").on("2023-02-01").selfPay("35000.00").send();
+            assertTrue(s.alerts.isEmpty(), "R 35,000.00 (class 3 ordinary outpatient is not covered, R = S)");
+            s.claim("P", "c2", "outpatient").on("2023-02-02").selfPay("0.01").send();
+            assertEquals(List.of("jiujiang/monitoring/class3-residual"), alertRules(s, "P"));
+            assertEquals(fen("35000.01"), s.alerts.get(0).value());
+        }
+
+        @Test
+        void fangchenggangListsStayInclusive() {
+            Scenario s = Scenario.of("fangchenggang").grant("W", "stable_out_of_poverty", "2023-01-01");
+            s.claim("W", "w1", "outpatient").on("2023-02-01").selfPay("5000.00").send();
+            s.claim("R", "r1", "outpatient").on("2023-02-01").selfPay("10000.00").send();
+            assertEquals(List.of("fangchenggang/monitoring/poverty-5000"), alertRules(s, "W"), "5000元以上 includes 5,000.00");
+            assertEquals(List.of("fangchenggang/monitoring/residents-10000"), alertRules(s, "R"), "1万元以上 includes 10,000.00");
+        }
+    }
+
+    @Nested
     class E14_5_FangchenggangHospitalBorneOnEveryClaimKind {
         @Test
         void minimumLivingOrdinaryOutpatient_hospitalBearsTwoHundred_assistanceZero() {
