@@ -186,8 +186,14 @@ public final class ClaimSettler {
                 + " − criticalIllness " + Fmt.y(c.criticalIllness()) + " − otherInsurance " + Fmt.y(c.otherInsurance())
                 + " = " + Fmt.y(s) + " (DECISIONS E5)");
         if (best.tier == null) {
-            comp.line("no assistance identity covers " + c.date() + " under the " + p.name() + " timing rules "
-                    + p.timing().startSource().cite() + ": assistance 0.00");
+            if (c.date().isBefore(p.effectiveFrom())) {
+                comp.line("claim dated " + c.date() + ", before " + p.name() + "'s policy took effect on " + p.effectiveFrom()
+                        + " " + p.effectiveSource().cite() + ": nothing is due under it, and it uses no deductible,"
+                        + " band or cap of it (E14.17): assistance 0.00");
+            } else {
+                comp.line("no assistance identity covers " + c.date() + " under the " + p.name() + " timing rules "
+                        + p.timing().startSource().cite() + ": assistance 0.00");
+            }
             return;
         }
         Spell sp = best.spell;

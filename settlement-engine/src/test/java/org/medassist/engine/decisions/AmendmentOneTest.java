@@ -618,6 +618,52 @@ class AmendmentOneTest {
     }
 
     @Nested
+    class E14_17_NothingBeforeAPolicysEffectiveDate {
+        @Test
+        void jiangyinExample_yearEndTotalIsTwoThousandNotEighteen() {
+            Scenario s = Scenario.of("jiangyin").grant("P", "registered_low_income", "2020-01-01");
+            s.claim("P", "june", "inpatient").stay("2020-06-10", "2020-06-20").scope("40000.00", "20000.00").send();
+            s.claim("P", "span", "inpatient").stay("2020-06-25", "2020-07-03").scope("40000.00", "20000.00").send();
+            assertEquals(0, s.assistance("june"));
+            assertTrue(s.last("june").explanation().stream().anyMatch(l -> l.contains("2020-07-01") && l.contains("第十七条")),
+                    String.join("\n", s.last("june").explanation()));
+            assertEquals(fen("14000.00"), s.assistance("span"), "admitted before the start, dated by its discharge: covered");
+            s.closeYear(2020);
+            assertEquals(fen("2000.00"), s.tiltOf("year_close:jiangyin:2020"), "6,000 − 4,000 for the covered stay only");
+        }
+
+        @Test
+        void aClaimBeforeTheStartUsesNoBandOrCap() {
+            Scenario s = Scenario.of("jiangyin").grant("P", "minimum_living", "2020-01-01");
+            s.claim("P", "june", "outpatient").on("2020-06-30").selfPay("800.00").send();
+            s.claim("P", "july", "outpatient").on("2020-07-01").selfPay("500.00").send();
+            assertEquals(0, s.assistance("june"));
+            assertEquals(fen("400.00"), s.assistance("july"), "the 1,000 base is untouched by the June visit");
+        }
+
+        /**
+         * The reading: E14.17 stops every ordinary rule at the start date, but a look-back the document itself grants
+         * reaches the costs it names before recognition, also before the document's start (NJ-A11). E14.2's example
+         * (a Nanjing 2022 stay, I₂₀₂₂) and E14.9's (a Fangchenggang window claim of 2022-06-10) both count such costs.
+         */
+        @Test
+        void reading_aLookBackTheDocumentGrantsStillReachesBeforeItsStart() {
+            Scenario nj = Scenario.of("nanjing").param(2022, "per_capita_disposable_income", "75000.00")
+                    .grant("P", "illness_expenditure_hardship", "2023-06-10");
+            nj.claim("P", "c2022", "inpatient").stay("2022-06-01", "2022-06-05").selfPay("20000.00").send();
+            nj.claim("Q", "plain", "inpatient").stay("2022-12-01", "2022-12-05").selfPay("20000.00").send();
+            nj.grant("Q", "minimum_living", "2022-01-01");
+            assertEquals(fen("8750.00"), nj.assistance("c2022"), "Nanjing 救助期 before 2023-01-01 (NJ-A11)");
+            assertEquals(0, nj.assistance("plain"), "an ordinary identity gives nothing before the start");
+
+            Scenario fcg = Scenario.of("fangchenggang").grant("P", "illness_expenditure_hardship", "2023-03-01");
+            fcg.claim("P", "early", "inpatient").on("2022-06-10").selfPay("20000.00").send();
+            fcg.applyOneTime("P", "A", 2023, "2023-03-10");
+            assertEquals(fen("6000.00"), fcg.tiltOf("A"), "the one-time window counts 2022-06-10, before 2022-08-01");
+        }
+    }
+
+    @Nested
     class E14_18_JiangyinReadingsConfirmed {
         @Test
         void unregisteredSpecialOutpatientIsOrdinaryOutpatient_registeredMajorIsSpecial() {
