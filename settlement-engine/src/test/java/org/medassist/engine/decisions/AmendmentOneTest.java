@@ -199,6 +199,43 @@ class AmendmentOneTest {
     }
 
     @Nested
+    class E14_4_FangchenggangMonitoringLists {
+        @Test
+        void burdenOfTwelveThousandPutsEachGroupOnItsListOrNone() {
+            Scenario s = Scenario.of("fangchenggang");
+            Map<String, String[]> people = new TreeMap<>();
+            people.put("special_hardship", new String[] {"special_hardship"});
+            people.put("orphan", new String[] {"orphan"});
+            people.put("de_facto", new String[] {"de_facto_unsupported_child"});
+            people.put("minimum_living", new String[] {"minimum_living"});
+            people.put("illness_expenditure", new String[] {"illness_expenditure_hardship"});
+            people.put("other_designated", new String[] {"other_designated"});
+            people.put("marginal", new String[] {"marginal_low_income"});
+            people.put("stable", new String[] {"stable_out_of_poverty"});
+            people.put("returned", new String[] {"returned_to_poverty"});
+            people.put("monitored", new String[] {"monitored_marginal"});
+            people.put("minimum_and_stable", new String[] {"minimum_living", "stable_out_of_poverty"});
+            for (var p : people.entrySet()) for (String identity : p.getValue()) s.grant(p.getKey(), identity, "2023-01-01");
+            s.grant("minimum_severe", "minimum_living", "2023-01-01").disability("minimum_severe", 1, "physical", "2023-01-01");
+            s.disability("card_only", 1, "physical", "2023-01-01");
+            List<String> all = new ArrayList<>(people.keySet());
+            all.addAll(List.of("minimum_severe", "card_only", "no_identity"));
+            for (String p : all) s.claim(p, p + "-c", "outpatient").on("2023-03-01").selfPay("12000.00").send();
+
+            String five = "fangchenggang/monitoring/poverty-5000";
+            String ten = "fangchenggang/monitoring/residents-10000";
+            for (String p : List.of("special_hardship", "orphan", "de_facto", "minimum_living", "minimum_severe",
+                    "illness_expenditure", "other_designated")) {
+                assertEquals(List.of(), alertRules(s, p), p + " is on neither list");
+            }
+            for (String p : List.of("marginal", "no_identity", "card_only")) assertEquals(List.of(ten), alertRules(s, p), p);
+            for (String p : List.of("stable", "returned", "monitored", "minimum_and_stable")) {
+                assertEquals(List.of(five), alertRules(s, p), p);
+            }
+        }
+    }
+
+    @Nested
     class E14_5_FangchenggangHospitalBorneOnEveryClaimKind {
         @Test
         void minimumLivingOrdinaryOutpatient_hospitalBearsTwoHundred_assistanceZero() {

@@ -44,7 +44,7 @@ final class PolicyReader {
     RegionPolicy read() {
         root.only("region", "name", "document", "title", "effectiveFrom", "source", "classes", "deductiblePools",
                 "capPools", "amounts", "severeDisability", "timing", "referral", "tiers", "tilt", "oneTime",
-                "yearEnd", "otherPayers", "alerts");
+                "yearEnd", "otherPayers", "alerts", "recipientsWithoutTier");
         document = root.text("document");
         String region = root.text("region");
         ClaimClassifier classifier = classes(root.get("classes"));
@@ -55,6 +55,7 @@ final class PolicyReader {
         for (YamlNode n : root.get("tiers").list()) tiers.add(tier(n, pools));
         TiltReader tilt = root.has("tilt") ? new TiltReader(this, root.get("tilt")) : null;
         OneTimeAssistance oneTime = root.has("oneTime") ? oneTime(root.get("oneTime")) : null;
+        if (root.has("recipientsWithoutTier")) recipientsWithoutTier(root.get("recipientsWithoutTier"));
         YearEndTopUp yearEnd = root.has("yearEnd") ? yearEnd(root.get("yearEnd"), pools) : null;
         OtherPayerRules other = root.has("otherPayers") ? otherPayers(root.get("otherPayers")) : OtherPayerRules.NONE;
         List<AlertRule> alerts = new ArrayList<>();
@@ -250,6 +251,16 @@ final class PolicyReader {
         return new OneTimeAssistance(identity, n.get("lookBackMonths").integer(), d.get("deductible").yuan(),
                 d.get("rate").rate(), d.get("cap").yuan(), n.has("inProvinceOnly") && n.get("inProvinceOnly").bool(),
                 source(n.get("source")), source(n.get("standardSource")));
+    }
+
+    /**
+     * Identities the document names as recipients (救助对象) without giving them a conventional standard: no tier pays
+     * them, but they are not residents either (E14.4: not on a list of 「普通城乡居民」).
+     */
+    private void recipientsWithoutTier(YamlNode n) {
+        n.only("identities", "source");
+        source(n.get("source"));
+        for (YamlNode i : n.get("identities").list()) assistanceIdentities.add(Vocabulary.identity(i, i.text()));
     }
 
     private YearEndTopUp yearEnd(YamlNode n, Pools pools) {
