@@ -10,6 +10,7 @@ import org.medassist.engine.ledger.PersonYear;
 import org.medassist.engine.ledger.YearTotals;
 import org.medassist.engine.model.AidApplication;
 import org.medassist.engine.model.MedicalClaim;
+import org.medassist.engine.money.Money;
 import org.medassist.engine.timeline.IdentityChange;
 import org.medassist.engine.timeline.IdentityTimeline;
 import org.medassist.engine.model.ParameterValue;
@@ -79,6 +80,12 @@ public final class SettlementEngine {
         RegionPolicy p = catalog.get(c.region());
         if (p == null) {
             out.settlement(rejected(c.claimId(), c.personId(), c.region(), c.year(), null, unknownRegion(c.region())));
+            return;
+        }
+        String breach = contractBreach(c);
+        if (breach != null) {
+            // never accepted, so it reserves nothing: the same claimId with valid content is a first receipt (E14.15)
+            out.settlement(rejected(c.claimId(), c.personId(), c.region(), c.year(), null, breach));
             return;
         }
         Entry known = ledger.claims.get(c.claimId());
@@ -216,6 +223,24 @@ public final class SettlementEngine {
         py = ledger.putYear(newYear(region, year));
         if (p.yearEnd() != null && isClosed(region, year)) py.entries.add(Entry.yearEnd(region, year));
         return py;
+    }
+
+    /** Why a claim breaks the contract's amounts (E5), or null: no amount may be negative, nor S. */
+    private static String contractBreach(MedicalClaim c) {
+        String[] names = {"total", "outOfScope", "policyScope", "basicInsurance", "criticalIllness", "otherInsurance"};
+        long[] amounts = {c.total(), c.outOfScope(), c.policyScope(), c.basicInsurance(), c.criticalIllness(), c.otherInsurance()};
+        for (int i = 0; i < names.length; i++) {
+            if (amounts[i] < 0) {
+                return "claim " + c.claimId() + ": amounts." + names[i] + " " + Money.format(amounts[i]) + " is negative (DECISIONS E5)";
+            }
+        }
+        if (c.selfPay() < 0) {
+            return "claim " + c.claimId() + ": S = policyScope " + Money.format(c.policyScope()) + " − basicInsurance "
+                    + Money.format(c.basicInsurance()) + " − criticalIllness " + Money.format(c.criticalIllness())
+                    + " − otherInsurance " + Money.format(c.otherInsurance()) + " = " + Money.format(c.selfPay())
+                    + " is negative (DECISIONS E5)";
+        }
+        return null;
     }
 
     private static String applicationRefusal(RegionPolicy p, AidApplication a) {

@@ -606,6 +606,46 @@ class AmendmentOneTest {
     }
 
     @Nested
+    class E14_15_ARejectedReceiptReservesNothing {
+        @Test
+        void invalidClaimIsRejected_theSameClaimIdWithValidContentSettles() {
+            Scenario s = Scenario.of("jiangyin").grant("P", "minimum_living", "2023-01-01");
+            s.claim("P", "X", "inpatient").stay("2023-02-01", "2023-02-10").scope("100.00", "-100.00").send();
+            SettlementResult rejected = s.last("X");
+            assertEquals(ResultStatus.REJECTED, rejected.status());
+            assertTrue(rejected.reason().contains("-100.00"), rejected.reason());
+            assertFalse(rejected.recoveryDue());
+            assertEquals(List.of(), rejected.kpiFlags());
+            s.claim("P", "X", "inpatient").stay("2023-02-01", "2023-02-10").selfPay("10000.00").send();
+            assertEquals(ResultStatus.SETTLED, s.last("X").status());
+            assertEquals(fen("7000.00"), s.assistance("X"));
+        }
+
+        @Test
+        void aNegativeAmountIsRejectedToo_andReservesNothing() {
+            Scenario s = Scenario.of("jiangyin").grant("P", "minimum_living", "2023-01-01");
+            s.claim("P", "X", "inpatient").stay("2023-02-01", "2023-02-10").selfPay("100.00").outOfScope("-1.00").send();
+            assertEquals(ResultStatus.REJECTED, s.last("X").status());
+            assertTrue(s.last("X").reason().contains("negative"), s.last("X").reason());
+            s.reverse("P", "X");
+            assertTrue(s.last("X").reason().contains("unknown"), "a reversal of a rejected claim is rejected: " + s.last("X").reason());
+            s.claim("P", "X", "inpatient").stay("2023-02-01", "2023-02-10").selfPay("10000.00").send();
+            assertEquals(fen("7000.00"), s.assistance("X"));
+        }
+
+        @Test
+        void onceAcceptedADifferentContentIsRejected_alsoAfterAReversal() {
+            Scenario s = Scenario.of("jiangyin").grant("P", "minimum_living", "2023-01-01");
+            s.claim("P", "X", "inpatient").stay("2023-02-01", "2023-02-10").selfPay("10000.00").send();
+            s.reverse("P", "X");
+            s.claim("P", "X", "inpatient").stay("2023-02-01", "2023-02-10").selfPay("20000.00").send();
+            assertEquals(ResultStatus.REJECTED, s.last("X").status());
+            assertTrue(s.last("X").reason().contains("different content"), s.last("X").reason());
+            assertEquals(0, s.assistance("X"));
+        }
+    }
+
+    @Nested
     class E14_16_IdentityEventIds {
         @Test
         void sameContentAgainNoEffect_differentContentRejectedNamingTheEventId_andNothingChanges() {
