@@ -143,7 +143,7 @@ class AmendmentOneTest {
         }
 
         @Test
-        void digestExample18WindowOpensOnMayFirst_itsAmountsUnchanged() {
+        void example18WindowOpensOnMayFirst_itsAmountsUnchanged() {
             Scenario s = Scenario.of("nanjing").param(2022, "tier_d_deductible", "7000.00")
                     .grant("P", "illness_expenditure_hardship", "2023-05-20");
             s.claim("P", "may1", "inpatient").stay("2022-04-25", "2022-05-01").selfPay("12000.00").send();
@@ -737,6 +737,13 @@ class AmendmentOneTest {
             fcg.claim("P", "early", "inpatient").on("2022-06-10").selfPay("20000.00").send();
             fcg.applyOneTime("P", "A", 2023, "2023-03-10");
             assertEquals(fen("6000.00"), fcg.tiltOf("A"), "the one-time window counts 2022-06-10, before 2022-08-01");
+
+            Scenario jj = Scenario.of("jiujiang").param(2022, "per_capita_disposable_income", "30000.00")
+                    .grant("P", "minimum_living", "2022-11-15");
+            jj.claim("P", "sept", "inpatient").on("2022-09-20").selfPay("20000.00").send();
+            jj.applyTilt("P", "T", 2022, "2022-12-01");
+            assertEquals(0, jj.assistance("sept"), "before 2022-10-01 and before recognition");
+            assertEquals(fen("2500.00"), jj.tiltOf("T"), "the 3-month tilt look-back counts it: 50% × (20,000 − 15,000)");
         }
     }
 
