@@ -11,7 +11,9 @@ import org.medassist.engine.ledger.YearTotals;
 import org.medassist.engine.model.AidApplication;
 import org.medassist.engine.model.ClaimKey;
 import org.medassist.engine.model.MedicalClaim;
+import org.medassist.engine.money.Money;
 import org.medassist.engine.timeline.IdentityChange;
+import org.medassist.engine.timeline.IdentityTimeline;
 import org.medassist.engine.model.ParameterValue;
 import org.medassist.engine.model.Reversal;
 import org.medassist.engine.model.SettlementResult;
@@ -52,7 +54,12 @@ public final class SettlementEngine {
             out.settlement(rejected(null, e.personId(), e.region(), 0, "identity:" + e.eventId(), unknownRegion(e.region())));
             return;
         }
-        if (!ledger.timeline.apply(e)) return; // the same eventId again has no effect
+        IdentityTimeline.Applied applied = ledger.timeline.apply(e);
+        if (applied == IdentityTimeline.Applied.CONFLICT) {
+            out.settlement(rejected(null, e.personId(), e.region(), 0, "identity:" + e.eventId(), IdentityTimeline.conflict(e)));
+            return;
+        }
+        if (!applied.changed()) return; // the same event again has no effect
         recompute(ledger, e.region(), out);
     }
 
@@ -77,6 +84,12 @@ public final class SettlementEngine {
             return;
         }
         ClaimKey key = ClaimKey.of(c);
+        String breach = contractBreach(c);
+        if (breach != null) {
+            // never accepted, so it reserves nothing: the same claim with valid content is a first receipt (E14.15)
+            out.settlement(rejected(key, c.personId(), c.region(), c.year(), null, breach));
+            return;
+        }
         Entry known = ledger.findClaim(key, c.region(), c.year());
         if (known != null) {
             if (!known.claim.equals(c)) {
@@ -241,6 +254,24 @@ public final class SettlementEngine {
         py = ledger.putYear(newYear(region, year));
         if (p.yearEnd() != null && isClosed(region, year)) py.add(Entry.yearEnd(region, year));
         return py;
+    }
+
+    /** Why a claim breaks the contract's amounts (E5), or null: no amount may be negative, nor S. */
+    private static String contractBreach(MedicalClaim c) {
+        String[] names = {"total", "outOfScope", "policyScope", "basicInsurance", "criticalIllness", "otherInsurance"};
+        long[] amounts = {c.total(), c.outOfScope(), c.policyScope(), c.basicInsurance(), c.criticalIllness(), c.otherInsurance()};
+        for (int i = 0; i < names.length; i++) {
+            if (amounts[i] < 0) {
+                return "claim " + c.claimId() + ": amounts." + names[i] + " " + Money.format(amounts[i]) + " is negative (DECISIONS E5)";
+            }
+        }
+        if (c.selfPay() < 0) {
+            return "claim " + c.claimId() + ": S = policyScope " + Money.format(c.policyScope()) + " − basicInsurance "
+                    + Money.format(c.basicInsurance()) + " − criticalIllness " + Money.format(c.criticalIllness())
+                    + " − otherInsurance " + Money.format(c.otherInsurance()) + " = " + Money.format(c.selfPay())
+                    + " is negative (DECISIONS E5)";
+        }
+        return null;
     }
 
     private static String applicationRefusal(RegionPolicy p, AidApplication a) {

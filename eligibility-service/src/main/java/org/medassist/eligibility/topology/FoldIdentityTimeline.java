@@ -24,6 +24,7 @@ import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.schemas.PersonIdHash;
 import org.medassist.schemas.IdentityEvents;
 import org.medassist.schemas.json.EventJson;
+import org.medassist.engine.timeline.IdentityChange;
 import org.medassist.engine.timeline.IdentityTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * record that is not a valid identity event goes to dead-letters (with its topic, partition, offset and the reason)
  * and the stream goes on. A valid event is checked against the whole contract (the JSON codec's rules, including
  * which department certifies which identity) and must be keyed by its own personId. An event whose
- * department+eventId the timeline already holds is ignored; any other event changes the timeline, which is stored
- * and published.
+ * department+eventId the timeline already holds is ignored when its content is the same, and dead-lettered with the
+ * reason when it differs (E14.16); any other event changes the timeline, which is stored and published.
  *
  * <p>The registry being unreachable is not the record's fault: that exception propagates, the stream thread is
  * replaced and the record is retried.
@@ -84,7 +85,14 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
             PersonEligibility current = store.get(event.getPersonId());
             List<IdentityEvent> events = current == null ? new ArrayList<>() : new ArrayList<>(current.getEvents());
             IdentityTimeline timeline = IdentityEvents.timeline(events);
-            duplicate = !timeline.apply(IdentityEvents.change(event));
+            IdentityChange change = IdentityEvents.change(event);
+            IdentityTimeline.Applied applied = timeline.apply(change);
+            // the fold compares what it uses; a field it does not use (birthDate) may still differ
+            if (applied == IdentityTimeline.Applied.CONFLICT
+                    || (applied == IdentityTimeline.Applied.DUPLICATE && !events.contains(event))) {
+                throw new Rejected(IdentityTimeline.conflict(change));
+            }
+            duplicate = applied == IdentityTimeline.Applied.DUPLICATE;
             if (duplicate) {
                 next = null;
             } else {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.medassist.events.DeadLetter;
 import org.medassist.events.Department;
 import org.medassist.events.IdentityAction;
+import org.medassist.events.IdentityAttributes;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.IdentitySpell;
 import org.medassist.events.IdentityType;
@@ -152,14 +153,27 @@ class FoldTopologyTest {
     }
 
     @Test
-    void aRepeatedEventIdOfTheSameDepartmentChangesNothing() {
+    void aRepeatedEventIdOfTheSameDepartmentChangesNothing_withOtherContentItIsDeadLettered() {
         IdentityEvent e = grant("mz-1", "P-3", "2023-04-20");
         send(e);
         send(e);
-        // same eventId, different content: still the same event (eventIds are unique per department)
-        send(revoke("mz-1", "P-3", "2023-05-01"));
         assertEquals(1, output.readValuesToList().size(), "only the first one is published");
-        assertEquals(2, duplicates.get());
+        assertEquals(1, duplicates.get());
+
+        // the same eventId with different content is refused with a reason naming it (E14.16), even when only a
+        // field the fold does not use differs
+        send(revoke("mz-1", "P-3", "2023-05-01"));
+        send(IdentityEvent.newBuilder(e).setAttributes(IdentityAttributes.newBuilder()
+                .setBirthDate(LocalDate.parse("1950-01-01")).build()).build());
+        List<DeadLetter> refused = letters.readValuesToList();
+        assertEquals(2, refused.size());
+        for (DeadLetter d : refused) {
+            assertTrue(d.getReason().contains("identity event mz-1 of civil_affairs was already received with different content"),
+                    d.getReason());
+        }
+        assertTrue(output.isEmpty(), "nothing changed");
+        assertEquals(2, dead.get());
+        assertEquals(1, duplicates.get());
 
         // the same eventId from another department is another event
         send(identity("mz-1", "P-3", Department.rural_revitalization, IdentityType.monitored_unstable,

@@ -11,6 +11,8 @@ import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.ResidualTilt;
 import org.medassist.engine.policy.TargetRatioTilt;
 import org.medassist.engine.policy.Tier;
+import org.medassist.engine.policy.Timing;
+import org.medassist.engine.timeline.Coverage;
 import org.medassist.engine.timeline.Spell;
 
 /**
@@ -184,14 +186,28 @@ public final class ClaimSettler {
                 + " − criticalIllness " + Fmt.y(c.criticalIllness()) + " − otherInsurance " + Fmt.y(c.otherInsurance())
                 + " = " + Fmt.y(s) + " (DECISIONS E5)");
         if (best.tier == null) {
-            comp.line("no assistance identity covers " + c.date() + " under the " + p.name() + " timing rules "
-                    + p.timing().startSource().cite() + ": assistance 0.00");
+            if (c.date().isBefore(p.effectiveFrom())) {
+                comp.line("claim dated " + c.date() + ", before " + p.name() + "'s policy took effect on " + p.effectiveFrom()
+                        + " " + p.effectiveSource().cite() + ": nothing is due under it, and it uses no deductible,"
+                        + " band or cap of it (E14.17): assistance 0.00");
+            } else {
+                comp.line("no assistance identity covers " + c.date() + " under the " + p.name() + " timing rules "
+                        + p.timing().startSource().cite() + ": assistance 0.00");
+            }
             return;
         }
         Spell sp = best.spell;
         comp.line("identity " + sp.identity() + " (" + sp.department() + ", recognized " + sp.recognized()
                 + (sp.exit() != null ? ", exit " + sp.exit() : "") + ") → tier " + best.tier.key() + " "
                 + best.tier.label() + " " + best.tier.source().cite());
+        if (Coverage.byLookBackOnly(sp, p.timing(), c)) {
+            Timing tm = p.timing();
+            int months = tm.lookBackMonths(sp.identity());
+            comp.line("dated before the ordinary start, covered by the look-back window from "
+                    + Coverage.lookBackStart(sp, tm) + " (" + months + (tm.lookBackFrom() == Timing.LookBackFrom.MONTH_START
+                    ? " calendar months before the recognition month" : " months before recognition") + ") "
+                    + tm.lookBackSource().cite());
+        }
         if (cls >= 0) {
             comp.line("claim class " + p.classifier().name(cls) + " " + p.classifier().sourceOf(cls).cite());
         }

@@ -15,7 +15,8 @@ final class Eligibility {
 
     /**
      * Spells of the claim's region that cover it under the timing table. A claim dated before the policy took effect
-     * is covered only through a look-back window the policy itself grants (Nanjing, NJ-A11).
+     * gets nothing under it (E14.17), unless a look-back window the policy itself grants reaches it: the document that
+     * grants the window names the costs it counts (NJ-A11), and E14.2's worked example pays a Nanjing stay of 2022.
      */
     List<Spell> applicable(RegionPolicy p, List<Spell> all, MedicalClaim c) {
         List<Spell> out = new ArrayList<>(all.size());

@@ -13,7 +13,6 @@ import org.medassist.engine.policy.OneTimeAssistance;
 import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.Rates;
 import org.medassist.engine.policy.YearEndTopUp;
-import org.medassist.engine.timeline.Coverage;
 import org.medassist.engine.timeline.Spell;
 
 /**
@@ -22,6 +21,8 @@ import org.medassist.engine.timeline.Spell;
  * change the year's totals, so they can be refreshed whenever a claim changes.
  */
 final class EndItems {
+    private static final Eligibility ELIGIBILITY = new Eligibility();
+
     private EndItems() {}
 
     static void compute(RegionPolicy p, PersonLedger ledger, PersonYear py) {
@@ -81,6 +82,8 @@ final class EndItems {
                     + ": nothing is paid until the department's recognition arrives " + rule.source().cite());
             return comp;
         }
+        // day-based (FCG-A11); like Nanjing's 救助期 the window the document grants may reach before its start (E14.9's
+        // worked example counts a claim of 2022-06-10, before 2022-08-01)
         LocalDate from = recognized.minusMonths(rule.lookBackMonths());
         LocalDate to = recognized.minusDays(1);
         long sum = 0;
@@ -109,10 +112,12 @@ final class EndItems {
         return comp;
     }
 
+    /**
+     * Whether the identity covers the claim as this policy covers claims: under its timing table, and not before it
+     * took effect (E14.17), so a stay the policy did not cover earns no top-up.
+     */
     private static boolean holds(RegionPolicy p, List<Spell> spells, MedicalClaim c, String identity) {
-        for (Spell s : spells) {
-            if (s.region().equals(c.region()) && s.identity().equals(identity) && Coverage.covers(s, p.timing(), c)) return true;
-        }
+        for (Spell s : ELIGIBILITY.applicable(p, spells, c)) if (s.identity().equals(identity)) return true;
         return false;
     }
 }

@@ -15,12 +15,21 @@ public final class Coverage {
     public static LocalDate firstDay(Spell spell, Timing timing) {
         LocalDate start = timing.start() == Timing.Start.RECOGNITION_MONTH
                 ? spell.recognized().withDayOfMonth(1) : spell.recognized();
+        LocalDate lookBack = lookBackStart(spell, timing);
+        return lookBack != null && lookBack.isBefore(start) ? lookBack : start;
+    }
+
+    /**
+     * First day of the identity's look-back window, or null when it has none: N months before the recognition day,
+     * or with {@code lookBackFrom: month_start} the 1st of the month N calendar months before the recognition month
+     * (E14.2: recognition in month M opens the window on the 1st of month M − N).
+     */
+    public static LocalDate lookBackStart(Spell spell, Timing timing) {
         int back = timing.lookBackMonths(spell.identity());
-        if (back > 0) {
-            LocalDate lookBack = spell.recognized().minusMonths(back);
-            if (lookBack.isBefore(start)) start = lookBack;
-        }
-        return start;
+        if (back <= 0) return null;
+        LocalDate from = timing.lookBackFrom() == Timing.LookBackFrom.MONTH_START
+                ? spell.recognized().withDayOfMonth(1) : spell.recognized();
+        return from.minusMonths(back);
     }
 
     /** Last covered day, or null while the identity is held. */

@@ -2,28 +2,51 @@ package org.medassist.engine.timeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 
 /**
- * A person's identity history, folded from department events into spells. Events are idempotent by eventId and
- * are ordered by effective date (receipt order breaks ties), so a late event lands where it belongs.
+ * A person's identity history, folded from department events into spells. A department's eventId identifies one
+ * event (E14.16): the same event again has no effect, and the same department and eventId with other content is a
+ * conflict that changes nothing. Events are ordered by effective date (receipt order breaks ties), so a late event
+ * lands where it belongs.
  */
 public final class IdentityTimeline {
+    /** What {@link #apply} did with an event. */
+    public enum Applied {
+        /** A new department+eventId: the timeline changed. */
+        APPLIED,
+        /** The same department+eventId with the same content: no effect. */
+        DUPLICATE,
+        /** The same department+eventId with different content (another personId included): refused, no effect. */
+        CONFLICT;
+
+        public boolean changed() { return this == APPLIED; }
+    }
+
     private final List<IdentityChange> changes = new ArrayList<>();
-    private final Set<String> eventIds = new HashSet<>();
+    private final Map<String, IdentityChange> byEventId = new HashMap<>();
     private List<Spell> spells = List.of();
 
-    /** Adds an event; false when the department already sent this eventId (eventIds are unique per department). */
-    public boolean apply(IdentityChange change) {
-        if (!eventIds.add(change.department() + '/' + change.eventId())) return false;
+    /** Adds an event unless this department already sent its eventId (eventIds are unique per department). */
+    public Applied apply(IdentityChange change) {
+        IdentityChange known = byEventId.putIfAbsent(key(change), change);
+        if (known != null) return known.equals(change) ? Applied.DUPLICATE : Applied.CONFLICT;
         changes.add(change);
         spells = fold(changes);
-        return true;
+        return Applied.APPLIED;
     }
+
+    /** The reason a {@link Applied#CONFLICT} is refused, naming the eventId (E14.16). */
+    public static String conflict(IdentityChange c) {
+        return "identity event " + c.eventId() + " of " + c.department() + " was already received with different content;"
+                + " it changes nothing: a department corrects a grant with a revoke and sends the right grant under a new eventId";
+    }
+
+    private static String key(IdentityChange c) { return c.department() + '/' + c.eventId(); }
 
     /**
      * Replaces the whole history with a published timeline (the person-eligibility topic carries all of a
@@ -31,13 +54,13 @@ public final class IdentityTimeline {
      */
     public boolean replaceWith(List<IdentityChange> all) {
         List<IdentityChange> distinct = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (IdentityChange c : all) if (ids.add(c.department() + '/' + c.eventId())) distinct.add(c);
+        Map<String, IdentityChange> ids = new HashMap<>();
+        for (IdentityChange c : all) if (ids.putIfAbsent(key(c), c) == null) distinct.add(c);
         if (distinct.equals(changes)) return false;
         changes.clear();
         changes.addAll(distinct);
-        eventIds.clear();
-        eventIds.addAll(ids);
+        byEventId.clear();
+        byEventId.putAll(ids);
         spells = fold(changes);
         return true;
     }

@@ -330,14 +330,16 @@ class EngineSemanticsTest {
         }
 
         @Test
-        void jiujiangAndNanjingShipAFiftyPercentOfIncomeDefaultOnTheirMeasure() {
+        void jiujiangAndNanjingShipAFiftyPercentOfIncomeDefaultOnTheirMeasure_exclusive() {
             Scenario jj = jiujiang().grant("P", "marginal_low_income", "2023-01-01");
             jj.claim("P", "c1", "outpatient").on("2023-02-01").selfPay("15000.00").send();
-            assertEquals("R", jj.alerts.get(0).measure(), "ordinary outpatient is not covered for class 3: R = 15,000 = 50% × I");
+            assertEquals(0, jj.alerts.size(), "ordinary outpatient is not covered for class 3: R = 15,000 = 50% × I, not above");
+            jj.claim("P", "c2", "outpatient").on("2023-02-02").selfPay("0.01").send();
+            assertEquals("R", jj.alerts.get(0).measure());
             Scenario nj = Scenario.of("nanjing").param(2023, "per_capita_disposable_income", "70000.00")
                     .grant("P", "marginal_low_income", "2023-01-01");
-            nj.claim("P", "c1", "inpatient").on("2023-02-01").selfPay("34999.99").send();
-            assertEquals(0, nj.alerts.size());
+            nj.claim("P", "c1", "inpatient").on("2023-02-01").selfPay("35000.00").send();
+            assertEquals(0, nj.alerts.size(), "the default is exclusive (E14.3)");
             nj.claim("P", "c2", "inpatient").on("2023-02-02").selfPay("0.01").send();
             assertEquals("S", nj.alerts.get(0).measure());
         }

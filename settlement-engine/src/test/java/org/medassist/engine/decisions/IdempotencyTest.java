@@ -15,16 +15,20 @@ import org.medassist.engine.model.ResultStatus;
 class IdempotencyTest {
 
     @Test
-    void sameIdentityEventIdAgainChangesNothing() {
+    void sameIdentityEventIdAgainChangesNothing_withOtherContentItIsRejected() {
         Scenario s = Scenario.of("jiangyin");
         IdentityChange grant = new IdentityChange("mz-1", "P", "jiangyin", "civil_affairs", "minimum_living", true,
                 LocalDate.parse("2023-01-01"), 0, null, null);
         s.engine.identity(s.person("P"), grant, s);
         s.claim("P", "c1", "inpatient").on("2023-02-01").selfPay("100.00").send();
+        s.engine.identity(s.person("P"), grant, s);
+        assertEquals(1, s.settlements.size());
         IdentityChange revokeWithSameId = new IdentityChange("mz-1", "P", "jiangyin", "civil_affairs", "minimum_living",
                 false, LocalDate.parse("2023-01-01"), 0, null, null);
         s.engine.identity(s.person("P"), revokeWithSameId, s);
-        assertEquals(1, s.settlements.size());
+        assertEquals(2, s.settlements.size());
+        assertEquals(ResultStatus.REJECTED, s.settlements.get(1).status(), "E14.16");
+        assertEquals(Scenario.fen("70.00"), s.assistance("c1"), "the revoke changed nothing");
     }
 
     @Test

@@ -44,7 +44,7 @@ final class PolicyReader {
     RegionPolicy read() {
         root.only("region", "name", "document", "title", "effectiveFrom", "source", "classes", "deductiblePools",
                 "capPools", "amounts", "severeDisability", "timing", "referral", "tiers", "tilt", "oneTime",
-                "yearEnd", "otherPayers", "alerts");
+                "yearEnd", "otherPayers", "alerts", "recipientsWithoutTier");
         document = root.text("document");
         String region = root.text("region");
         ClaimClassifier classifier = classes(root.get("classes"));
@@ -55,6 +55,7 @@ final class PolicyReader {
         for (YamlNode n : root.get("tiers").list()) tiers.add(tier(n, pools));
         TiltReader tilt = root.has("tilt") ? new TiltReader(this, root.get("tilt")) : null;
         OneTimeAssistance oneTime = root.has("oneTime") ? oneTime(root.get("oneTime")) : null;
+        if (root.has("recipientsWithoutTier")) recipientsWithoutTier(root.get("recipientsWithoutTier"));
         YearEndTopUp yearEnd = root.has("yearEnd") ? yearEnd(root.get("yearEnd"), pools) : null;
         OtherPayerRules other = root.has("otherPayers") ? otherPayers(root.get("otherPayers")) : OtherPayerRules.NONE;
         List<AlertRule> alerts = new ArrayList<>();
@@ -175,7 +176,7 @@ final class PolicyReader {
     }
 
     private Timing timing(YamlNode n) {
-        n.only("start", "end", "stay", "lookBackMonths", "sources");
+        n.only("start", "end", "stay", "lookBackMonths", "lookBackFrom", "sources");
         Map<String, Integer> back = new HashMap<>();
         if (n.has("lookBackMonths")) {
             for (Map.Entry<String, YamlNode> e : n.get("lookBackMonths").entries().entrySet()) {
@@ -183,8 +184,10 @@ final class PolicyReader {
             }
         }
         YamlNode s = n.get("sources").only("start", "end", "stay", "lookBack");
+        Timing.LookBackFrom from = n.has("lookBackFrom")
+                ? n.get("lookBackFrom").choice(Timing.LookBackFrom.class) : Timing.LookBackFrom.RECOGNITION_DAY;
         return new Timing(n.get("start").choice(Timing.Start.class), n.get("end").choice(Timing.End.class),
-                n.get("stay").choice(Timing.Stay.class), Map.copyOf(back), source(s.get("start")),
+                n.get("stay").choice(Timing.Stay.class), Map.copyOf(back), from, source(s.get("start")),
                 source(s.get("end")), source(s.get("stay")), back.isEmpty() ? null : source(s.get("lookBack")));
     }
 
@@ -248,6 +251,16 @@ final class PolicyReader {
         return new OneTimeAssistance(identity, n.get("lookBackMonths").integer(), d.get("deductible").yuan(),
                 d.get("rate").rate(), d.get("cap").yuan(), n.has("inProvinceOnly") && n.get("inProvinceOnly").bool(),
                 source(n.get("source")), source(n.get("standardSource")));
+    }
+
+    /**
+     * Identities the document names as recipients (救助对象) without giving them a conventional standard: no tier pays
+     * them, but they are not residents either (E14.4: not on a list of 「普通城乡居民」).
+     */
+    private void recipientsWithoutTier(YamlNode n) {
+        n.only("identities", "source");
+        source(n.get("source"));
+        for (YamlNode i : n.get("identities").list()) assistanceIdentities.add(Vocabulary.identity(i, i.text()));
     }
 
     private YearEndTopUp yearEnd(YamlNode n, Pools pools) {
