@@ -82,6 +82,19 @@ public final class CaseCheck {
         return failures;
     }
 
+    /** Every case of a combined input ({@link CaseInputs#combined}) checked against that input's outputs. */
+    public static List<String> checkCombined(Map<String, List<WorkedCase>> cases, List<Settlement> settlements, List<Alert> alerts,
+                                             Depth depth) {
+        List<String> failures = new ArrayList<>();
+        for (List<WorkedCase> region : cases.values()) {
+            for (int i = 0; i < region.size(); i++) {
+                WorkedCase c = region.get(i);
+                failures.addAll(check(c, c.expect(), settlements, alerts, CaseInputs.ids(CaseInputs.prefix(c, i)), depth));
+            }
+        }
+        return failures;
+    }
+
     private static boolean matches(AlertExpectation x, Alert a, UnaryOperator<String> ids) {
         return x.rule().equals(a.getRule()) && (x.month() == null || x.month().equals(a.getMonth()))
                 && (x.personId() == null || ids.apply(x.personId()).equals(a.getPersonId()))

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,14 +57,7 @@ class CatalogCasesTest {
     void theCasesTogetherMeetEveryCasesExpectation() {
         Map<String, List<WorkedCase>> all = cases();
         CaseReplay.Output out = CaseReplay.run(CATALOG, CaseInputs.combined(all));
-        List<String> failures = new ArrayList<>();
-        for (List<WorkedCase> cases : all.values()) {
-            for (int i = 0; i < cases.size(); i++) {
-                WorkedCase c = cases.get(i);
-                failures.addAll(CaseCheck.check(c, c.expect(), out.settlements(), out.alerts(),
-                        CaseInputs.ids(CaseInputs.prefix(c, i)), CaseCheck.Depth.EXACT));
-            }
-        }
+        List<String> failures = CaseCheck.checkCombined(all, out.settlements(), out.alerts(), CaseCheck.Depth.EXACT);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
