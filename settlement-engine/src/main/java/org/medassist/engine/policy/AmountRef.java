@@ -22,7 +22,7 @@ public record AmountRef(long fixedFen, String name, Source source, LocalDate val
     /** True when the file gives this figure as a list of dated values. */
     public boolean dated() { return validFrom != null; }
 
-    /** The value in force on {@code day}; a day before the first value's validFrom gets the first value (E3). */
+    /** The value in force on {@code day}; a day before the first value's validFrom gets the first value. */
     public AmountRef at(LocalDate day) {
         AmountRef r = this;
         while (r.before != null && day.isBefore(r.validFrom)) r = r.before;

@@ -71,6 +71,18 @@ class DatedValuesTest {
                       - {amount: "10000.00", source: {clause: "3", quote: "cap 10,000"}}
                       - {validFrom: 2024-07-01, amount: "8000.00", source: {clause: "R 3", quote: "cap 8,000"}}
                 source: {clause: "0", quote: "minimum living"}
+            tilt:
+              type: residual
+              payment: on_application
+              classes: [inpatient]
+              threshold:
+                values:
+                  - {amount: "10000.00", source: {clause: "8", quote: "tilt above 10,000"}}
+                  - {validFrom: 2024-07-01, amount: "5000.00", source: {clause: "R 8", quote: "tilt above 5,000"}}
+              rate: "0.50"
+              cap: {amount: "2000.00", source: {clause: "8", quote: "tilt at most 2,000"}}
+              source: {clause: "8", quote: "tilt on application"}
+              locationSource: {clause: "8", quote: "in the province"}
             alerts:
               - key: datedtown/monitoring/s
                 measure: S
@@ -141,6 +153,25 @@ class DatedValuesTest {
         assertEquals(Scenario.fen("19000.00"), a.value());
         assertTrue(s.last("r2").explanation().stream().anyMatch(l -> l.startsWith("alert datedtown/monitoring/s")
                 && l.endsWith("DT-1 R 5「monitor at half of I」")), s.last("r2").explanation()::toString);
+    }
+
+    @Test
+    void tiltOnApplicationUsesTheThresholdInForceOnTheDayItWasFiled_clampedIntoItsYear() {
+        Scenario s = town();
+        for (String p : new String[] {"T1", "T2", "T3"}) {
+            s.grant(p, "minimum_living", "2024-01-01");
+            // 60% × (20,000 − 1,000) = 11,400, capped at 10,000: residual 10,000 in the tilt base
+            s.claim(p, p + "-c", "inpatient").stay("2024-03-01", "2024-03-05").selfPay("20000.00").send();
+        }
+        s.applyTilt("T1", "A1", 2024, "2024-06-30");
+        s.applyTilt("T2", "A2", 2024, "2024-07-01");
+        s.applyTilt("T3", "A3", 2024, "2025-02-01");
+        assertEquals("10000.00", paid(s, "T1-c"));
+        assertEquals("0.00", Money.format(s.tiltOf("A1")), "50% × max(0, 10,000 − 10,000)");
+        assertEquals("2000.00", Money.format(s.tiltOf("A2")), "min(2,000, 50% × (10,000 − 5,000))");
+        assertEquals("2000.00", Money.format(s.tiltOf("A3")), "filed after the year: the values of 2024-12-31");
+        List<String> lines = s.settlements.stream().filter(x -> "A2".equals(x.reference())).findFirst().orElseThrow().explanation();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("R 8「tilt above 5,000」")), lines::toString);
     }
 
     static String refusal(String from, String to) {
