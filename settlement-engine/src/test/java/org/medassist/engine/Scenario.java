@@ -27,15 +27,21 @@ public final class Scenario implements EngineOutput {
     static final PolicyCatalog CATALOG = PolicyLoader.bundled();
 
     final String region;
-    public final SettlementEngine engine = new SettlementEngine(CATALOG, new ParameterBook());
+    public final SettlementEngine engine;
     final Map<String, PersonLedger> people = new HashMap<>();
     public final List<SettlementResult> settlements = new ArrayList<>();
     public final List<MonitoringAlert> alerts = new ArrayList<>();
     private int eventSeq;
 
-    private Scenario(String region) { this.region = region; }
+    private Scenario(PolicyCatalog catalog, String region) {
+        this.region = region;
+        this.engine = new SettlementEngine(catalog, new ParameterBook());
+    }
 
-    public static Scenario of(String region) { return new Scenario(region); }
+    public static Scenario of(String region) { return new Scenario(CATALOG, region); }
+
+    /** A scenario over another catalog, such as a policy written by the test. */
+    public static Scenario of(PolicyCatalog catalog, String region) { return new Scenario(catalog, region); }
 
     public PersonLedger person(String id) { return people.computeIfAbsent(id, PersonLedger::new); }
 

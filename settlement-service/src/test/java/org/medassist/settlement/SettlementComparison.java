@@ -1,20 +1,14 @@
 package org.medassist.settlement;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.engine.policy.PolicyCatalog;
+import org.medassist.engine.policy.load.PolicySource;
 import org.medassist.events.Settlement;
-import org.medassist.schemas.json.EventJson;
-import org.medassist.settlement.replay.Replay;
+import org.medassist.settlement.cases.CaseInputs;
+import org.medassist.settlement.cases.CaseReplay;
 
 /**
  * Comparing streamed settlements with replay's. Streaming receives timelines, parameters and applications on their
@@ -24,23 +18,17 @@ import org.medassist.settlement.replay.Replay;
 public final class SettlementComparison {
     private SettlementComparison() {}
 
-    /** The five example files of docs/examples, concatenated. */
-    public static List<String> exampleLines() throws Exception {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("docs/examples"))) dir = dir.getParent();
-        List<String> lines = new ArrayList<>();
-        for (var city : PolicyLoader.bundled().all().stream().map(p -> p.region()).toList()) lines.addAll(Files.readAllLines(dir.resolve("docs/examples/" + city + ".jsonl")));
-        return lines;
+    /**
+     * Every case of every region of the catalog as one input (docs/engine.md, "Cases"): the regions come from the
+     * catalog and the events from their cases.yaml, with ids made unique per case.
+     */
+    public static List<String> caseLines(PolicyCatalog catalog, List<PolicySource> sources) {
+        return CaseInputs.combined(CaseInputs.cases(catalog, sources));
     }
 
     /** The settlements bin/settle replay writes for these lines. */
-    public static List<Settlement> replay(List<String> lines) throws Exception {
-        StringWriter out = new StringWriter();
-        new Replay(PolicyLoader.bundled(), new PrintStream(new ByteArrayOutputStream()), false)
-                .run(new BufferedReader(new StringReader(String.join("\n", lines))), out);
-        List<Settlement> settlements = new ArrayList<>();
-        for (String l : out.toString().split("\n")) if (EventJson.read(l) instanceof Settlement s) settlements.add(s);
-        return settlements;
+    public static List<Settlement> replay(PolicyCatalog catalog, List<String> lines) {
+        return new ArrayList<>(CaseReplay.run(catalog, lines).settlements());
     }
 
     public static Map<String, Long> assistanceByClaim(List<Settlement> settlements) {

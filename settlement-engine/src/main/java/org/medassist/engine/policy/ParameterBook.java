@@ -1,5 +1,6 @@
 package org.medassist.engine.policy;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,14 +29,21 @@ public final class ParameterBook {
         return values.get(key(region, year, name));
     }
 
-    /** The amount in fen for the year, or {@link #MISSING}. */
-    public long resolve(RegionPolicy policy, AmountRef ref, int year) {
+    /**
+     * The amount in fen in force on {@code day} (the claim's date, E3), or {@link #MISSING}: the value of a dated
+     * figure in force that day; for a named amount, the published figure for the day's year (event first, then the
+     * policy file), else the named amount's value in force that day (a yuan figure, or its share of the year's I).
+     */
+    public long resolve(RegionPolicy policy, AmountRef dated, LocalDate day) {
+        AmountRef ref = dated.at(day);
         if (!ref.isNamed()) return ref.fixedFen();
-        NamedAmount amount = policy.namedAmounts().get(ref.name());
+        int year = day.getYear();
+        NamedAmount amount = policy.namedAmounts().get(ref.name()).at(day);
         Long published = get(policy.region(), year, ref.name());
         if (published != null) return published;
         Long shipped = amount.published().get(year);
         if (shipped != null) return shipped;
+        if (amount.fixedFen() >= 0) return amount.fixedFen();
         if (amount.percentOfIncomePpm() > 0) {
             Long income = get(policy.region(), year, INCOME);
             if (income != null) return Rates.apply(amount.percentOfIncomePpm(), income);
@@ -44,12 +52,42 @@ public final class ParameterBook {
     }
 
     /** Human-readable statement of what is missing for a named amount, for the parked reason. */
-    public static String missingReason(RegionPolicy policy, AmountRef ref, int year) {
-        NamedAmount amount = policy.namedAmounts().get(ref.name());
+    public static String missingReason(RegionPolicy policy, AmountRef dated, LocalDate day) {
+        AmountRef ref = dated.at(day);
+        int year = day.getYear();
+        NamedAmount amount = policy.namedAmounts().get(ref.name()).at(day);
         String what = amount.percentOfIncomePpm() > 0
                 ? "parameter " + INCOME + " (or a published " + ref.name() + ")"
                 : "parameter " + ref.name();
         return what + " for " + policy.region() + " " + year + " is missing";
+    }
+
+    /**
+     * The citation of a figure's value in force on {@code day}, and when it names an amount with dated values, the
+     * citation of that amount's value too: explanation lines cite the value actually used.
+     */
+    public static String cite(RegionPolicy policy, AmountRef dated, LocalDate day) {
+        AmountRef ref = dated.at(day);
+        String cite = ref.source().cite();
+        if (ref.isNamed()) {
+            NamedAmount amount = policy.namedAmounts().get(ref.name());
+            if (amount.dated()) cite += " " + amount.at(day).source().cite();
+        }
+        return cite;
+    }
+
+    /**
+     * For lines that cite their rule's own clause: the extra citation of a figure's value in force on {@code day}
+     * when the figure, or the amount it names, has dated values; "" for an undated figure.
+     */
+    public static String citeDated(RegionPolicy policy, AmountRef dated, LocalDate day) {
+        AmountRef ref = dated.at(day);
+        String cite = ref.dated() ? " " + ref.source().cite() : "";
+        if (ref.isNamed()) {
+            NamedAmount amount = policy.namedAmounts().get(ref.name());
+            if (amount.dated()) cite += " " + amount.at(day).source().cite();
+        }
+        return cite;
     }
 
     public Map<String, Long> snapshot() { return Map.copyOf(values); }

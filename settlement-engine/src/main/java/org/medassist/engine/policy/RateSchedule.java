@@ -1,20 +1,43 @@
 package org.medassist.engine.policy;
 
+import java.time.LocalDate;
 import org.medassist.engine.money.Money;
 
 /**
  * A flat rate, or bands over the year's cumulative eligible amount of a claim class (Nanjing's 85% on the first
  * 2,000 then 80%; Jiangyin's 80% on the first 1,000 then nothing). Each band's product is rounded on its own.
+ * A rate may have dated values (docs/engine.md, "Dated values"): this schedule is then in force from
+ * {@code validFrom}, and {@link #at} finds the one in force on a claim's date.
  */
 public final class RateSchedule {
     private final long[] upTo;   // exclusive upper bound of each band's cumulative position, Long.MAX_VALUE last
     private final int[] ppm;
     private final Source source;
+    private final LocalDate validFrom;   // null: undated
+    private final RateSchedule before;   // the schedule in force before validFrom, null for the first
 
-    public RateSchedule(long[] upTo, int[] ppm, Source source) {
+    public RateSchedule(long[] upTo, int[] ppm, Source source) { this(upTo, ppm, source, null, null); }
+
+    private RateSchedule(long[] upTo, int[] ppm, Source source, LocalDate validFrom, RateSchedule before) {
         this.upTo = upTo;
         this.ppm = ppm;
         this.source = source;
+        this.validFrom = validFrom;
+        this.before = before;
+    }
+
+    /** This schedule, in force from {@code day} on, with {@code earlier} in force before it. */
+    public RateSchedule from(LocalDate day, RateSchedule earlier) { return new RateSchedule(upTo, ppm, source, day, earlier); }
+
+    public boolean dated() { return validFrom != null; }
+
+    public LocalDate validFrom() { return validFrom; }
+
+    /** The schedule in force on {@code day}; a day before the first value's validFrom gets the first value. */
+    public RateSchedule at(LocalDate day) {
+        RateSchedule r = this;
+        while (r.before != null && day.isBefore(r.validFrom)) r = r.before;
+        return r;
     }
 
     public static RateSchedule flat(int ppm, Source source) {

@@ -22,9 +22,9 @@ final class AlertCheck {
             if ((t.alertsFired & bit) != 0) continue;
             AlertRule rule = rules.get(i);
             if (!inPopulation(p, rule, spells)) continue;
-            long threshold = params.resolve(p, rule.threshold(), c.year());
+            long threshold = params.resolve(p, rule.threshold(), c.date());
             if (threshold == ParameterBook.MISSING) {
-                comp.line("alert " + rule.key() + " not evaluated: " + ParameterBook.missingReason(p, rule.threshold(), c.year()));
+                comp.line("alert " + rule.key() + " not evaluated: " + ParameterBook.missingReason(p, rule.threshold(), c.date()));
                 continue;
             }
             long value = switch (rule.measure()) {
@@ -38,7 +38,8 @@ final class AlertCheck {
             comp.alerts.add(new MonitoringAlert(personId + "/" + c.year() + "/" + rule.key(), personId, p.region(), c.year(),
                     month, rule.key(), rule.measure().symbol(), value, threshold, rule.recipients(), c.claimId(), c.hospitalId()));
             comp.line("alert " + rule.key() + ": " + rule.measure().symbol() + " " + Fmt.y(value)
-                    + (rule.inclusive() ? " ≥ " : " > ") + Fmt.y(threshold) + " " + rule.source().cite());
+                    + (rule.inclusive() ? " ≥ " : " > ") + Fmt.y(threshold) + " " + rule.source().cite()
+                    + ParameterBook.citeDated(p, rule.threshold(), c.date()));
         }
     }
 

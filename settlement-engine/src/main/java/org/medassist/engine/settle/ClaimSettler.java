@@ -30,7 +30,6 @@ public final class ClaimSettler {
 
     /** Settles {@code c} against {@code t}; when a parameter is missing it returns a parked computation and leaves t untouched. */
     public Computation settle(RegionPolicy p, List<Spell> allSpells, MedicalClaim c, YearTotals t, String personId) {
-        int year = c.year();
         long s = c.selfPay();
         int cls = p.classifier().classify(c);
         List<Spell> spells = eligibility.applicable(p, allSpells, c);
@@ -60,9 +59,9 @@ public final class ClaimSettler {
         long tiltCap = -1;
         ResidualTilt rt = p.residualTilt();
         if (rt != null && TiltAccrual.payable(p, t) && (!rt.requiresConventionalCapReached() || latch)) {
-            threshold = TiltAccrual.threshold(params, p, year);
-            if (threshold == ParameterBook.MISSING) return Computation.parked(ParameterBook.missingReason(p, rt.threshold(), year));
-            tiltCap = TiltAccrual.cap(params, p, year);
+            threshold = TiltAccrual.threshold(params, p, c.date());
+            if (threshold == ParameterBook.MISSING) return Computation.parked(ParameterBook.missingReason(p, rt.threshold(), c.date()));
+            tiltCap = TiltAccrual.cap(params, p, c.date());
         }
 
         Computation comp = new Computation();
@@ -83,10 +82,10 @@ public final class ClaimSettler {
         if (rt != null) {
             if (inResidualBase(p, rt, c, cls, spells, allSpells)) t.tiltBase += s - assistance;
             if (latch) t.capReached = true;
-            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, threshold, tiltCap, comp);
+            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, threshold, tiltCap, c.date(), comp);
         } else if (p.targetTilt() != null) {
             addToTargetBase(p.targetTilt(), c, cls, s - assistance, spells, t);
-            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, 0, -1, comp);
+            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, 0, -1, c.date(), comp);
         }
         comp.tilt = tilt;
         comp.remaining = s - assistance - tilt;
@@ -101,11 +100,12 @@ public final class ClaimSettler {
         return comp;
     }
 
-    static long payTilt(RegionPolicy p, YearTotals t, long threshold, long cap, Computation comp) {
+    /** Pays the part of the accrued tilt not yet paid; {@code day} is the date its figures were resolved for. */
+    static long payTilt(RegionPolicy p, YearTotals t, long threshold, long cap, java.time.LocalDate day, Computation comp) {
         long accrued = TiltAccrual.accrued(p, t, threshold, cap);
         long pay = Math.max(0, accrued - t.tiltPaid);
         t.tiltPaid += pay;
-        comp.line(TiltAccrual.describe(p, t, threshold, cap, accrued) + "; paid before " + Fmt.y(t.tiltPaid - pay)
+        comp.line(TiltAccrual.describe(p, t, threshold, cap, accrued, day) + "; paid before " + Fmt.y(t.tiltPaid - pay)
                 + ", now " + Fmt.y(pay));
         return pay;
     }
@@ -128,23 +128,22 @@ public final class ClaimSettler {
             }
         }
         cand.eligible = true;
-        int year = c.year();
         long eligibleAmount = s;
         int d = p.pools().deductiblePoolOfClass()[cls];
         if (d >= 0 && tier.deductibles()[d] != null) {
-            long deductible = params.resolve(p, tier.deductibles()[d], year);
-            if (deductible == ParameterBook.MISSING) return ParameterBook.missingReason(p, tier.deductibles()[d], year);
+            long deductible = params.resolve(p, tier.deductibles()[d], c.date());
+            if (deductible == ParameterBook.MISSING) return ParameterBook.missingReason(p, tier.deductibles()[d], c.date());
             cand.deductible = deductible;
             long cum = t.deductibleCum[d];
             eligibleAmount = Math.max(0, cum + s - deductible) - Math.max(0, cum - deductible);
         }
         cand.eligibleAmount = eligibleAmount;
-        long amount = tier.rates()[cls].apply(t.classCum[cls], eligibleAmount, cand.reductionPpm);
+        long amount = tier.rates()[cls].at(c.date()).apply(t.classCum[cls], eligibleAmount, cand.reductionPpm);
         cand.beforeCap = amount;
         int cp = p.pools().capPoolOfClass()[cls];
         if (cp >= 0 && tier.caps()[cp] != null) {
-            long cap = params.resolve(p, tier.caps()[cp], year);
-            if (cap == ParameterBook.MISSING) return ParameterBook.missingReason(p, tier.caps()[cp], year);
+            long cap = params.resolve(p, tier.caps()[cp], c.date());
+            if (cap == ParameterBook.MISSING) return ParameterBook.missingReason(p, tier.caps()[cp], c.date());
             cand.cap = cap;
             amount = Math.min(amount, Math.max(0, cap - t.capPaid[cp]));
         }
@@ -219,18 +218,19 @@ public final class ClaimSettler {
                 int d = p.pools().deductiblePoolOfClass()[cls];
                 comp.line("annual deductible " + Fmt.y(best.deductible) + " (pool " + p.pools().deductiblePools().get(d)
                         + "): eligible " + Fmt.y(best.eligibleAmount) + " of S " + Fmt.y(s) + " "
-                        + tier.deductibles()[d].source().cite());
+                        + ParameterBook.cite(p, tier.deductibles()[d], c.date()));
             }
             if (best.reductionPpm > 0) {
                 comp.line("not referred but in hardship: rate lowered by " + org.medassist.engine.policy.Rates.percent(
                         best.reductionPpm) + " points " + p.referral().hardshipSource().cite());
             }
-            comp.line("rate " + tier.rates()[cls].describe(best.reductionPpm) + ": " + Fmt.y(best.eligibleAmount)
-                    + " → " + Fmt.y(best.beforeCap) + " " + tier.rates()[cls].source().cite());
+            var rate = tier.rates()[cls].at(c.date()); // the value in force on the claim's date (E3)
+            comp.line("rate " + rate.describe(best.reductionPpm) + ": " + Fmt.y(best.eligibleAmount)
+                    + " → " + Fmt.y(best.beforeCap) + " " + rate.source().cite());
             if (best.cap >= 0) {
                 int cp = p.pools().capPoolOfClass()[cls];
                 comp.line("annual cap " + Fmt.y(best.cap) + " (pool " + p.pools().capPools().get(cp) + "): "
-                        + Fmt.y(best.beforeCap) + " → " + Fmt.y(best.amount) + " " + tier.caps()[cp].source().cite());
+                        + Fmt.y(best.beforeCap) + " → " + Fmt.y(best.amount) + " " + ParameterBook.cite(p, tier.caps()[cp], c.date()));
             }
         }
         for (Candidate o : others) {

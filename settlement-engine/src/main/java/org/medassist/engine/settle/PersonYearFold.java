@@ -75,27 +75,32 @@ public final class PersonYearFold {
             }
             e.computed = e.kind == Entry.Kind.CLAIM
                     ? settler.settle(p, ledger.timeline.spells(), e.claim, t, ledger.personId)
-                    : tiltApplication(p, t, py.year);
+                    : tiltApplication(p, t, py.year, e.application.filedDate());
             if (e.computed.isParked()) py.parkedFrom = i;
         }
         if (py.parkedFrom >= 0) t.alertsFired = alertsBefore; // nothing of a blocked fold is published
     }
 
-    /** An application switches on-application tilt on and pays what has accrued so far (E10). */
-    private Computation tiltApplication(RegionPolicy p, YearTotals t, int year) {
+    /**
+     * An application switches on-application tilt on and pays what has accrued so far (E10). Its figures are those
+     * in force on the day it was filed, or on the year's last day when it was filed after the year (docs/engine.md).
+     */
+    private Computation tiltApplication(RegionPolicy p, YearTotals t, int year, java.time.LocalDate filed) {
+        java.time.LocalDate day = filed == null || filed.getYear() > year ? java.time.LocalDate.of(year, 12, 31)
+                : filed.getYear() < year ? java.time.LocalDate.of(year, 1, 1) : filed;
         long threshold = 0;
         long cap = -1;
         ResidualTilt rt = p.residualTilt();
         if (rt != null && (!rt.requiresConventionalCapReached() || t.capReached)) {
-            threshold = TiltAccrual.threshold(params, p, year);
-            if (threshold == ParameterBook.MISSING) return Computation.parked(ParameterBook.missingReason(p, rt.threshold(), year));
-            cap = TiltAccrual.cap(params, p, year);
+            threshold = TiltAccrual.threshold(params, p, day);
+            if (threshold == ParameterBook.MISSING) return Computation.parked(ParameterBook.missingReason(p, rt.threshold(), day));
+            cap = TiltAccrual.cap(params, p, day);
         }
         t.tiltApplied = true;
         Computation comp = new Computation();
         comp.line("application received: tilt is paid from now on as it accrues "
                 + (rt != null ? rt.source().cite() : p.targetTilt().source().cite()));
-        comp.tilt = ClaimSettler.payTilt(p, t, threshold, cap, comp);
+        comp.tilt = ClaimSettler.payTilt(p, t, threshold, cap, day, comp);
         t.sumTilt += comp.tilt;
         return comp;
     }

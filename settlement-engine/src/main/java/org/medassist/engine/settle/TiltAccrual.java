@@ -1,5 +1,6 @@
 package org.medassist.engine.settle;
 
+import java.time.LocalDate;
 import org.medassist.engine.ledger.YearTotals;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.RegionPolicy;
@@ -20,15 +21,15 @@ final class TiltAccrual {
         return false;
     }
 
-    /** The residual tilt's threshold for the year, 0 when not needed, or MISSING. */
-    static long threshold(ParameterBook params, RegionPolicy p, int year) {
+    /** The residual tilt's threshold in force on {@code day}, 0 when not needed, or MISSING. */
+    static long threshold(ParameterBook params, RegionPolicy p, LocalDate day) {
         ResidualTilt rt = p.residualTilt();
-        return rt == null ? 0 : params.resolve(p, rt.threshold(), year);
+        return rt == null ? 0 : params.resolve(p, rt.threshold(), day);
     }
 
-    static long cap(ParameterBook params, RegionPolicy p, int year) {
+    static long cap(ParameterBook params, RegionPolicy p, LocalDate day) {
         ResidualTilt rt = p.residualTilt();
-        return rt == null || rt.cap() == null ? -1 : params.resolve(p, rt.cap(), year);
+        return rt == null || rt.cap() == null ? -1 : params.resolve(p, rt.cap(), day);
     }
 
     /** Accrued tilt given a resolved threshold and cap (cap −1 means none). */
@@ -49,7 +50,7 @@ final class TiltAccrual {
         return Math.min(amount, Math.max(0, tt.totalCapFen() - t.conventionalPaid));
     }
 
-    static String describe(RegionPolicy p, YearTotals t, long threshold, long cap, long accrued) {
+    static String describe(RegionPolicy p, YearTotals t, long threshold, long cap, long accrued, LocalDate day) {
         ResidualTilt rt = p.residualTilt();
         if (rt != null) {
             if (rt.requiresConventionalCapReached() && !t.capReached) {
@@ -57,7 +58,8 @@ final class TiltAccrual {
             }
             return "tilt accrued " + Fmt.y(accrued) + " = " + (cap >= 0 ? "min(" + Fmt.y(cap) + ", " : "(")
                     + Rates.percent(rt.ratePpm()) + " × max(0, cumR " + Fmt.y(t.tiltBase) + " − " + Fmt.y(threshold)
-                    + ")) " + rt.source().cite();
+                    + ")) " + rt.source().cite() + ParameterBook.citeDated(p, rt.threshold(), day)
+                    + (rt.cap() != null ? ParameterBook.citeDated(p, rt.cap(), day) : "");
         }
         TargetRatioTilt tt = p.targetTilt();
         if (t.targetTrigger < tt.triggerFen()) {

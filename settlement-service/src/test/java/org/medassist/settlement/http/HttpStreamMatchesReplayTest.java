@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,17 +26,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.medassist.eligibility.EligibilityApplication;
+import org.medassist.engine.money.Money;
+import org.medassist.engine.policy.PolicyCatalog;
+import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.engine.policy.load.PolicySource;
 import org.medassist.events.Settlement;
 import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
 import org.medassist.settlement.SettlementApplication;
 import org.medassist.settlement.SettlementComparison;
+import org.medassist.settlement.cases.CaseInputs;
+import org.medassist.settlement.cases.CaseCheck;
+import org.medassist.settlement.cases.WorkedCase;
 
 /**
- * The issue's check: a mixed, multi-city JSONL file (the five examples) sent through HTTP into Kafka and both
- * services; the settlements topic, read committed, equals {@code bin/settle replay} on the same file, amount for
- * amount. Then the read endpoints answer from the stores.
+ * The issue's check: a mixed, multi-city input (every case of every region of the catalog, docs/engine.md "Cases")
+ * sent through HTTP into Kafka and both services; the settlements topic, read committed, equals
+ * {@code bin/settle replay} on the same input amount for amount, and meets the cases' amounts. Then the read
+ * endpoints answer from the stores.
  */
 @ExtendWith(KafkaTestEnvironment.class)
 class HttpStreamMatchesReplayTest {
@@ -42,7 +52,7 @@ class HttpStreamMatchesReplayTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final int PARTITIONS = 3;
 
-    static Map<String, Object> common(KafkaTestEnvironment.Environment env, String name) throws Exception {
+    static Map<String, Object> common(KafkaTestEnvironment.Environment env, String name, Set<String> hospitals) throws Exception {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.application.name", name);
         p.put("micronaut.server.port", -1);
@@ -57,7 +67,7 @@ class HttpStreamMatchesReplayTest {
         for (String dept : List.of("civil_affairs", "rural_revitalization", "veterans_affairs", "trade_union", "disabled_persons_federation")) {
             principal(p, dept, "department", dept);
         }
-        for (String hospital : List.of("H01", "H02", "H03", "H08", "H09")) principal(p, hospital, "hospital", hospital);
+        for (String hospital : hospitals) principal(p, hospital, "hospital", hospital);
         principal(p, "agency", "agency", "office");
         principal(p, "admin", "admin", "admin");
         return p;
@@ -98,13 +108,31 @@ class HttpStreamMatchesReplayTest {
 
     @Test
     void settlementsThroughHttpAndKafkaEqualReplay(KafkaTestEnvironment.Environment env) throws Exception {
-        List<String> lines = SettlementComparison.exampleLines();
-        List<Settlement> expected = SettlementComparison.replay(lines);
+        List<PolicySource> sources = PolicyLoader.sources(null);
+        PolicyCatalog catalog = PolicyLoader.load(sources);
+        Map<String, List<WorkedCase>> cases = CaseInputs.cases(catalog, sources);
+        List<String> lines = CaseInputs.combined(cases);
+        List<Settlement> expected = SettlementComparison.replay(catalog, lines);
+        Set<String> hospitals = new TreeSet<>();
+        JsonNode someClaim = null;
+        for (String line : lines) {
+            JsonNode event = JSON.readTree(line);
+            if (!event.get("type").asText().equals("claim")) continue;
+            hospitals.add(event.get("hospitalId").asText());
+            if (someClaim == null) someClaim = event;
+        }
+        String claimId = someClaim.get("claimId").asText();
+        String claimHospital = someClaim.get("hospitalId").asText();
+        String personId = someClaim.get("personId").asText();
+        String region = someClaim.get("region").asText();
+        int year = Integer.parseInt(someClaim.get("dischargeDate").asText().substring(0, 4));
+        long personYearPaid = expected.stream().filter(x -> x.getPersonId().equals(personId) && x.getYear() == year
+                && x.getRegion().equals(region)).mapToLong(Settlement::getAssistance).sum();
 
         env.deleteAllTopics(); // the broker is shared by this JVM's tests: start from empty topics
-        Map<String, Object> ep = common(env, "eligibility-it");
+        Map<String, Object> ep = common(env, "eligibility-it", hospitals);
         ep.put("medassist.settlement.enabled", false);
-        Map<String, Object> sp = common(env, "settlement-it");
+        Map<String, Object> sp = common(env, "settlement-it", hospitals);
         sp.put("medassist.eligibility.enabled", false);
         try (ApplicationContext eligibility = EligibilityApplication.start(ep);
              ApplicationContext settlement = SettlementApplication.start(sp)) {
@@ -143,17 +171,18 @@ class HttpStreamMatchesReplayTest {
             }
             assertEquals(SettlementComparison.assistanceByClaim(expected), SettlementComparison.assistanceByClaim(actual), "assistance per claim");
             assertEquals(SettlementComparison.tiltByPersonYear(expected), SettlementComparison.tiltByPersonYear(actual), "tilt per person-year");
+            assertEquals(List.of(), CaseCheck.checkCombined(cases, actual, List.of(), CaseCheck.Depth.AMOUNTS));
 
-            HttpResponse<String> claim = get(s + "/v1/claims/NJ-H1-005", "token-agency");
+            HttpResponse<String> claim = get(s + "/v1/claims/" + claimId, "token-agency");
             assertEquals(200, claim.statusCode(), claim.body());
-            assertTrue(claim.body().contains("\"settlementId\":\"H01/NJ-H1-005/1\""), claim.body());
-            HttpResponse<String> year = get(s + "/v1/persons/NJ-001/years/2023", "token-agency");
-            assertEquals(200, year.statusCode(), year.body());
-            assertEquals("145000.00", JSON.readTree(year.body()).at("/regions/0/totals/assistancePaid").asText(), year.body());
-            assertEquals(404, get(s + "/v1/persons/nobody/years/2023", "token-agency").statusCode());
-            assertEquals(401, get(s + "/v1/persons/NJ-001/years/2023", "wrong").statusCode());
+            assertTrue(claim.body().contains("\"settlementId\":\"" + claimHospital + "/" + claimId + "/1\""), claim.body());
+            HttpResponse<String> py = get(s + "/v1/persons/" + personId + "/years/" + year, "token-agency");
+            assertEquals(200, py.statusCode(), py.body());
+            assertEquals(Money.format(personYearPaid), JSON.readTree(py.body()).at("/regions/0/totals/assistancePaid").asText(), py.body());
+            assertEquals(404, get(s + "/v1/persons/nobody/years/" + year, "token-agency").statusCode());
+            assertEquals(401, get(s + "/v1/persons/" + personId + "/years/" + year, "wrong").statusCode());
             String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(s + "/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            for (String m : List.of("medassist_settlements_total{region=\"nanjing\",status=\"settled\"}", "medassist_assistance_paid_fen_total",
+            for (String m : List.of("medassist_settlements_total{region=\"" + region + "\",status=\"settled\"}", "medassist_assistance_paid_fen_total",
                     "medassist_settle_processing_seconds_count", "medassist_ingest_events_total", "medassist_streams_state")) {
                 assertTrue(metrics.contains(m), m + " missing from /prometheus");
             }

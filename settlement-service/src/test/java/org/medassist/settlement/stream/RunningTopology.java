@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.engine.policy.load.PolicyLoader;
 import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.kafka.Topics;
@@ -14,6 +15,11 @@ final class RunningTopology {
     private RunningTopology() {}
 
     static KafkaStreams start(KafkaTestEnvironment.Environment env, int partitions, String name) throws Exception {
+        return start(env, partitions, name, PolicyLoader.bundled());
+    }
+
+    /** The topology settling with {@code catalog}, such as one with an operator's directory of policies. */
+    static KafkaStreams start(KafkaTestEnvironment.Environment env, int partitions, String name, PolicyCatalog catalog) throws Exception {
         env.deleteAllTopics(); // the broker is shared by this JVM's tests: start from empty topics
         try (Admin admin = Admin.create(env.clientProperties())) {
             Topics.ensure(admin, partitions, (short) 1);
@@ -25,7 +31,7 @@ final class RunningTopology {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(name).toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        KafkaStreams streams = new KafkaStreams(SettlementTopology.build(PolicyLoader.bundled(), new RegistrySerdes(env.registryUrl())), props);
+        KafkaStreams streams = new KafkaStreams(SettlementTopology.build(catalog, new RegistrySerdes(env.registryUrl())), props);
         streams.start();
         return streams;
     }

@@ -20,6 +20,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.medassist.engine.policy.PolicyCatalog;
+import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.engine.policy.load.PolicySource;
 import org.medassist.events.Application;
 import org.medassist.events.Claim;
 import org.medassist.events.ClaimReversal;
@@ -33,22 +36,38 @@ import org.medassist.schemas.json.EventJson;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
 import org.medassist.settlement.SettlementComparison;
+import org.medassist.settlement.cases.CaseCheck;
+import org.medassist.settlement.cases.CaseInputs;
+import org.medassist.settlement.cases.WorkedCase;
 
 /**
- * The five example files, produced as Avro through the registry to a real broker, settled by the streaming
- * topology with exactly_once_v2, read back read_committed: every claim's final amounts equal bin/settle replay's.
+ * Every case of every region of the catalog (docs/engine.md, "Cases") as one input, produced as Avro through the
+ * registry to a real broker, settled by the streaming topology with exactly_once_v2, read back read_committed: every
+ * claim's final amounts equal bin/settle replay's, and meet the cases' expectations.
  */
 @ExtendWith(KafkaTestEnvironment.class)
 class StreamMatchesReplayTest {
     static final int PARTITIONS = 3;
 
     @Test
-    void settlementsTopicEqualsReplayAmountForAmount(KafkaTestEnvironment.Environment env) throws Exception {
-        List<String> lines = SettlementComparison.exampleLines();
-        List<Settlement> expected = SettlementComparison.replay(lines);
+    void settlementsTopicEqualsReplayAmountForAmount_andMeetsTheCases(KafkaTestEnvironment.Environment env) throws Exception {
+        List<PolicySource> sources = PolicyLoader.sources(null);
+        PolicyCatalog catalog = PolicyLoader.load(sources);
+        Map<String, List<WorkedCase>> cases = CaseInputs.cases(catalog, sources);
+        List<String> lines = CaseInputs.combined(cases);
+        List<Settlement> actual = settleThroughTheStream(env, catalog, lines, "settlement-it");
+        assertEquals(List.of(), CaseCheck.checkCombined(cases, actual, List.of(), CaseCheck.Depth.AMOUNTS));
+    }
 
+    /**
+     * Sends the lines through the topology on the test broker and returns the settlements topic once it equals
+     * replay's amounts (or after 90 s), having asserted that it does.
+     */
+    static List<Settlement> settleThroughTheStream(KafkaTestEnvironment.Environment env, PolicyCatalog catalog, List<String> lines,
+                                                   String name) throws Exception {
+        List<Settlement> expected = SettlementComparison.replay(catalog, lines);
         AvroSerdes serdes = new AvroSerdes(env.registryUrl());
-        try (KafkaStreams streams = RunningTopology.start(env, PARTITIONS, "settlement-it")) {
+        try (KafkaStreams streams = RunningTopology.start(env, PARTITIONS, name, catalog)) {
             produce(env, serdes, lines);
             List<Settlement> actual = new ArrayList<>();
             Map<String, Object> cc = new HashMap<>(serdes.config());
@@ -66,6 +85,7 @@ class StreamMatchesReplayTest {
             }
             assertEquals(SettlementComparison.assistanceByClaim(expected), SettlementComparison.assistanceByClaim(actual), "assistance per claim");
             assertEquals(SettlementComparison.tiltByPersonYear(expected), SettlementComparison.tiltByPersonYear(actual), "tilt per person-year");
+            return actual;
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.LocalDate;
+import java.util.function.Function;
 import org.medassist.engine.policy.AlertRule;
 import org.medassist.engine.policy.AmountRef;
 import org.medassist.engine.policy.ClaimClassifier;
@@ -33,6 +35,7 @@ import org.medassist.engine.model.HospitalGrade;
 final class PolicyReader {
     private final YamlNode root;
     private String document;
+    private LocalDate effectiveFrom;
     private final List<String> classNames = new ArrayList<>();
     private List<String> dedPools = List.of();
     private List<String> capPools = List.of();
@@ -46,6 +49,7 @@ final class PolicyReader {
                 "capPools", "amounts", "severeDisability", "timing", "referral", "tiers", "tilt", "oneTime",
                 "yearEnd", "otherPayers", "alerts", "recipientsWithoutTier");
         document = root.text("document");
+        effectiveFrom = root.get("effectiveFrom").date();
         String region = root.text("region");
         ClaimClassifier classifier = classes(root.get("classes"));
         Pools pools = pools();
@@ -62,7 +66,7 @@ final class PolicyReader {
         if (root.has("alerts")) for (YamlNode n : root.get("alerts").list()) alerts.add(alert(n, region));
         if (alerts.size() > 63) throw root.get("alerts").error("at most 63 alert rules per region");
         return new RegionPolicy(region, root.text("name"), document, root.text("title"),
-                root.get("effectiveFrom").date(), source(root.get("source")), classifier, pools, List.copyOf(tiers),
+                effectiveFrom, source(root.get("source")), classifier, pools, List.copyOf(tiers),
                 timing(root.get("timing")), referral(root.get("referral")), severity, Map.copyOf(amounts),
                 tilt == null ? null : tilt.residual(), tilt == null ? null : tilt.target(), oneTime, yearEnd, other,
                 List.copyOf(alerts), Set.copyOf(assistanceIdentities));
@@ -134,9 +138,27 @@ final class PolicyReader {
     }
 
     private void namedAmount(YamlNode n) {
-        n.only("key", "percentOfIncome", "published", "source");
+        n.only("key", "percentOfIncome", "published", "source", "values");
         String key = n.text("key");
         int ppm = n.has("percentOfIncome") ? n.get("percentOfIncome").rate() : 0;
+        Map<Integer, Long> published = publishedFigures(n);
+        if (n.has("values")) {
+            if (n.has("percentOfIncome") || n.has("source")) {
+                throw n.error("give either values (each with its percentOfIncome or amount, and source) or percentOfIncome and source");
+            }
+            amounts.put(key, datedValues(n.get("values"), v -> {
+                v.only("validFrom", "percentOfIncome", "amount", "source");
+                if (v.has("percentOfIncome") == v.has("amount")) throw v.error("give either percentOfIncome or amount");
+                return new NamedAmount(key, v.has("percentOfIncome") ? v.get("percentOfIncome").rate() : 0,
+                        v.has("amount") ? v.get("amount").yuan() : -1, published, source(v.get("source")), null, null);
+            }, NamedAmount::from));
+            return;
+        }
+        if (ppm == 0 && published.isEmpty()) throw n.error("a named amount needs percentOfIncome or published figures");
+        amounts.put(key, new NamedAmount(key, ppm, published, source(n.get("source"))));
+    }
+
+    private static Map<Integer, Long> publishedFigures(YamlNode n) {
         Map<Integer, Long> published = new HashMap<>();
         if (n.has("published")) {
             for (Map.Entry<String, YamlNode> e : n.get("published").entries().entrySet()) {
@@ -147,14 +169,64 @@ final class PolicyReader {
                 }
             }
         }
-        if (ppm == 0 && published.isEmpty()) throw n.error("a named amount needs percentOfIncome or published figures");
-        amounts.put(key, new NamedAmount(key, ppm, Map.copyOf(published), source(n.get("source"))));
+        return Map.copyOf(published);
     }
 
-    /** A yuan figure: a quoted amount, or the key of a named amount. */
+    /** Links one value of a dated list to the value in force before it. */
+    interface Link<T> {
+        T from(T value, LocalDate validFrom, T before);
+    }
+
+    /**
+     * A figure given as dated values (docs/engine.md, "Dated values"): oldest first, each with its validFrom (the
+     * first may omit it: the policy's effectiveFrom) and its own source. Returns the newest, linked to the older.
+     */
+    <T> T datedValues(YamlNode list, Function<YamlNode, T> one, Link<T> link) {
+        List<YamlNode> items = list.list();
+        if (items.isEmpty()) throw list.error("a list of dated values needs at least one value");
+        T head = null;
+        LocalDate previous = null;
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            T value = one.apply(item); // checks the value's keys first: a misspelt validFrom is named as such
+            if (!item.has("validFrom") && i > 0) {
+                throw item.error("missing key \"validFrom\" (only the first value may omit it, and is then in force from effectiveFrom " + effectiveFrom + ")");
+            }
+            LocalDate from = item.has("validFrom") ? item.get("validFrom").date() : effectiveFrom;
+            if (i == 0 && from.isAfter(effectiveFrom)) {
+                throw item.get("validFrom").error(from + " is after the policy's effectiveFrom " + effectiveFrom
+                        + ": the first value must be in force from the policy's start (omit its validFrom)");
+            }
+            if (previous != null && !from.isAfter(previous)) {
+                throw item.get("validFrom").error(from + " is not after " + previous + ", the validFrom of the value before it:"
+                        + " dated values are listed oldest first and no two may take effect on the same day");
+            }
+            head = link.from(value, from, head);
+            previous = from;
+        }
+        return head;
+    }
+
+    /** A yuan figure: {amount: a quoted amount or the key of a named amount, source}, or dated values of those. */
     AmountRef amount(YamlNode n) {
+        if (n.has("values")) {
+            n.only("values");
+            return datedValues(n.get("values"), v -> {
+                v.only("validFrom", "amount", "source");
+                return amount(v.get("amount"), source(v.get("source")));
+            }, (v, day, before) -> v.from(day, before));
+        }
         n.only("amount", "source");
         return amount(n.get("amount"), source(n.get("source")));
+    }
+
+    /** A rate or bands, or dated values of those. */
+    private org.medassist.engine.policy.RateSchedule rate(YamlNode n) {
+        if (n.has("values")) {
+            n.only("values");
+            return datedValues(n.get("values"), v -> RateReader.read(this::source, v, true), (v, day, before) -> v.from(day, before));
+        }
+        return RateReader.read(this::source, n);
     }
 
     AmountRef amount(YamlNode a, Source src) {
@@ -215,7 +287,7 @@ final class PolicyReader {
         }
         var rates = new org.medassist.engine.policy.RateSchedule[classNames.size()];
         for (Map.Entry<String, YamlNode> e : n.get("rates").entries().entrySet()) {
-            rates[classIndex(e.getValue(), e.getKey())] = RateReader.read(this::source, e.getValue());
+            rates[classIndex(e.getValue(), e.getKey())] = rate(e.getValue());
         }
         AmountRef[] deductibles = poolAmounts(n.opt("deductibles"), dedPools);
         AmountRef[] caps = poolAmounts(n.opt("caps"), capPools);

@@ -5,12 +5,18 @@ import java.util.function.Function;
 import org.medassist.engine.policy.Source;
 import org.medassist.engine.policy.RateSchedule;
 
-/** Reads a rate: {rate: "0.90", source} or {bands: [{upTo: "2000.00", rate: "0.85"}, {rate: "0.80"}], source}. */
+/**
+ * Reads a rate: {rate: "0.90", source} or {bands: [{upTo: "2000.00", rate: "0.85"}, {rate: "0.80"}], source}; one
+ * value of a dated list also has its validFrom, which the caller reads.
+ */
 final class RateReader {
     private RateReader() {}
 
-    static RateSchedule read(Function<YamlNode, Source> sources, YamlNode n) {
-        n.only("rate", "bands", "source");
+    static RateSchedule read(Function<YamlNode, Source> sources, YamlNode n) { return read(sources, n, false); }
+
+    static RateSchedule read(Function<YamlNode, Source> sources, YamlNode n, boolean datedValue) {
+        if (datedValue) n.only("validFrom", "rate", "bands", "source");
+        else n.only("rate", "bands", "source");
         Source src = sources.apply(n.get("source"));
         if (n.has("rate") == n.has("bands")) throw n.error("give either rate or bands");
         if (n.has("rate")) return RateSchedule.flat(n.get("rate").rate(), src);
