@@ -73,8 +73,26 @@ public final class SettlementEngine {
     public void restore(PersonLedger ledger) {
         for (String region : ledger.regions()) {
             RegionPolicy p = catalog.get(region);
-            if (p != null) fold.refold(p, ledger);
+            if (p == null) continue;
+            List<PersonYear> years = ledger.years(region);
+            long[] fired = new long[years.size()];
+            for (int i = 0; i < fired.length; i++) fired[i] = years.get(i).totals.alertsFired;
+            fold.refold(p, ledger);
+            for (int i = 0; i < fired.length; i++) years.get(i).totals.alertsFired = fired[i];
         }
+    }
+
+    /**
+     * Rebuilds the derived state of one person-year read back from storage; publishes nothing. A year's totals depend
+     * on its own entries only; its end items may read other years, which the ledger loads (and restores) on demand.
+     */
+    public void restoreYear(PersonLedger ledger, PersonYear py) {
+        RegionPolicy p = catalog.get(py.region);
+        if (p == null) return;
+        // restoring publishes nothing, so it must not use up an alert the next real event may fire
+        long fired = py.totals.alertsFired;
+        fold.refoldYear(p, ledger, py);
+        py.totals.alertsFired = fired;
     }
 
     public void claim(PersonLedger ledger, MedicalClaim c, EngineOutput out) {
@@ -257,7 +275,7 @@ public final class SettlementEngine {
     }
 
     /** Why a claim breaks the contract's amounts (E5), or null: no amount may be negative, nor S. */
-    private static String contractBreach(MedicalClaim c) {
+    public static String contractBreach(MedicalClaim c) {
         String[] names = {"total", "outOfScope", "policyScope", "basicInsurance", "criticalIllness", "otherInsurance"};
         long[] amounts = {c.total(), c.outOfScope(), c.policyScope(), c.basicInsurance(), c.criticalIllness(), c.otherInsurance()};
         for (int i = 0; i < names.length; i++) {

@@ -62,10 +62,21 @@ final class PersonYearView {
         return out;
     }
 
+    /** One claim's state within its person-year. */
+    static Map<String, Object> claim(String personId, PersonYear py, Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("personId", personId);
+        m.put("region", py.region);
+        m.put("year", py.year);
+        m.putAll(entry(e));
+        return m;
+    }
+
     private static Map<String, Object> entry(Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", e.kind.name().toLowerCase(java.util.Locale.ROOT));
         if (e.kind == Entry.Kind.CLAIM) {
+            m.put("hospitalId", e.claim.hospitalId());
             m.put("claimId", e.claim.claimId());
             m.put("date", e.claim.date().toString());
             m.put("S", Money.format(e.claim.selfPay()));

@@ -173,9 +173,16 @@ class HttpStreamMatchesReplayTest {
             assertEquals(SettlementComparison.tiltByPersonYear(expected), SettlementComparison.tiltByPersonYear(actual), "tilt per person-year");
             assertEquals(List.of(), CaseCheck.checkCombined(cases, actual, List.of(), CaseCheck.Depth.AMOUNTS));
 
-            HttpResponse<String> claim = get(s + "/v1/claims/" + claimId, "token-agency");
+            // a claim is found by hospital and claimId: first its person (the owners' registry), then its state
+            HttpResponse<String> owner = get(s + "/v1/hospitals/" + claimHospital + "/claims/" + claimId, "token-agency");
+            assertEquals(200, owner.statusCode(), owner.body());
+            assertEquals(personId, JSON.readTree(owner.body()).get("personId").asText(), owner.body());
+            HttpResponse<String> claim = get(s + JSON.readTree(owner.body()).get("claim").asText(), "token-agency");
             assertEquals(200, claim.statusCode(), claim.body());
-            assertTrue(claim.body().contains("\"settlementId\":\"" + claimHospital + "/" + claimId + "/1\""), claim.body());
+            assertEquals(claimId, JSON.readTree(claim.body()).get("claimId").asText(), claim.body());
+            long claimPaid = expected.stream().filter(x -> claimId.equals(x.getClaimId())).mapToLong(Settlement::getAssistance).sum();
+            assertEquals(Money.format(claimPaid), JSON.readTree(claim.body()).get("assistancePaid").asText(), claim.body());
+            assertEquals(404, get(s + "/v1/hospitals/" + claimHospital + "/claims/nope", "token-agency").statusCode());
             HttpResponse<String> py = get(s + "/v1/persons/" + personId + "/years/" + year, "token-agency");
             assertEquals(200, py.statusCode(), py.body());
             assertEquals(Money.format(personYearPaid), JSON.readTree(py.body()).at("/regions/0/totals/assistancePaid").asText(), py.body());
