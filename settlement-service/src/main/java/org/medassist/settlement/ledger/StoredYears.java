@@ -28,6 +28,8 @@ final class StoredYears implements PersonYears {
     /** The stored bytes of each loaded year, to skip writing a year that did not change. */
     final Map<String, byte[]> original = new LinkedHashMap<>();
     final List<PersonYear> created = new ArrayList<>();
+    /** The header as last read or written. */
+    byte[] header;
     private PersonLedger ledger;
 
     StoredYears(String personId, LedgerStore store, SettlementEngine engine, List<YearInfo> years) {

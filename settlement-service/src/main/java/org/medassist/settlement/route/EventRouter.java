@@ -272,17 +272,17 @@ public final class EventRouter {
 
     /**
      * Applies a fan-out to the next persons after {@code after} (null: from the first), at most {@code limit}, writing
-     * each back; returns the last personId done, or null when no person was left.
+     * each back; returns the last personId done, or null when the fan-out is finished (fewer than {@code limit}
+     * persons were left).
      */
     public String fanOutStep(FanOut f, String after, int limit, EngineOutput out) {
-        String last = null;
-        for (String personId : ledgers.withYear(f.region(), f.year(), after, limit)) {
+        List<String> persons = ledgers.withYear(f.region(), f.year(), after, limit);
+        for (String personId : persons) {
             PersonLedger l = ledgers.get(personId);
             applyTo(l, f, out);
             ledgers.changed(l);
-            last = personId;
         }
-        return last;
+        return persons.size() < limit ? null : persons.get(persons.size() - 1);
     }
 
     /** Runs a fan-out to the end (replay: region-wide events apply whole, in file order). */

@@ -51,6 +51,11 @@ public final class SettlementTopology {
 
     public static Topology build(PolicyCatalog catalog, TopicSerdes serdes, SettlementMetrics metrics, PoisonRecords poison,
                                  Limits limits) {
+        return build(catalog, serdes, metrics, poison, limits, SettleProcessor.FanOutPace.DEFAULT);
+    }
+
+    static Topology build(PolicyCatalog catalog, TopicSerdes serdes, SettlementMetrics metrics, PoisonRecords poison,
+                          Limits limits, SettleProcessor.FanOutPace pace) {
         Topology t = new Topology();
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.PARAMETERS),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
@@ -60,7 +65,7 @@ public final class SettlementTopology {
         t.addSource("settlement-inputs", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 Topics.HOSPITAL_EVENTS.name(), Topics.APPLICATIONS.name(), Topics.YEAR_CLOSES.name(),
                 Topics.PERSON_ELIGIBILITY.name(), Topics.CLAIM_OWNERSHIP_ANSWERS.name());
-        t.addProcessor("settle", () -> new SettleProcessor(catalog, serdes, metrics, poison, limits), "settlement-inputs");
+        t.addProcessor("settle", () -> new SettleProcessor(catalog, serdes, metrics, poison, limits, pace), "settlement-inputs");
         t.addStateStore(bytes(SettleProcessor.HEADERS), "settle");
         t.addStateStore(bytes(SettleProcessor.YEARS), "settle");
         t.addStateStore(bytes(SettleProcessor.INDEX), "settle");
