@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.medassist.launcher.stream.StreamConfig;
+import org.medassist.simulator.SimulationConfig;
 import org.medassist.schemas.kafka.Topics;
 
 /**
@@ -26,6 +26,9 @@ public final class Options {
     public static final int DEFAULT_SETTLEMENT_PORT = 8082;
     public static final int DEFAULT_DASHBOARD_PORT = 8080;
     public static final double DEFAULT_RATE = 50;
+    /** bin/run's limits on the stream (bin/simulate allows more). */
+    public static final int MAX_PEOPLE = 1_000_000;
+    public static final int MAX_YEARS = 3;
 
     /** Every option: its flag, environment variable, value placeholder (null for a switch), default and help. */
     public enum Opt {
@@ -40,9 +43,10 @@ public final class Options {
         PARTITIONS("--partitions", "N", Integer.toString(Topics.DEFAULT_PARTITIONS), "partitions of every person-keyed topic"),
         REPLICATION_FACTOR("--replication-factor", "N", "1", "replication of the topics the services create (external cluster)"),
         RATE("--rate", "N", "50", "events per second of the synthetic stream (0: as fast as the services take them)"),
-        PEOPLE("--people", "N", Integer.toString(StreamConfig.DEFAULT_PEOPLE), "people in the synthetic stream, over the five cities"),
-        YEARS("--years", "N", Integer.toString(StreamConfig.DEFAULT_YEARS), "simulated years (1 to " + StreamConfig.MAX_YEARS + ")"),
-        SEED("--seed", "N", Long.toString(StreamConfig.DEFAULT_SEED), "the synthetic stream's random seed"),
+        PEOPLE("--people", "N", Integer.toString(SimulationConfig.DEFAULT_PEOPLE), "people in the synthetic stream, over the cities of the policy catalog"),
+        YEARS("--years", "N", Integer.toString(SimulationConfig.DEFAULT_YEARS), "simulated years (1 to " + MAX_YEARS + ")"),
+        SEED("--seed", "N", Long.toString(SimulationConfig.DEFAULT_SEED), "the synthetic stream's random seed"),
+        POLICIES("--policies", "DIR", null, "an operator's policy directory (<region>/policy.yaml) for the services and the stream"),
         TOKENS("--tokens", "FILE", null, "bearer tokens overriding the built-in ones (see docs/local-run.md)"),
         NO_STREAM("--no-stream", null, null, "do not publish the synthetic stream"),
         NO_SERVICES("--no-services", null, null, "start only the broker, the registry and the dashboard"),
@@ -299,11 +303,21 @@ public final class Options {
         return r;
     }
 
-    public StreamConfig streamConfig() {
+    /**
+     * The synthetic stream: every city of the catalog from the default start year, with late identity records but
+     * no contract breaches (a service refuses a whole batch with a breach in it).
+     */
+    public SimulationConfig streamConfig() {
         long seed = number(Opt.SEED, 0, Long.MAX_VALUE);
-        int people = (int) number(Opt.PEOPLE, 1, StreamConfig.MAX_PEOPLE);
-        int years = (int) number(Opt.YEARS, 1, StreamConfig.MAX_YEARS);
-        return new StreamConfig(seed, people, years);
+        int people = (int) number(Opt.PEOPLE, 1, MAX_PEOPLE);
+        int years = (int) number(Opt.YEARS, 1, MAX_YEARS);
+        return SimulationConfig.of(seed, people, years).withInvalidShare(0);
+    }
+
+    /** The operator's policy directory, or null for the shipped policies only. */
+    public Path policiesDir() {
+        String s = values.get(Opt.POLICIES);
+        return s == null || s.isBlank() ? null : Path.of(s).toAbsolutePath().normalize();
     }
 
     public Path tokensFile() {
@@ -352,7 +366,7 @@ public final class Options {
         StringBuilder sb = new StringBuilder();
         sb.append("usage: bin/run [options]\n\n")
           .append("Builds what is missing, then starts a Kafka broker, the schema registry, eligibility-service and\n")
-          .append("settlement-service, publishes a synthetic stream for the five cities and prints a live summary.\n")
+          .append("settlement-service, publishes a synthetic stream for the cities of the policy catalog and prints a live summary.\n")
           .append("The dashboard page shows settlements and alerts as they happen. Ctrl-C stops everything, in order.\n")
           .append("A restart with the same --data-dir resumes where the last run stopped.\n\n")
           .append("options (each also an environment variable; a flag wins):\n");

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medassist.launcher.Options.Opt;
 import org.medassist.launcher.Options.UsageException;
-import org.medassist.launcher.stream.StreamConfig;
+import org.medassist.simulator.SimulationConfig;
 
 class OptionsTest {
 
@@ -38,7 +38,8 @@ class OptionsTest {
         assertTrue(o.services());
         assertTrue(o.stream());
         assertEquals(50, o.rate());
-        assertEquals(new StreamConfig(42, 500, 1), o.streamConfig());
+        assertEquals(SimulationConfig.of(42, 500, 1).withInvalidShare(0), o.streamConfig());
+        assertNull(o.policiesDir());
         assertEquals(6, o.partitions());
         assertNull(o.tokensFile());
         assertFalse(o.help());
@@ -54,7 +55,7 @@ class OptionsTest {
         assertEquals(19092, o.kafkaPort(), "a flag wins over the environment");
         assertEquals(8099, o.dashboardPort());
         assertEquals(12.5, o.rate());
-        assertEquals(new StreamConfig(7, 80, 1), o.streamConfig());
+        assertEquals(SimulationConfig.of(7, 80, 1).withInvalidShare(0), o.streamConfig());
         assertFalse(o.stream());
         assertTrue(o.services());
         assertFalse(Options.parse(List.of(), Map.of("MEDASSIST_NO_STREAM", "true")).stream());
