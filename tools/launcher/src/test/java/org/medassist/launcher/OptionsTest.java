@@ -61,6 +61,9 @@ class OptionsTest {
         assertFalse(Options.parse(List.of(), Map.of("MEDASSIST_NO_STREAM", "true")).stream());
         assertTrue(parse("-h").help());
         assertTrue(parse("--help", "--kafka-port", "nonsense").help(), "--help wins over a wrong value");
+        assertEquals(2, parse("--seed", "1", "--seed=2").streamConfig().seed(), "a later flag wins");
+        assertEquals(Path.of("/tmp/policies"), parse("--policies", "/tmp/policies").policiesDir());
+        assertEquals(Path.of("/tmp/p2"), Options.parse(List.of(), Map.of("MEDASSIST_POLICIES", "/tmp/p2")).policiesDir());
     }
 
     @Test
@@ -93,6 +96,7 @@ class OptionsTest {
         assertEquals("--settlement-port 99999 is not between 0 and 65535 (from MEDASSIST_SETTLEMENT_PORT)",
                 error(Map.of("MEDASSIST_SETTLEMENT_PORT", "99999")));
         assertEquals("--no-stream takes no value", error(Map.of(), "--no-stream=yes"));
+        assertEquals("unknown option --kafka (bin/run --help lists them)", error(Map.of(), "--kafka=1"));
         assertTrue(error(Map.of(), "--rate", "-1").startsWith("--rate -1 is not between 0 and"));
         assertTrue(error(Map.of(), "--years", "9").startsWith("--years 9 is not between 1 and"));
         assertTrue(error(Map.of(), "--people", "0").startsWith("--people 0 is not between 1 and"));
