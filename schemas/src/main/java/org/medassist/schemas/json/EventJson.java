@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,24 +94,28 @@ public final class EventJson {
     }
 
     /**
-     * Types already looked up, by schema instance (a generated class has one): {@code getFullName()} builds a new
-     * string on each call, so the name lookup costs more than writing a short event. Copied on write; bounded.
+     * Types by record class (a generated class has one schema): looking the schema's full name up costs more than
+     * writing a short event, since {@code getFullName()} builds a new string on each call. Empty for a class whose
+     * schema is not known this way; such records are looked up by name.
      */
-    private static volatile Map<Schema, String> typeBySchema = new IdentityHashMap<>();
+    private static final ClassValue<String> TYPE_BY_CLASS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> recordClass) {
+            try {
+                String type = TYPE_BY_SCHEMA_NAME.get(SpecificData.get().getSchema(recordClass).getFullName());
+                return type == null ? "" : type;
+            } catch (RuntimeException e) {
+                return "";
+            }
+        }
+    };
 
     /** The JSON {@code "type"} of an event record, e.g. {@code "claim"}. */
     public static String typeOf(SpecificRecord record) {
-        Schema schema = record.getSchema();
-        String type = typeBySchema.get(schema);
-        if (type != null) return type;
-        type = TYPE_BY_SCHEMA_NAME.get(schema.getFullName());
-        if (type == null) throw new IllegalArgumentException(schema.getFullName() + " is not an event of the contract");
-        Map<Schema, String> known = typeBySchema;
-        if (known.size() < 64) {
-            Map<Schema, String> more = new IdentityHashMap<>(known);
-            more.put(schema, type);
-            typeBySchema = more;
-        }
+        String type = TYPE_BY_CLASS.get(record.getClass());
+        if (!type.isEmpty()) return type;
+        type = TYPE_BY_SCHEMA_NAME.get(record.getSchema().getFullName());
+        if (type == null) throw new IllegalArgumentException(record.getSchema().getFullName() + " is not an event of the contract");
         return type;
     }
 

@@ -29,6 +29,14 @@ public enum Breach {
         this.description = description;
     }
 
+    /**
+     * Whether the line keeps the contract's format, so that only the engine can refuse it: a known claimId with other
+     * content, a reversal of an unknown claim.
+     */
+    public boolean wellFormed() {
+        return this == CLAIM_CHANGED_RESEND || this == REVERSAL_OF_UNKNOWN_CLAIM;
+    }
+
     /** The type of the valid event this breach is made from (and sent next to). */
     public String from() {
         return from;

@@ -12,6 +12,7 @@ import org.medassist.events.ClaimReversal;
 import org.medassist.events.Department;
 import org.medassist.events.IdentityType;
 import org.medassist.schemas.Departments;
+import org.medassist.schemas.json.EventJson;
 
 /**
  * Makes the contract breaches ({@link Breach}) that follow a share of the valid events: each is made from the event
@@ -63,19 +64,15 @@ final class Breaches {
         int step = d.step() + 1_000;
         switch (b) {
             case CLAIM_CHANGED_RESEND: {
-                Claim c = (Claim) d.record();
+                Claim c = (Claim) EventJson.read(d.json());
                 Claim changed = Care.withAmounts(c, c.getClaimId(), Care.rescale(c.getAmounts(), 1.1));
-                Draft v = Draft.of(d.date(), d.rank(), d.city(), d.person(), step, d.principal(), changed);
-                return new Draft(v.date(), v.rank(), v.city(), v.person(), v.step(), v.principal(), v.type(), v.id(),
-                        v.json(), v.record(), b);
+                return breach(Draft.of(d.date(), d.rank(), d.city(), d.person(), step, d.principal(), changed), b);
             }
             case REVERSAL_OF_UNKNOWN_CLAIM: {
-                Claim c = (Claim) d.record();
+                Claim c = (Claim) EventJson.read(d.json());
                 String claimId = c.getClaimId() + mark;
                 ClaimReversal r = new ClaimReversal(claimId + "-R", claimId, c.getPersonId(), c.getRegion(), "duplicate billing");
-                Draft v = Draft.of(d.date(), d.rank(), d.city(), d.person(), step, d.principal(), r);
-                return new Draft(v.date(), v.rank(), v.city(), v.person(), v.step(), v.principal(), v.type(), v.id(),
-                        v.json(), v.record(), b);
+                return breach(Draft.of(d.date(), d.rank(), d.city(), d.person(), step, d.principal(), r), b);
             }
             default:
                 break;
@@ -140,7 +137,13 @@ final class Breaches {
             default:
                 throw new IllegalStateException(b.toString());
         }
-        return new Draft(d.date(), d.rank(), d.city(), d.person(), step, sender, b.type(), id, write(e), null, b);
+        return new Draft(d.date(), d.rank(), d.city(), d.person(), step, sender, b.type(), id, write(e), b);
+    }
+
+    /** A well-formed event marked as the breach it is. */
+    private static Draft breach(Draft v, Breach b) {
+        return new Draft(v.date(), v.rank(), v.city(), v.person(), v.step(), v.principal(), v.type(), v.id(), v.utf8(), b,
+                v.slot(), v.senderHash());
     }
 
     private static long fen(ObjectNode amounts, String field) {

@@ -1,13 +1,14 @@
 package org.medassist.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Comparator;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.schemas.json.EventJson;
 
 /**
- * An event before its position in the stream is known, already written as JSON (generation runs on several threads;
- * the order is fixed afterwards).
+ * An event before its position in the stream is known, already written as JSON in UTF-8 (generation runs on
+ * several threads; the order is fixed afterwards). It keeps no Avro record: a cohort-year in memory is its lines.
  *
  * @param rank   the kind of sender on a day: parameters, certifications, hospital events, applications, year close
  * @param city   the city's place in the stream ({@link City#order()})
@@ -17,12 +18,17 @@ import org.medassist.schemas.json.EventJson;
  * @param senderHash the hash of the sender's name, for {@link #ORDER}
  */
 record Draft(LocalDate date, int rank, int city, int person, int step, Principal principal, String type, String id,
-             String json, SpecificRecord record, Breach breach, long slot, int senderHash) {
+             byte[] utf8, Breach breach, long slot, int senderHash) {
 
     Draft(LocalDate date, int rank, int city, int person, int step, Principal principal, String type, String id,
-          String json, SpecificRecord record, Breach breach) {
-        this(date, rank, city, person, step, principal, type, id, json, record, breach,
+          String json, Breach breach) {
+        this(date, rank, city, person, step, principal, type, id, json.getBytes(StandardCharsets.UTF_8), breach,
                 date.toEpochDay() << 24 | (long) rank << 16 | city, principal.name().hashCode());
+    }
+
+    /** The event as one line of JSON. */
+    String json() {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     static final int RANK_PARAMETER = 0;
@@ -34,7 +40,7 @@ record Draft(LocalDate date, int rank, int city, int person, int step, Principal
     /** A valid event, written with the contract's codec. */
     static Draft of(LocalDate date, int rank, int city, int person, int step, Principal principal, SpecificRecord record) {
         return new Draft(date, rank, city, person, step, principal, EventJson.typeOf(record), idOf(record),
-                EventJson.write(record), record, null);
+                EventJson.write(record), null);
     }
 
     /** The event's own id: its first field, when that field's name ends in {@code Id} (as in the contract). */
@@ -44,7 +50,7 @@ record Draft(LocalDate date, int rank, int city, int person, int step, Principal
     }
 
     StreamEvent toEvent(long seq) {
-        return new StreamEvent(seq, date, principal, type, id, json, record, breach);
+        return new StreamEvent(seq, date, principal, type, id, utf8, breach);
     }
 
     /**

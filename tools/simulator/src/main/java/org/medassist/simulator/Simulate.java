@@ -194,7 +194,7 @@ public final class Simulate implements Callable<Integer> {
         Map<String, Long> byType = new TreeMap<>();
         while (it.hasNext()) {
             StreamEvent e = it.next();
-            w.write(e.json().getBytes(StandardCharsets.UTF_8));
+            w.write(e.utf8());
             w.write('\n');
             events++;
             byType.merge(e.type(), 1L, Long::sum);
