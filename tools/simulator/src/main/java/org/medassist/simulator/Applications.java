@@ -16,7 +16,7 @@ import org.medassist.events.Decision;
 import org.medassist.events.IdentityType;
 
 /**
- * What the city's agency files for a person-year, where the city pays on application (DECISIONS E10 in
+ * What the city's agency files for a person-year, where the city pays on application (E10 in
  * docs/decisions.md): tilt for heavy burdens late in the year, and one-time assistance for families recognised as
  * the one-time identity in that year, sometimes with the county's own decision instead of the policy's bounds.
  */

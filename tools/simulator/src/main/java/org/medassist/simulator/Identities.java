@@ -26,7 +26,7 @@ import org.medassist.schemas.Departments;
  *   <li>Most are on the register before the simulated years: their grant is sent on the first simulated day.</li>
  *   <li>Some are recognised during the simulated years, most in the first; 因病支出型 and 临时救助 families after the
  *       bill that made them poor. A share of these records (the late share) reaches the system weeks or months after
- *       the recognition date, after claims it changes, so settled claims are recomputed (DECISIONS E1, E8 in
+ *       the recognition date, after claims it changes, so settled claims are recomputed (E1 and E8 in
  *       docs/decisions.md).</li>
  *   <li>Then changes: 低保边缘 → 低保 upgrades where the city knows both, and exits (退出), some recorded late too,
  *       which take back what was paid after the exit (a recovery).</li>

@@ -28,9 +28,4 @@ final class Seeds {
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
     }
-
-    /** A long mapped onto [0, 1). */
-    static double unit(long h) {
-        return (h >>> 11) * 0x1.0p-53;
-    }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param regions      the cities to simulate, by region key; empty for every city of the catalog
  * @param invalidShare the share of events followed by a contract breach that replay rejects ({@link Breach})
  * @param lateShare    the share of identity records made during the simulated years that reach the system weeks or
- *                     months after their effective date, after claims they change (DECISIONS E8 in docs/decisions.md)
+ *                     months after their effective date, after claims they change (E8 in docs/decisions.md)
  */
 public record SimulationConfig(long seed, int people, int years, Integer startYear, List<String> regions,
                                double invalidShare, double lateShare) {

@@ -26,7 +26,7 @@ import org.medassist.events.YearClose;
  * <ul>
  *   <li>At the start of each simulated year, policy administrators publish the parameters each city's policy needs
  *       ({@link City#parameters}); in later years some cities publish in March, so their early claims park until
- *       the figure arrives (DECISIONS E9 in docs/decisions.md).</li>
+ *       the figure arrives (E9 in docs/decisions.md).</li>
  *   <li>Departments certify people ({@link Identities}); hospitals discharge them ({@link Care}); agencies file
  *       applications ({@link Applications}) and close the years of cities with a year-end item.</li>
  *   <li>A share of events is followed by a contract breach ({@link Breaches}).</li>
