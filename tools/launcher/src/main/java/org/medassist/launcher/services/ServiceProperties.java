@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.medassist.launcher.Tokens;
-import org.medassist.launcher.stream.Region;
+import java.util.List;
+import org.medassist.simulator.City;
 
 /**
  * The configuration the launcher gives each service: the one place that names the services' properties
@@ -26,18 +27,25 @@ public final class ServiceProperties {
     public static final String PERSON_ID_KEY = "medassist.log.person-id-key";
     /** Raw Kafka Streams settings, {@code medassist.kafka.streams.<kafka name>} (service-kit's KafkaSettings). */
     public static final String STREAMS = "medassist.kafka.streams.";
+    /** An operator's policy directory (settlement-service's {@code SettlementBeans}). */
+    public static final String POLICIES_DIR = "medassist.policies.dir";
 
-    /** Where and how a service reaches Kafka and the registry. */
+    /**
+     * Where and how a service reaches Kafka and the registry, the key of its person hashes, and the operator's
+     * policy directory (null: the shipped policies only).
+     */
     public record Infrastructure(String bootstrapServers, String registryUrl, int partitions, int replicationFactor,
-                                 String personIdKey) {}
+                                 String personIdKey, Path policiesDir) {}
 
     /**
      * The properties of one service.
      *
      * @param serviceName e.g. {@code settlement-service}
      * @param stateDir the service's Kafka Streams state, under the data directory so that a restart resumes it
+     * @param cities   the cities whose hospitals and agencies get tokens
      */
-    public static Map<String, Object> of(String serviceName, Infrastructure infra, int port, Path stateDir, Tokens tokens) {
+    public static Map<String, Object> of(String serviceName, Infrastructure infra, int port, Path stateDir, Tokens tokens,
+                                         List<City> cities) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(BOOTSTRAP_SERVERS, infra.bootstrapServers());
         p.put(REGISTRY_URL, infra.registryUrl());
@@ -47,8 +55,9 @@ public final class ServiceProperties {
         p.put(SERVER_HOST, "127.0.0.1");
         p.put(SERVER_PORT, port);
         p.put(PERSON_ID_KEY, infra.personIdKey());
+        if (infra.policiesDir() != null) p.put(POLICIES_DIR, infra.policiesDir().toAbsolutePath().toString());
         localRestarts(serviceName, p);
-        principals(tokens, p);
+        principals(tokens, cities, p);
         return p;
     }
 
@@ -65,13 +74,13 @@ public final class ServiceProperties {
 
     /**
      * Every token of {@link Tokens}, for both services (each uses the kinds its endpoints accept): the five
-     * departments, every hospital and every city's agency of the synthetic stream, and the administrator.
+     * departments, every hospital and every agency of the cities, and the administrator.
      */
-    static void principals(Tokens tokens, Map<String, Object> p) {
+    static void principals(Tokens tokens, List<City> cities, Map<String, Object> p) {
         tokens.departments().forEach((department, token) -> principal(p, department, "department", department, token));
-        tokens.hospitals(Region.allHospitalIds()).forEach((hospital, token) ->
-                principal(p, "hospital-" + hospital, "hospital", hospital, token));
-        for (Region r : Region.values()) principal(p, "agency-" + r.id(), "agency", r.id(), tokens.agency(r.id()));
+        List<String> hospitals = cities.stream().flatMap(c -> c.hospitalIds().stream()).toList();
+        tokens.hospitals(hospitals).forEach((hospital, token) -> principal(p, "hospital-" + hospital, "hospital", hospital, token));
+        for (City c : cities) principal(p, "agency-" + c.region(), "agency", c.region(), tokens.agency(c.region()));
         principal(p, "admin", "admin", "launcher", tokens.admin());
     }
 
