@@ -118,7 +118,8 @@ public final class EventRules {
         } else if (record instanceof YearClose y) {
             year(y.getYear(), ctx);
         } else if (record instanceof Settlement s) {
-            year(s.getYear(), ctx);
+            // a rejection of an input that named no year (a claim too broken to date, an unknown region) says 0
+            if (!(s.getYear() == 0 && s.getStatus() == org.medassist.events.SettlementStatus.rejected)) year(s.getYear(), ctx);
         } else if (record instanceof Alert a) {
             alert(a, ctx);
         }
