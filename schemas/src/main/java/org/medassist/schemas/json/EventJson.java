@@ -318,8 +318,9 @@ public final class EventJson {
                 if (f.hasDefaultValue()) return DATA.deepCopy(s, DATA.getDefaultValue(f));
                 throw fail(path, EventFormatException.MISSING);
             }
-            if (!nullable && s.getType() == Schema.Type.STRING && node.isTextual() && node.textValue().isEmpty()) {
-                throw fail(path, "is empty");
+            if (!nullable && s.getType() == Schema.Type.STRING && node.isTextual() && node.textValue().isEmpty()
+                    && !(path.equals("personId") && "settlement".equals(type))) {
+                throw fail(path, "is empty"); // a settlement's personId is the one exception: EventRules decides
             }
             return value(s, node, path);
         }

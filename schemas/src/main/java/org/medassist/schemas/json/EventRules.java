@@ -85,7 +85,10 @@ public final class EventRules {
             }
             switch (s.getType()) {
                 case STRING -> {
-                    if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()) throw ctx.fail(path, "is empty");
+                    if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()
+                            && !(path.equals("personId") && record instanceof Settlement)) {
+                        throw ctx.fail(path, "is empty");
+                    }
                 }
                 case LONG -> {
                     long fen = (Long) v;
@@ -118,8 +121,11 @@ public final class EventRules {
         } else if (record instanceof YearClose y) {
             year(y.getYear(), ctx);
         } else if (record instanceof Settlement s) {
-            // a rejection of an input that named no year (a claim too broken to date, an unknown region) says 0
-            if (!(s.getYear() == 0 && s.getStatus() == org.medassist.events.SettlementStatus.rejected)) year(s.getYear(), ctx);
+            // a rejection of an input that named no year or person (a parameter, a year close, an unknown region) says
+            // year 0 and personId ""; every other settlement names both
+            boolean rejected = s.getStatus() == org.medassist.events.SettlementStatus.rejected;
+            if (!(s.getYear() == 0 && rejected)) year(s.getYear(), ctx);
+            if (s.getPersonId().isEmpty() && !rejected) throw ctx.fail("personId", "is empty");
         } else if (record instanceof Alert a) {
             alert(a, ctx);
         }
