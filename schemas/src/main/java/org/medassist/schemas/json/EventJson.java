@@ -319,8 +319,8 @@ public final class EventJson {
                 throw fail(path, EventFormatException.MISSING);
             }
             if (!nullable && s.getType() == Schema.Type.STRING && node.isTextual() && node.textValue().isEmpty()
-                    && !(path.equals("personId") && "settlement".equals(type))) {
-                throw fail(path, "is empty"); // a settlement's personId is the one exception: EventRules decides
+                    && !("settlement".equals(type) && EventRules.EMPTY_WHEN_REJECTED.contains(path))) {
+                throw fail(path, "is empty"); // a rejection may name no person or policy: EventRules decides
             }
             return value(s, node, path);
         }

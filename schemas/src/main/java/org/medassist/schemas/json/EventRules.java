@@ -35,6 +35,8 @@ public final class EventRules {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Set<String> MEASURES = Set.of("S", "R", "burden");
+    /** Settlement fields that are empty on a rejection of an input naming no person or no known region. */
+    static final Set<String> EMPTY_WHEN_REJECTED = Set.of("personId", "policy");
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2999;
 
@@ -86,7 +88,7 @@ public final class EventRules {
             switch (s.getType()) {
                 case STRING -> {
                     if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()
-                            && !(path.equals("personId") && record instanceof Settlement)) {
+                            && !(record instanceof Settlement && EMPTY_WHEN_REJECTED.contains(path))) {
                         throw ctx.fail(path, "is empty");
                     }
                 }
@@ -126,6 +128,7 @@ public final class EventRules {
             boolean rejected = s.getStatus() == org.medassist.events.SettlementStatus.rejected;
             if (!(s.getYear() == 0 && rejected)) year(s.getYear(), ctx);
             if (s.getPersonId().isEmpty() && !rejected) throw ctx.fail("personId", "is empty");
+            if (s.getPolicy().isEmpty() && !rejected) throw ctx.fail("policy", "is empty");
         } else if (record instanceof Alert a) {
             alert(a, ctx);
         }
