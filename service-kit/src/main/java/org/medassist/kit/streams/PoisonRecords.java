@@ -1,6 +1,7 @@
 package org.medassist.kit.streams;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Remembers which input records made processing fail, across the stream threads that replace each other. A failure
@@ -38,4 +39,25 @@ public final class PoisonRecords {
     }
 
     public int size() { return failures.size(); }
+
+    /**
+     * Runs one input's state change under the poison rule: a failure is rethrown (the transaction aborts, nothing of
+     * the input is applied) and counted unless it is the infrastructure's; the input that already failed
+     * {@link #MAX_ATTEMPTS} times is not run again but handed to {@code setAside} with the reason (a dead letter).
+     */
+    public void guard(String topic, int partition, long offset, Runnable change, Consumer<String> setAside) {
+        Failure f = poisoned(topic, partition, offset);
+        if (f != null) {
+            setAside.accept("set aside after " + f.attempts() + " failed attempts, nothing of it applied: " + f.reason());
+            done(topic, partition, offset);
+            return;
+        }
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            if (!Failures.isInfrastructure(e)) failed(topic, partition, offset, e);
+            throw e;
+        }
+        done(topic, partition, offset);
+    }
 }

@@ -2,7 +2,6 @@ package org.medassist.settlement.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ import org.medassist.events.PersonEligibility;
 import org.medassist.events.YearClose;
 import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.kit.ownership.PendingInputs;
+import org.medassist.kit.ownership.PersonQueue;
 import org.medassist.kit.streams.Failures;
 import org.medassist.kit.streams.InfrastructureException;
 import org.medassist.kit.streams.PoisonRecords;
@@ -111,7 +111,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     private SettlementEngine engine;
     private StoredLedgers ledgers;
     private EventRouter router;
-    private KeyValueStore<String, byte[]> pending;
+    private PersonQueue queue;
     private KeyValueStore<String, Long> appliedParameters;
     private KeyValueStore<String, String> closedYears;
     private KeyValueStore<String, byte[]> parameters;
@@ -139,7 +139,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         ledgers = new StoredLedgers(new StateLedgerStore(context.getStateStore(HEADERS), context.getStateStore(YEARS),
                 context.getStateStore(INDEX)), engine, CACHED_PERSONS);
         router = new EventRouter(engine, ledgers, null, limits);
-        pending = context.getStateStore(PENDING);
+        queue = new PersonQueue(context.getStateStore(PENDING));
         appliedParameters = context.getStateStore(APPLIED_PARAMETERS);
         closedYears = context.getStateStore(CLOSED_YEARS);
         parameters = context.getStateStore(PARAMETERS);
@@ -200,41 +200,52 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             return;
         }
         if (!valid(event)) return;
-        byte[] waiting = pending.get(personId);
-        if (waiting != null) {
-            // an earlier input of this person waits for an ownership answer: this one must not overtake it (E2)
-            PendingInputs q = PendingInputs.fromBytes(waiting);
-            q.inputs.add(in);
-            pending.put(personId, q.toBytes());
-            return;
-        }
-        guarded(in, () -> {
-            PersonLedger l = ledgers.get(personId);
-            OwnershipRequest question = apply(l, in, event);
-            if (question != null) pending.put(personId, new PendingInputs(question.getRequestId(), new ArrayList<>(List.of(in))).toBytes());
-        });
+        // an earlier input of this person waits for an ownership answer: this one must not overtake it (E2)
+        if (!queue.enqueueIfWaiting(personId, in)) queue.offer(personId, in, event, steps);
     }
 
-    /**
-     * Applies a person event to its ledger, or asks the claim owners' registry first and applies nothing; returns the
-     * question when it asked. Catches the person up with running fan-outs first.
-     */
-    private OwnershipRequest apply(PersonLedger l, PendingInputs.Input in, SpecificRecord event) {
-        catchUp(l);
-        String refusal = router.limitRefusal(l, event);
-        OwnershipRequest question = refusal == null ? router.ownershipQuestion(l, event, in.requestId()) : null;
-        if (refusal != null) {
-            out.settlement(router.reject(event, refusal));
-        } else if (question != null) {
-            context.forward(new Record<Object, Object>(question.getId(), question, in.timestamp()), OWNERSHIP_SINK);
-        } else if (event instanceof PersonEligibility t) {
-            router.timeline(l, t, out);
-        } else {
-            router.apply(l, event, out);
+    /** How this processor reads, applies and guards one input, for the person queue. */
+    private final PersonQueue.Steps steps = new PersonQueue.Steps() {
+        @Override
+        public SpecificRecord decode(PendingInputs.Input in) {
+            timestamp = in.timestamp();
+            return SettleProcessor.this.decode(in);
         }
-        ledgers.changed(l);
-        return question;
-    }
+
+        @Override
+        public OwnershipRequest apply(String personId, PendingInputs.Input in, SpecificRecord event) {
+            timestamp = in.timestamp();
+            PersonLedger l = ledgers.get(personId);
+            catchUp(l);
+            String refusal = router.limitRefusal(l, event);
+            OwnershipRequest question = refusal == null ? router.ownershipQuestion(l, event, in.requestId()) : null;
+            if (refusal != null) {
+                out.settlement(router.reject(event, refusal));
+            } else if (question != null) {
+                context.forward(new Record<Object, Object>(question.getId(), question, in.timestamp()), OWNERSHIP_SINK);
+            } else if (event instanceof PersonEligibility t) {
+                router.timeline(l, t, out);
+            } else {
+                router.apply(l, event, out);
+            }
+            ledgers.changed(l);
+            return question;
+        }
+
+        @Override
+        public void answered(String personId, PendingInputs.Input in, SpecificRecord event, OwnershipAnswer answer) {
+            timestamp = in.timestamp();
+            PersonLedger l = ledgers.get(personId);
+            catchUp(l);
+            router.answered(l, event, answer, out);
+            ledgers.changed(l);
+        }
+
+        @Override
+        public void guarded(PendingInputs.Input in, Runnable change) {
+            poison.guard(in.topic(), in.partition(), in.offset(), change, reason -> deadLetter(in, reason));
+        }
+    };
 
     private void onAnswer(PendingInputs.Input in) {
         OwnershipAnswer a;
@@ -248,60 +259,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             deadLetter(in, "not an ownership answer");
             return;
         }
-        byte[] waiting = pending.get(a.getPersonId());
-        PendingInputs q = waiting == null ? null : PendingInputs.fromBytes(waiting);
-        if (q == null || !q.awaiting.equals(a.getRequestId())) return; // an answer to a question no longer asked
-        PendingInputs.Input head = q.inputs.get(0);
-        timestamp = head.timestamp();
-        SpecificRecord event = decode(head);
-        OwnershipAnswer answer = a;
-        if (event != null) {
-            guarded(head, () -> {
-                PersonLedger l = ledgers.get(answer.getPersonId());
-                catchUp(l);
-                router.answered(l, event, answer, out);
-                ledgers.changed(l);
-            });
-        }
-        drain(a.getPersonId(), q.inputs.subList(1, q.inputs.size()));
-    }
-
-    /** Applies the inputs that waited behind an answered one, until one must ask again. */
-    private void drain(String personId, List<PendingInputs.Input> rest) {
-        for (int i = 0; i < rest.size(); i++) {
-            PendingInputs.Input in = rest.get(i);
-            timestamp = in.timestamp();
-            SpecificRecord event = decode(in);
-            if (event == null) continue;
-            OwnershipRequest[] asked = new OwnershipRequest[1];
-            guarded(in, () -> asked[0] = apply(ledgers.get(personId), in, event));
-            if (asked[0] != null) {
-                pending.put(personId, new PendingInputs(asked[0].getRequestId(), new ArrayList<>(rest.subList(i, rest.size()))).toBytes());
-                return;
-            }
-        }
-        pending.delete(personId);
-    }
-
-    /**
-     * Runs one input's state change. A failure is rethrown, so the transaction aborts and nothing of it is applied;
-     * the third failure of the same input (not an infrastructure one) makes it a poison record, set aside whole on the
-     * next attempt.
-     */
-    private void guarded(PendingInputs.Input in, Runnable change) {
-        PoisonRecords.Failure f = poison.poisoned(in.topic(), in.partition(), in.offset());
-        if (f != null) {
-            deadLetter(in, "set aside after " + f.attempts() + " failed attempts, nothing of it applied: " + f.reason());
-            poison.done(in.topic(), in.partition(), in.offset());
-            return;
-        }
-        try {
-            change.run();
-        } catch (RuntimeException e) {
-            if (!Failures.isInfrastructure(e)) poison.failed(in.topic(), in.partition(), in.offset(), e);
-            throw e;
-        }
-        poison.done(in.topic(), in.partition(), in.offset());
+        queue.answer(a, steps);
     }
 
     /** Brings a person up to date with the fan-outs of their region-years that have not reached them yet. */
@@ -325,7 +283,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             return;
         }
         if (!valid(y)) return;
-        guarded(in, () -> {
+        steps.guarded(in, () -> {
             FanOut f = router.yearClose(AvroMapping.yearClose(y), out);
             if (f != null) {
                 closedYears.put(y.getRegion() + "|" + y.getYear(), "closed");
