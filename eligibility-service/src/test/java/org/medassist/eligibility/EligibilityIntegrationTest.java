@@ -110,7 +110,7 @@ class EligibilityIntegrationTest {
             assertEquals(KafkaStreams.State.RUNNING, one.streamsState(), "a bad record does not stop the stream");
 
             // GET: contract JSON events and spells
-            HttpResponse<String> g = one.get("/v1/persons/" + a + "/eligibility", RunningService.RURAL);
+            HttpResponse<String> g = one.get("/v1/persons/" + a + "/eligibility", RunningService.READER);
             assertEquals(200, g.statusCode(), g.body());
             JsonNode body = JSON.readTree(g.body());
             assertEquals(a, body.get("personId").asText());
@@ -123,7 +123,7 @@ class EligibilityIntegrationTest {
             assertEquals("civil_affairs", spell.get("department").asText());
             assertEquals("2023-04-20", spell.get("recognized").asText());
             assertEquals("2023-09-01", spell.get("exit").asText());
-            assertEquals(404, one.get("/v1/persons/P-NOBODY-" + id + "/eligibility", RunningService.CIVIL).statusCode());
+            assertEquals(404, one.get("/v1/persons/P-NOBODY-" + id + "/eligibility", RunningService.READER).statusCode());
 
             // a second instance of the same application: the partitions are shared, each GET is answered by the owner
             List<String> persons = new java.util.ArrayList<>(List.of(a, b));
@@ -132,7 +132,7 @@ class EligibilityIntegrationTest {
                     .map(p -> identity("tu-" + p, p, Department.trade_union, IdentityType.hardship_worker,
                             IdentityAction.grant, "2023-03-01"))
                     .toArray(IdentityEvent[]::new);
-            HttpResponse<String> union = one.post("/v1/identity-events", "dev-only-trade-union-token", json(grants)); // application.yml's
+            HttpResponse<String> union = one.post("/v1/identity-events", RunningService.UNION, json(grants));
             assertEquals(202, union.statusCode(), union.body());
             long scaled;
             try (RunningService two = RunningService.start(env, app)) {
@@ -141,7 +141,7 @@ class EligibilityIntegrationTest {
                 Set<String> servedBy = new HashSet<>();
                 for (String p : persons) {
                     for (RunningService s : List.of(one, two)) {
-                        HttpResponse<String> r = s.getUntil("/v1/persons/" + p + "/eligibility", RunningService.CIVIL,
+                        HttpResponse<String> r = s.getUntil("/v1/persons/" + p + "/eligibility", RunningService.READER,
                                 x -> x.statusCode() == 200, Duration.ofSeconds(30));
                         assertEquals(200, r.statusCode(), p + " via " + s.baseUrl + ": " + r.body());
                         assertEquals(p, JSON.readTree(r.body()).get("personId").asText());
@@ -150,8 +150,8 @@ class EligibilityIntegrationTest {
                 }
                 assertEquals(2, servedBy.size(), "both instances own some persons: " + servedBy);
                 // the same person through both instances: the same owner answers
-                HttpResponse<String> viaOne = one.get("/v1/persons/" + a + "/eligibility", RunningService.CIVIL);
-                HttpResponse<String> viaTwo = two.get("/v1/persons/" + a + "/eligibility", RunningService.CIVIL);
+                HttpResponse<String> viaOne = one.get("/v1/persons/" + a + "/eligibility", RunningService.READER);
+                HttpResponse<String> viaTwo = two.get("/v1/persons/" + a + "/eligibility", RunningService.READER);
                 assertEquals(viaOne.body(), viaTwo.body());
                 assertEquals(viaOne.headers().firstValue(InteractiveQueries.SERVED_BY_HEADER),
                         viaTwo.headers().firstValue(InteractiveQueries.SERVED_BY_HEADER));

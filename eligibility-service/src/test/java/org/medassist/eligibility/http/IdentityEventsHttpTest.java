@@ -145,7 +145,7 @@ class IdentityEventsHttpTest {
         assertEquals(2, body(r).get("accepted").asInt());
         assertEquals(0, body(r).get("duplicates").asInt());
 
-        HttpResponse<String> g = service.getUntil("/v1/persons/" + p + "/eligibility", RunningService.CIVIL,
+        HttpResponse<String> g = service.getUntil("/v1/persons/" + p + "/eligibility", RunningService.READER,
                 x -> x.statusCode() == 200 && x.body().contains("mz-2"), Duration.ofSeconds(30));
         assertEquals(200, g.statusCode(), g.body());
 

@@ -1,7 +1,9 @@
 package org.medassist.launcher.services;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.medassist.launcher.Tokens;
@@ -21,7 +23,12 @@ public final class ServiceProperties {
     public static final String STATE_DIR = "medassist.kafka.state-dir";
     public static final String SERVER_HOST = "micronaut.server.host";
     public static final String SERVER_PORT = "micronaut.server.port";
-    /** {@code medassist.auth.principals.<label>.kind|name|token} */
+    /**
+     * The services' Micronaut environments: {@code dev}, the only one in which they take the plain-text tokens of
+     * the local run (docs/security.md).
+     */
+    public static final String ENVIRONMENTS = "micronaut.environments";
+    /** {@code medassist.auth.principals.<label>.kind|name|regions|token} */
     public static final String PRINCIPALS = "medassist.auth.principals";
     public static final String PERSON_ID_KEY = "medassist.log.person-id-key";
     /** Raw Kafka Streams settings, {@code medassist.kafka.streams.<kafka name>} (service-kit's KafkaSettings). */
@@ -47,6 +54,7 @@ public final class ServiceProperties {
         p.put(SERVER_HOST, "127.0.0.1");
         p.put(SERVER_PORT, port);
         p.put(PERSON_ID_KEY, infra.personIdKey());
+        p.put(ENVIRONMENTS, "dev");
         localRestarts(serviceName, p);
         principals(tokens, p);
         return p;
@@ -65,21 +73,32 @@ public final class ServiceProperties {
 
     /**
      * Every token of {@link Tokens}, for both services (each uses the kinds its endpoints accept): the five
-     * departments, every hospital and every city's agency of the synthetic stream, and the administrator.
+     * departments and the administrator for every city of the stream, every hospital for its own city (a hospital
+     * added with a {@code hospital.<id>} line, for every city), and every city's agency for its city.
      */
     static void principals(Tokens tokens, Map<String, Object> p) {
-        tokens.departments().forEach((department, token) -> principal(p, department, "department", department, token));
+        List<String> all = new ArrayList<>();
+        for (Region r : Region.values()) all.add(r.id());
+        String cities = String.join(",", all);
+        tokens.departments().forEach((department, token) -> principal(p, department, "department", department, cities, token));
         tokens.hospitals(Region.allHospitalIds()).forEach((hospital, token) ->
-                principal(p, "hospital-" + hospital, "hospital", hospital, token));
-        for (Region r : Region.values()) principal(p, "agency-" + r.id(), "agency", r.id(), tokens.agency(r.id()));
-        principal(p, "admin", "admin", "launcher", tokens.admin());
+                principal(p, "hospital-" + hospital, "hospital", hospital, regionOf(hospital), token));
+        for (Region r : Region.values()) principal(p, "agency-" + r.id(), "agency", r.id(), r.id(), tokens.agency(r.id()));
+        principal(p, "admin", "admin", "launcher", cities, tokens.admin());
     }
 
-    private static void principal(Map<String, Object> p, String label, String kind, String name, String token) {
+    /** The city of one of the stream's hospitals ({@code JJ-H01} is Jiujiang's); {@code *} for another. */
+    static String regionOf(String hospitalId) {
+        for (Region r : Region.values()) if (hospitalId.startsWith(r.code() + "-")) return r.id();
+        return "*";
+    }
+
+    private static void principal(Map<String, Object> p, String label, String kind, String name, String regions, String token) {
         // labels are lower-case kebab: Micronaut normalises property names
         String prefix = PRINCIPALS + "." + label.toLowerCase(Locale.ROOT).replace('_', '-') + ".";
         p.put(prefix + "kind", kind);
         p.put(prefix + "name", name);
+        p.put(prefix + "regions", regions);
         p.put(prefix + "token", token);
     }
 }

@@ -390,7 +390,7 @@ public final class SyntheticStream implements Iterable<StreamEvent> {
             String reason = corrected ? pick(rnd, List.of("amounts corrected", "billing error: wrong items billed"))
                     : pick(rnd, List.of("duplicate billing", "patient identity mismatch", "settled in error"));
             out.add(new Draft(when, RANK_HOSPITAL, r, p.index, seq[0]++, Principal.hospital(c.getHospitalId()),
-                    ClaimReversal.newBuilder().setReversalId(c.getClaimId() + "-R").setClaimId(c.getClaimId())
+                    ClaimReversal.newBuilder().setReversalId(c.getClaimId() + "-R").setClaimId(c.getClaimId()).setHospitalId(c.getHospitalId())
                             .setPersonId(p.personId).setRegion(r.id()).setReason(reason).build()));
             selfPay -= base(c.getAmounts());
             if (corrected) {

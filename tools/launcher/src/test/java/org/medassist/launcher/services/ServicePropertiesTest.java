@@ -34,6 +34,13 @@ class ServicePropertiesTest {
         assertEquals("agency", p.get("medassist.auth.principals.agency-jiangyin.kind"));
         assertEquals("jiangyin", p.get("medassist.auth.principals.agency-jiangyin.name"));
         assertEquals("admin", p.get("medassist.auth.principals.admin.kind"));
+        assertEquals("dev", p.get("micronaut.environments"), "the local run's plain-text tokens are development tokens");
+        assertEquals("nanjing", p.get("medassist.auth.principals.hospital-nj-h21.regions"));
+        assertEquals("jiangyin", p.get("medassist.auth.principals.agency-jiangyin.regions"));
+        for (Region r : Region.values()) {
+            assertTrue(p.get("medassist.auth.principals.civil-affairs.regions").toString().contains(r.id()));
+            assertTrue(p.get("medassist.auth.principals.admin.regions").toString().contains(r.id()));
+        }
         long principals = p.keySet().stream().filter(k -> k.endsWith(".token")).count();
         assertEquals(5 + Region.allHospitalIds().size() + Region.values().length + 1, principals);
         for (String key : p.keySet()) {
