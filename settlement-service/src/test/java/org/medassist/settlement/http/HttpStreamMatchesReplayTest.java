@@ -200,7 +200,7 @@ class HttpStreamMatchesReplayTest {
             assertEquals(SettlementComparison.tiltByPersonYear(expected), SettlementComparison.tiltByPersonYear(actual), "tilt per person-year");
             assertEquals(List.of(), CaseCheck.checkCombined(cases, actual, List.of(), CaseCheck.Depth.AMOUNTS));
 
-            HttpResponse<String> claim = get(s + "/v1/claims/" + claimId, "token-agency");
+            HttpResponse<String> claim = get(s + "/v1/hospitals/" + claimHospital + "/claims/" + claimId, "token-agency");
             assertEquals(200, claim.statusCode(), claim.body());
             assertTrue(claim.body().contains("\"settlementId\":\"" + claimHospital + "/" + claimId + "/1\""), claim.body());
             HttpResponse<String> py = get(s + "/v1/persons/" + personId + "/years/" + year, "token-agency");
