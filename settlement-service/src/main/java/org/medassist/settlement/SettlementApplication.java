@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The settlement service: hospital and agency ingestion, the settlement topology, and its queries
- * ({@code GET /v1/persons/{personId}/years/{year}}, {@code GET /v1/claims/{claimId}}). See docs/settlement-service.md.
+ * ({@code GET /v1/persons/{personId}/years/{year}}, {@code GET /v1/hospitals/{hospitalId}/claims/{claimId}}). See docs/settlement-service.md.
  */
 public final class SettlementApplication {
     private SettlementApplication() {}
