@@ -36,6 +36,7 @@ import org.medassist.events.IdentityAction;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.IdentityType;
 import org.medassist.events.PersonEligibility;
+import org.medassist.kit.audit.AuditLog;
 import org.medassist.kit.query.InteractiveQueries;
 import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.kafka.AvroSerdes;
@@ -158,6 +159,18 @@ class EligibilityIntegrationTest {
                 assertNotEquals(one.baseUrl, two.baseUrl);
                 // a forwarded request is authenticated again by the owner
                 assertEquals(401, two.get("/v1/persons/" + a + "/eligibility", null).statusCode());
+                // and audited by both instances under the same request id (docs/security.md, "Audit")
+                List<String> auditOne = new java.util.concurrent.CopyOnWriteArrayList<>();
+                List<String> auditTwo = new java.util.concurrent.CopyOnWriteArrayList<>();
+                one.context().getBean(AuditLog.class).addListener(auditOne::add);
+                two.context().getBean(AuditLog.class).addListener(auditTwo::add);
+                one.get("/v1/persons/" + a + "/eligibility", RunningService.READER, "fwd-one-" + id);
+                two.get("/v1/persons/" + a + "/eligibility", RunningService.READER, "fwd-two-" + id);
+                long inBoth = java.util.stream.Stream.of("fwd-one-" + id, "fwd-two-" + id)
+                        .filter(r -> auditOne.stream().anyMatch(l -> l.contains("\"requestId\":\"" + r + "\""))
+                                && auditTwo.stream().anyMatch(l -> l.contains("\"requestId\":\"" + r + "\"")))
+                        .count();
+                assertEquals(1, inBoth, "the forwarded one of the two reads: " + auditOne + " " + auditTwo);
             }
             System.out.printf("[EligibilityIntegrationTest] start=%d ms, post→folded=%d ms, second instance balanced=%d ms, "
                             + "total=%d ms%n", (started - t0) / 1_000_000, (folded - started) / 1_000_000,

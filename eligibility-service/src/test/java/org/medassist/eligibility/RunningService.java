@@ -101,7 +101,13 @@ public final class RunningService implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String token) throws Exception {
+        return get(path, token, null);
+    }
+
+    /** A GET with the caller's {@code X-Request-Id} (when not null). */
+    public HttpResponse<String> get(String path, String token, String requestId) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (requestId != null) b.header("X-Request-Id", requestId);
         if (token != null) b.header("Authorization", "Bearer " + token);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
