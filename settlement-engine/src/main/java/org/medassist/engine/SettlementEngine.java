@@ -19,6 +19,7 @@ import org.medassist.engine.model.Reversal;
 import org.medassist.engine.model.SettlementResult;
 import org.medassist.engine.model.ResultStatus;
 import org.medassist.engine.model.RegionYear;
+import org.medassist.engine.policy.DecisionBounds;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.engine.policy.RegionPolicy;
@@ -292,9 +293,25 @@ public final class SettlementEngine {
         return null;
     }
 
+    /**
+     * Why a one-time application's county decision is outside its policy's bounds (FCG-A10, docs/readings.md), or
+     * null: for ingestion to refuse before anything is produced, as {@link #application} refuses it.
+     */
+    public String decisionRefusal(AidApplication a) {
+        RegionPolicy p = catalog.get(a.region());
+        return p == null || !a.oneTime() || p.oneTime() == null ? null : decisionRefusal(p, a);
+    }
+
+    private static String decisionRefusal(RegionPolicy p, AidApplication a) {
+        DecisionBounds bounds = p.oneTime().bounds();
+        if (bounds == null) return null;
+        String outside = bounds.refusal(a.decisionDeductible(), a.decisionRatePpm(), a.decisionCap());
+        return outside == null ? null : "application " + a.applicationId() + ": " + outside;
+    }
+
     private static String applicationRefusal(RegionPolicy p, AidApplication a) {
         if (a.oneTime()) {
-            return p.oneTime() == null ? p.name() + " has no one-time assistance on application" : null;
+            return p.oneTime() == null ? p.name() + " has no one-time assistance on application" : decisionRefusal(p, a);
         }
         boolean onApplication = (p.residualTilt() != null && p.residualTilt().onApplication())
                 || (p.targetTilt() != null && p.targetTilt().onApplication());

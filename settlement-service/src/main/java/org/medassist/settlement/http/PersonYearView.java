@@ -18,8 +18,14 @@ final class PersonYearView {
     private PersonYearView() {}
 
     static Map<String, Object> render(PersonLedger ledger, int year, PolicyCatalog policies) {
+        return render(ledger, year, policies, region -> true);
+    }
+
+    /** The same, with the regions {@code shown} accepts only (a principal's regions, docs/security.md). */
+    static Map<String, Object> render(PersonLedger ledger, int year, PolicyCatalog policies, java.util.function.Predicate<String> shown) {
         List<Map<String, Object>> regions = new ArrayList<>();
         for (String region : ledger.regions()) {
+            if (!shown.test(region)) continue;
             PersonYear py = ledger.year(region, year);
             if (py != null) regions.add(region(py, policies.get(region)));
         }

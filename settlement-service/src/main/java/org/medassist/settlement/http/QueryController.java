@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -24,17 +25,21 @@ import org.medassist.engine.ledger.Entry;
 import org.medassist.engine.ledger.PersonLedger;
 import org.medassist.engine.ledger.PersonYear;
 import org.medassist.engine.model.ClaimKey;
-import org.medassist.kit.kafka.KafkaClients;
-import org.medassist.kit.ownership.Ownership;
-import org.medassist.schemas.kafka.Topics;
-import org.medassist.settlement.ledger.StoredLedgers;
-import org.medassist.settlement.route.EventRouter;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.events.Parameter;
+import org.medassist.kit.audit.Audit;
+import org.medassist.kit.auth.ApiPrincipal;
+import org.medassist.kit.auth.PrincipalKind;
+import org.medassist.kit.auth.Scopes;
 import org.medassist.kit.http.ApiErrors;
+import org.medassist.kit.kafka.KafkaClients;
+import org.medassist.kit.ownership.Ownership;
 import org.medassist.kit.query.InteractiveQueries;
 import org.medassist.kit.streams.ManagedStreams;
+import org.medassist.schemas.kafka.Topics;
+import org.medassist.settlement.ledger.StoredLedgers;
+import org.medassist.settlement.route.EventRouter;
 import org.medassist.settlement.stream.SettlementTopology;
 
 /**
@@ -43,8 +48,9 @@ import org.medassist.settlement.stream.SettlementTopology;
  *   <li>{@code GET /v1/persons/{personId}/years/{year}}: the person-year's totals and ledger;</li>
  *   <li>{@code GET /v1/persons/{personId}/claims/{hospitalId}/{claimId}}: one claim's state, explanation included;</li>
  *   <li>{@code GET /v1/hospitals/{hospitalId}/claims/{claimId}}: which person and year hold a claim (from the claim
- *       owners' registry, keyed like a claim is identified: hospital and claimId), with the link to the claim.</li>
+ *       owners' registry, keyed as a claim is identified: hospital and claimId), with the link to the claim.</li>
  * </ul>
+ * Who may read what: docs/security.md. Every person read is audited with the person hashed.
  */
 @Controller("/v1")
 @Requires(property = "medassist.settlement.enabled", notEquals = "false")
@@ -64,19 +70,31 @@ public class QueryController {
     @Get(uri = "/persons/{personId}/years/{year}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> personYear(HttpRequest<?> request, @PathVariable String personId, @PathVariable int year) {
+        ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        MutableHttpResponse<String> kindRefused = Scopes.personReadRefusal(principal);
+        if (kindRefused != null) return kindRefused;
         return queries.<byte[]>route(request, SettlementTopology.HEADER_STORE, personId, header -> {
             if (header.isEmpty()) return ApiErrors.notFound("no settlement data for this person");
             PersonLedger ledger = ledger(personId);
-            var view = PersonYearView.render(ledger, year, policies);
-            if (((List<?>) view.get("regions")).isEmpty()) return ApiErrors.notFound("the person has nothing in " + year);
+            MutableHttpResponse<String> outOfRegion = Scopes.personRegionRefusal(principal, ledger.regions());
+            if (outOfRegion != null) return outOfRegion;
+            Audit.person(request, personId);
+            var view = PersonYearView.render(ledger, year, policies, principal::serves);
+            if (((List<?>) view.get("regions")).isEmpty()) return ApiErrors.notFound("this person has nothing in " + year);
             return ApiErrors.json(HttpStatus.OK, view);
         });
     }
 
+    /** One claim of a person: its state, what was paid on it and its current explanation. */
     @Get(uri = "/persons/{personId}/claims/{hospitalId}/{claimId}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> personClaim(HttpRequest<?> request, @PathVariable String personId, @PathVariable String hospitalId,
                                        @PathVariable String claimId) {
+        ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        MutableHttpResponse<String> refused = claimReadRefusal(principal, hospitalId);
+        if (refused != null) return refused;
         return queries.<byte[]>route(request, SettlementTopology.HEADER_STORE, personId, header -> {
             if (header.isEmpty()) return ApiErrors.notFound("no settlement data for this person");
             PersonLedger ledger = ledger(personId);
@@ -84,21 +102,36 @@ public class QueryController {
             for (String region : ledger.regions()) {
                 for (PersonYear py : ledger.years(region)) {
                     Entry e = py.claims.get(key);
-                    if (e != null) return ApiErrors.json(HttpStatus.OK, PersonYearView.claim(ledger.personId, py, e));
+                    if (e == null) continue;
+                    if (!principal.is(PrincipalKind.HOSPITAL) && !principal.serves(py.region)) {
+                        return ApiErrors.forbidden("this claim is of a region this token may not read (it reads "
+                                + principal.regionsText() + ")");
+                    }
+                    Audit.person(request, personId);
+                    return ApiErrors.json(HttpStatus.OK, PersonYearView.claim(ledger.personId, py, e));
                 }
             }
             return ApiErrors.notFound("no claim " + key + " for this person");
         });
     }
 
+    /** Which person and year hold a claim, from the claim owners' registry. */
     @Get(uri = "/hospitals/{hospitalId}/claims/{claimId}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> claimOwner(HttpRequest<?> request, @PathVariable String hospitalId, @PathVariable String claimId) {
+        ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        MutableHttpResponse<String> refused = claimReadRefusal(principal, hospitalId);
+        if (refused != null) return refused;
         String id = EventRouter.claimOwnershipId(new ClaimKey(hospitalId, claimId));
         return queries.<String>route(request, SettlementTopology.CLAIM_OWNERS_STORE, id, stored -> {
             if (stored.isEmpty()) return ApiErrors.notFound("no claim " + hospitalId + "/" + claimId + " was received");
             String personId = Ownership.owner(stored.get());
             String[] where = Ownership.where(stored.get()).split("\\|", 2);
+            if (!principal.is(PrincipalKind.HOSPITAL) && !principal.serves(where[0])) {
+                return ApiErrors.forbidden("this claim is of a region this token may not read (it reads " + principal.regionsText() + ")");
+            }
+            Audit.person(request, personId);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("hospitalId", hospitalId);
             body.put("claimId", claimId);
@@ -108,6 +141,17 @@ public class QueryController {
             body.put("claim", "/v1/persons/" + personId + "/claims/" + hospitalId + "/" + claimId);
             return ApiErrors.json(HttpStatus.OK, body);
         });
+    }
+
+    /** Who may read a claim: its own hospital, and readers, agencies and administrators (then by region). */
+    static MutableHttpResponse<String> claimReadRefusal(ApiPrincipal principal, String hospitalId) {
+        if (principal.is(PrincipalKind.HOSPITAL)) {
+            return principal.name().equals(hospitalId) ? null : ApiErrors.forbidden("this token is for hospital "
+                    + principal.name() + " and cannot read claims of hospital " + hospitalId);
+        }
+        if (Scopes.REGION_READERS.contains(principal.kind())) return null;
+        return ApiErrors.forbidden(principal.kind().configName() + " tokens may not read claims; a hospital reads its own, "
+                + "readers, agencies and administrators those of their regions");
     }
 
     /** The person's ledger from this instance's stores, refolded with the parameters the topology settles with. */

@@ -1,7 +1,9 @@
 package org.medassist.launcher.services;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.medassist.launcher.Tokens;
@@ -22,7 +24,12 @@ public final class ServiceProperties {
     public static final String STATE_DIR = "medassist.kafka.state-dir";
     public static final String SERVER_HOST = "micronaut.server.host";
     public static final String SERVER_PORT = "micronaut.server.port";
-    /** {@code medassist.auth.principals.<label>.kind|name|token} */
+    /**
+     * The services' Micronaut environments: {@code dev}, the only one in which they take the plain-text tokens of
+     * the local run (docs/security.md).
+     */
+    public static final String ENVIRONMENTS = "micronaut.environments";
+    /** {@code medassist.auth.principals.<label>.kind|name|regions|token} */
     public static final String PRINCIPALS = "medassist.auth.principals";
     public static final String PERSON_ID_KEY = "medassist.log.person-id-key";
     /** Raw Kafka Streams settings, {@code medassist.kafka.streams.<kafka name>} (service-kit's KafkaSettings). */
@@ -56,6 +63,7 @@ public final class ServiceProperties {
         p.put(SERVER_PORT, port);
         p.put(PERSON_ID_KEY, infra.personIdKey());
         if (infra.policiesDir() != null) p.put(POLICIES_DIR, infra.policiesDir().toAbsolutePath().toString());
+        p.put(ENVIRONMENTS, "dev");
         localRestarts(serviceName, p);
         principals(tokens, cities, p);
         return p;
@@ -74,21 +82,31 @@ public final class ServiceProperties {
 
     /**
      * Every token of {@link Tokens}, for both services (each uses the kinds its endpoints accept): the five
-     * departments, every hospital and every agency of the cities, and the administrator.
+     * departments and the administrator for every city, every hospital for its own city (a hospital added with a
+     * {@code hospital.<id>} line, for every city), and every city's agency for its city.
      */
     static void principals(Tokens tokens, List<City> cities, Map<String, Object> p) {
-        tokens.departments().forEach((department, token) -> principal(p, department, "department", department, token));
+        String all = String.join(",", cities.stream().map(City::region).toList());
+        tokens.departments().forEach((department, token) -> principal(p, department, "department", department, all, token));
         List<String> hospitals = cities.stream().flatMap(c -> c.hospitalIds().stream()).toList();
-        tokens.hospitals(hospitals).forEach((hospital, token) -> principal(p, "hospital-" + hospital, "hospital", hospital, token));
-        for (City c : cities) principal(p, "agency-" + c.region(), "agency", c.region(), tokens.agency(c.region()));
-        principal(p, "admin", "admin", "launcher", tokens.admin());
+        tokens.hospitals(hospitals).forEach((hospital, token) ->
+                principal(p, "hospital-" + hospital, "hospital", hospital, regionOf(hospital, cities), token));
+        for (City c : cities) principal(p, "agency-" + c.region(), "agency", c.region(), c.region(), tokens.agency(c.region()));
+        principal(p, "admin", "admin", "launcher", all, tokens.admin());
     }
 
-    private static void principal(Map<String, Object> p, String label, String kind, String name, String token) {
+    /** The city of one of the stream's hospitals; {@code *} for another (added by hand). */
+    static String regionOf(String hospitalId, List<City> cities) {
+        for (City c : cities) if (c.hospitalIds().contains(hospitalId)) return c.region();
+        return "*";
+    }
+
+    private static void principal(Map<String, Object> p, String label, String kind, String name, String regions, String token) {
         // labels are lower-case kebab: Micronaut normalises property names
         String prefix = PRINCIPALS + "." + label.toLowerCase(Locale.ROOT).replace('_', '-') + ".";
         p.put(prefix + "kind", kind);
         p.put(prefix + "name", name);
+        p.put(prefix + "regions", regions);
         p.put(prefix + "token", token);
     }
 }

@@ -40,6 +40,13 @@ class ServicePropertiesTest {
         assertEquals("agency", p.get("medassist.auth.principals.agency-jiangyin.kind"));
         assertEquals("jiangyin", p.get("medassist.auth.principals.agency-jiangyin.name"));
         assertEquals("admin", p.get("medassist.auth.principals.admin.kind"));
+        assertEquals("dev", p.get("micronaut.environments"), "the local run's plain-text tokens are development tokens");
+        assertEquals("nanjing", p.get("medassist.auth.principals.hospital-nanjing-h21.regions"));
+        assertEquals("jiangyin", p.get("medassist.auth.principals.agency-jiangyin.regions"));
+        for (var c : cities) {
+            assertTrue(p.get("medassist.auth.principals.civil-affairs.regions").toString().contains(c.region()));
+            assertTrue(p.get("medassist.auth.principals.admin.regions").toString().contains(c.region()));
+        }
         long principals = p.keySet().stream().filter(k -> k.endsWith(".token")).count();
         assertEquals(5 + 5 * cities.size() + cities.size() + 1, principals);
         assertEquals(null, p.get("medassist.policies.dir"), "the shipped policies unless --policies names a directory");
