@@ -180,6 +180,15 @@ public final class AccessPlan {
         return sb.toString();
     }
 
+    /** {@code DESCRIBE_CONFIGS} → {@code DescribeConfigs}, as kafka-acls.sh's {@code --operation} reads it. */
+    static String cliName(AclOperation op) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : op.name().split("_")) {
+            sb.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
     private static String names(List<Topic<?>> topics) {
         if (topics.isEmpty()) return "—";
         return String.join(", ", topics.stream().map(t -> "`" + t.name() + "`").toList());
@@ -187,7 +196,8 @@ public final class AccessPlan {
 
     /**
      * The ACL lines of deploy/production/acls.sh: one {@code allow} call (a shell function wrapping
-     * {@code kafka-acls.sh --add}) per binding, with the users, application ids and service names as shell variables.
+     * {@code kafka-acls.sh --add}) per binding, with the users, application ids and service names as shell variables,
+     * operations spelled as kafka-acls.sh takes them ({@code DescribeConfigs}).
      */
     public static String shellLines() {
         Account e = eligibility("$ELIGIBILITY_USER", "$ELIGIBILITY_APP", "$ELIGIBILITY_SERVICE");
@@ -198,7 +208,7 @@ public final class AccessPlan {
             sb.append("# ").append(a.principal()).append('\n');
             for (AclBinding b : a.bindings()) {
                 ResourcePattern r = b.pattern();
-                sb.append("allow \"").append(a.user()).append("\" ").append(b.entry().operation().name()).append(' ')
+                sb.append("allow \"").append(a.user()).append("\" ").append(cliName(b.entry().operation())).append(' ')
                         .append(r.resourceType().name()).append(" \"").append(r.name()).append("\" ")
                         .append(r.patternType().name()).append('\n');
             }
