@@ -97,6 +97,8 @@ final class Accounting {
     private final List<String> unexplained = new ArrayList<>();
     private final List<String> duplicatedMarkers = new ArrayList<>();
     private int nextId;
+    /** Dead letters that name no source offset (a global table's records: an open defect, BadInputFuzzTest). */
+    int offsetless;
 
     Input add(String channel, String what, Set<Outcome> allowed) {
         Input in = new Input(++nextId, channel, what, allowed);
@@ -160,6 +162,7 @@ final class Accounting {
         if (reason == null || reason.isBlank()) {
             unexplained.add("dead letter from " + ref + " without a reason, for " + in);
         }
+        if (d.getOffset() < 0) offsetless++;
         in.letters.merge(ref, 1, Integer::sum);
         in.see(Outcome.DEAD_LETTER, ref + ": " + reason);
     }

@@ -82,22 +82,26 @@ final class RecordFuzz {
     private final Serializer<SpecificRecord> avro;
     private final Serializer<Object> generic;
     private final int partitions;
+    /** Which open defects' inputs to send: letter-size, parameters, year-close (BadInputFuzzTest's class comment). */
+    private final Set<String> known;
+    /** The parameters defects: their inputs also among the random ones. */
     private final boolean knownBugs;
     private final List<Claim> claimsSent = new ArrayList<>();
 
     /**
      * @param avro      the services' own value serializer (the registry, the Confluent wire format)
      * @param generic   the same for records of schemas the contract does not have
-     * @param knownBugs also send the inputs of the open defects the fuzz found (FuzzTest's class comment)
+     * @param known     also send the inputs of these open defects the fuzz found (BadInputFuzzTest's class comment)
      */
     RecordFuzz(Random rnd, ValidEvents valid, Serializer<SpecificRecord> avro, Serializer<Object> generic, int partitions,
-               boolean knownBugs) {
+               Set<String> known) {
         this.rnd = rnd;
         this.valid = valid;
         this.avro = avro;
         this.generic = generic;
         this.partitions = partitions;
-        this.knownBugs = knownBugs;
+        this.known = known;
+        this.knownBugs = known.contains("parameters");
     }
 
     Case next(String topic) {
@@ -115,28 +119,41 @@ final class RecordFuzz {
     }
 
     /**
-     * The inputs of the open defects (BadInputFuzzTest's class comment), one of each, sent only with
-     * {@code -Dfuzz.known-bugs=true}: each makes the run fail until its defect is fixed.
+     * The inputs of the open defects named in {@code known} (BadInputFuzzTest's class comment), one of each: each
+     * makes the run fail until its defect is fixed.
      */
     List<Case> knownBugs() {
         List<Case> out = new ArrayList<>();
-        // as large as a record may be (max.request.size, 1 MiB, less the record's own overhead): its dead letter, which
-        // carries the value and a reason, is not
-        byte[] mb = new byte[(1 << 20) - 200];
-        rnd.nextBytes(mb);
-        out.add(single(new Case(Topics.HOSPITAL_EVENTS.name(), "known defect: a record of 1 MiB less 200 bytes", DEAD),
-                valid.person().getBytes(StandardCharsets.UTF_8), mb));
-        String p = Topics.POLICY_PARAMETERS.name();
-        out.add(single(new Case(p, "known defect: a tombstone", DEAD), unique(null), null));
-        Parameter wrongKey = (Parameter) EventJson.read(valid.parameter().toString());
-        out.add(single(new Case(p, "known defect: a valid parameter under another key", DEAD), unique(null), avro.serialize(p, wrongKey)));
-        Parameter negative = (Parameter) EventJson.read(valid.parameter().toString());
-        negative.setValue(-100);
-        Case c = new Case(p, "known defect: a negative value", REJECTED);
-        c.markers.add(Accounting.marker("ref:parameter:" + negative.getRegion() + ":" + negative.getYear() + ":" + negative.getName(), "",
-                negative.getRegion()));
-        out.add(single(c, (negative.getRegion() + "|" + negative.getYear() + "|" + negative.getName()).getBytes(StandardCharsets.UTF_8),
-                avro.serialize(p, negative)));
+        if (known.contains("letter-size")) {
+            // as large as a record may be (max.request.size, 1 MiB, less the record's own overhead): its dead letter,
+            // which carries the value and a reason, is not
+            byte[] mb = new byte[(1 << 20) - 200];
+            rnd.nextBytes(mb);
+            out.add(single(new Case(Topics.HOSPITAL_EVENTS.name(), "known defect: a record of 1 MiB less 200 bytes", DEAD),
+                    valid.person().getBytes(StandardCharsets.UTF_8), mb));
+        }
+        if (known.contains("year-close")) {
+            // refused on one partition only: only partition 0's task publishes a refusal that names no person
+            String region = "zz-" + valid.id("R").toLowerCase(java.util.Locale.ROOT);
+            Case lone = new Case(Topics.YEAR_CLOSES.name(), "known defect: a year close of an unknown region on partition 1 only", REJECTED);
+            lone.markers.add(Accounting.marker("ref:year_close:" + region + ":2023", "", region));
+            lone.records.add(new Rec(Topics.YEAR_CLOSES.name(), 1, (region + "|2023").getBytes(StandardCharsets.UTF_8),
+                    avro.serialize(Topics.YEAR_CLOSES.name(), new YearClose(region, 2023))));
+            out.add(lone);
+        }
+        if (known.contains("parameters")) {
+            String p = Topics.POLICY_PARAMETERS.name();
+            out.add(single(new Case(p, "known defect: a tombstone", DEAD), unique(null), null));
+            Parameter wrongKey = (Parameter) EventJson.read(valid.parameter().toString());
+            out.add(single(new Case(p, "known defect: a valid parameter under another key", DEAD), unique(null), avro.serialize(p, wrongKey)));
+            Parameter negative = (Parameter) EventJson.read(valid.parameter().toString());
+            negative.setValue(-100);
+            Case c = new Case(p, "known defect: a negative value", REJECTED);
+            c.markers.add(Accounting.marker("ref:parameter:" + negative.getRegion() + ":" + negative.getYear() + ":" + negative.getName(), "",
+                    negative.getRegion()));
+            out.add(single(c, (negative.getRegion() + "|" + negative.getYear() + "|" + negative.getName()).getBytes(StandardCharsets.UTF_8),
+                    avro.serialize(p, negative)));
+        }
         return out;
     }
 
@@ -261,7 +278,7 @@ final class RecordFuzz {
         }
         if (topic.equals(Topics.POLICY_PARAMETERS.name()) && !knownBugs) {
             // Open defect: policy-parameters keys are never checked, a parameter under a wrong key is applied
-            // (FuzzTest's class comment). Without the known defects, send an unreadable value under a wrong key instead.
+            // (BadInputFuzzTest's class comment). Without the known defects, send an unreadable value under a wrong key instead.
             byte[] v = new byte[20 + rnd.nextInt(50)];
             rnd.nextBytes(v);
             return single(new Case(topic, "random bytes under a key of " + what, DEAD), unique(key), v);
@@ -286,7 +303,7 @@ final class RecordFuzz {
 
     private Case tombstone(String topic) {
         if (topic.equals(Topics.POLICY_PARAMETERS.name()) && !knownBugs) {
-            // Open defect: a tombstone on policy-parameters is neither applied nor refused (FuzzTest's class comment)
+            // Open defect: a tombstone on policy-parameters is neither applied nor refused (BadInputFuzzTest's class comment)
             return random(topic);
         }
         Case c = new Case(topic, "a tombstone", DEAD);
@@ -374,7 +391,7 @@ final class RecordFuzz {
                 Parameter param = (Parameter) EventJson.read(p.toString());
                 String what;
                 if (knownBugs && rnd.nextBoolean()) {
-                    // Open defect: EventRules are not applied to parameters read from the topic (FuzzTest's class comment)
+                    // Open defect: EventRules are not applied to parameters read from the topic (BadInputFuzzTest's class comment)
                     if (rnd.nextBoolean()) {
                         param.setValue(-100L - rnd.nextInt(100_000));
                         what = "a negative value";
