@@ -535,9 +535,13 @@ class BadInputFuzzTest {
     record AppCheck(Input input, String personId, int year, String applicationId) {
         void check(String s, Accounting books) throws Exception {
             if (!input.seen.isEmpty()) return;
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s + "/v1/persons/"
-                    + URLEncoder.encode(personId, StandardCharsets.UTF_8) + "/years/" + year)).header("Authorization", "Bearer token-agency")
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest get = HttpRequest.newBuilder(URI.create(s + "/v1/persons/" + URLEncoder.encode(personId, StandardCharsets.UTF_8)
+                    + "/years/" + year)).header("Authorization", "Bearer token-agency").timeout(Duration.ofSeconds(30)).GET().build();
+            HttpResponse<String> r = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+            for (int i = 0; i < 20 && r.statusCode() == 503; i++) { // a store restoring answers 503 with Retry-After
+                Thread.sleep(500);
+                r = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+            }
             if (r.statusCode() == 200 && r.body().contains("\"" + applicationId + "\"")) input.see(Outcome.SILENT, "in the ledger");
             else input.sample += " (not in its person-year's ledger: GET " + r.statusCode() + " " + abbreviate(r.body()) + ")";
         }
