@@ -86,8 +86,13 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     static final String ALERTS_SINK = "alerts-sink";
     static final String DEAD_LETTERS_SINK = DeadLetters.SINK_NAME;
     static final String OWNERSHIP_SINK = "claim-ownership-requests-sink";
-    /** Decoded ledgers kept per task between events (docs/performance.md). */
-    static final int CACHED_PERSONS = 10_000;
+    /**
+     * Decoded ledgers kept per task between events (docs/performance.md, "End to end (stream)"). Enough for a claim's
+     * ownership round trip (the person is read when the claim asks and again when the answer comes, a few hundred
+     * persons of the task later at thousands of claims per second); a decoded person takes 10–15 KB of heap, so 10,000
+     * per task held most of a 512 MB heap at six tasks and the stream spent its time collecting garbage.
+     */
+    static final int CACHED_PERSONS = 2_000;
 
     /**
      * How fast a fan-out proceeds: persons per step, and how long one punctuation may keep taking steps (at least one
