@@ -86,6 +86,9 @@ public final class BenchE2e implements Callable<Integer> {
     @Option(names = "--claims", defaultValue = "0",
             description = "at most this many claims in all (0: every claim the simulated persons have)")
     long claims;
+    @Option(names = "--claims-per-person", defaultValue = "0",
+            description = "at most this many claims of each person, the first ones (0: all); spreads a capped load over every person")
+    int perPerson;
     @Option(names = "--rate", defaultValue = "5000", description = "offered load of the latency phase, claims/s (default ${DEFAULT-VALUE})")
     int rate;
     @Option(names = "--latency-seconds", defaultValue = "30", description = "length of the latency phase (default ${DEFAULT-VALUE})")
@@ -145,7 +148,7 @@ public final class BenchE2e implements Callable<Integer> {
             });
             int latencyClaims = skip.contains("latency") ? 0 : rate * latencySeconds;
             step("simulating the load", () -> {
-                load = Workload.build(PolicyLoader.catalog(null), seed, persons, claims, skip.contains("http") ? 0 : httpClaims + httpSingle,
+                load = Workload.build(PolicyLoader.catalog(null), seed, persons, claims, perPerson, skip.contains("http") ? 0 : httpClaims + httpSingle,
                         serdes.mixedValue().serializer(), log);
                 return String.format("%,d claims, %,d persons", load.claims.size(), load.persons);
             });
@@ -207,6 +210,8 @@ public final class BenchE2e implements Callable<Integer> {
             r.put("seconds", seconds);
             r.put("recordsPerSecond", bulk.size() / seconds);
             r.put("produceSeconds", (produced - t0) / 1e9);
+            r.put("firstOutputSeconds", (counter.firstAt - t0) / 1e9);
+            r.put("steadyRecordsPerSecond", bulk.size() / ((done - counter.firstAt) / 1e9));
             c.send("stats");
             r.put("memory", json(c.await("stats", Duration.ofMinutes(1))));
             log.printf("  %,d records in %.1f s: %,.0f records/s%n", bulk.size(), seconds, bulk.size() / seconds);
@@ -252,6 +257,8 @@ public final class BenchE2e implements Callable<Integer> {
             tp.put("seconds", seconds);
             tp.put("claimsPerSecond", bulk.size() / seconds);
             tp.put("produceSeconds", (produced - t0) / 1e9);
+            tp.put("firstSettlementSeconds", (watch.firstAt - t0) / 1e9);
+            tp.put("steadyClaimsPerSecond", bulk.size() / ((done - watch.firstAt) / 1e9));
             tp.put("firstSettlementByStatus", watch.byStatus());
             s.put("throughput", tp);
             log.printf("  %,d claims settled in %.1f s: %,.0f claims/s · %s%n", bulk.size(), seconds, bulk.size() / seconds,
@@ -534,6 +541,7 @@ public final class BenchE2e implements Callable<Integer> {
     private final class Counter implements AutoCloseable {
         private final AtomicLong count = new AtomicLong();
         private volatile long reachedAt;
+        volatile long firstAt;
         private volatile long target = Long.MAX_VALUE;
         private volatile boolean stop;
         private final Thread thread;
@@ -547,6 +555,7 @@ public final class BenchE2e implements Callable<Integer> {
                     c.seekToBeginning(tps);
                     while (!stop) {
                         int n = c.poll(Duration.ofMillis(100)).count();
+                        if (n > 0 && firstAt == 0) firstAt = System.nanoTime();
                         if (count.addAndGet(n) >= target && reachedAt == 0) reachedAt = System.nanoTime();
                     }
                 }
@@ -602,6 +611,7 @@ public final class BenchE2e implements Callable<Integer> {
             private final long[] statuses = new long[SettlementBytes.STATUS.length];
             private final int size;
             private volatile long doneAt;
+            volatile long firstAt;
 
             Watch(List<Workload.ClaimRecord> claims, Histogram latency) {
                 for (Workload.ClaimRecord c : claims) pending.add(c.claimId());
@@ -611,6 +621,7 @@ public final class BenchE2e implements Callable<Integer> {
 
             void seen(String claimId, int status, long timestampMs, long nowMs) {
                 if (!pending.remove(claimId)) return;
+                if (firstAt == 0) firstAt = System.nanoTime();
                 statuses[status]++;
                 if (latency != null) latency.recordValue(Math.max(0, nowMs - timestampMs) * 1000);
                 if (pending.isEmpty()) doneAt = System.nanoTime();
@@ -691,9 +702,13 @@ public final class BenchE2e implements Callable<Integer> {
         if (s == null || !(s.get("throughput") instanceof Map<?, ?> tp)) return;
         double settled = ((Number) tp.get("claimsPerSecond")).doubleValue();
         Map<String, Object> r = new LinkedHashMap<>();
+        double steady = ((Number) tp.get("steadyClaimsPerSecond")).doubleValue();
         for (String mode : List.of("pass", "rmw")) {
-            if (b.get(mode) instanceof Map<?, ?> m) r.put("settledTo" + (mode.equals("pass") ? "PassThrough" : "ReadModifyWrite"),
-                    settled / ((Number) m.get("recordsPerSecond")).doubleValue());
+            String name = mode.equals("pass") ? "PassThrough" : "ReadModifyWrite";
+            if (b.get(mode) instanceof Map<?, ?> m) {
+                r.put("settledTo" + name, settled / ((Number) m.get("recordsPerSecond")).doubleValue());
+                r.put("steadySettledTo" + name, steady / ((Number) m.get("steadyRecordsPerSecond")).doubleValue());
+            }
         }
         results.put("ratios", r);
     }
@@ -709,14 +724,22 @@ public final class BenchE2e implements Callable<Integer> {
         if (l != null) row("load", String.format("%,d persons, %,d timelines, %,d claims (throughput) + %,d (latency)",
                 l.get("persons"), l.get("timelines"), l.get("throughputClaims"), l.get("latencyClaims")));
         Map<String, Object> b = (Map<String, Object>) results.getOrDefault("baselines", Map.of());
-        if (b.get("pass") instanceof Map<?, ?> p) row("Streams pass-through, EOS", rate(p.get("recordsPerSecond")) + " records/s");
-        if (b.get("rmw") instanceof Map<?, ?> p) row("read-modify-write, one store by personId, EOS", rate(p.get("recordsPerSecond")) + " records/s");
+        if (b.get("pass") instanceof Map<?, ?> p) row("Streams pass-through, EOS", rate(p.get("recordsPerSecond")) + " records/s ("
+                + rate(p.get("steadyRecordsPerSecond")) + " from the first output)");
+        if (b.get("rmw") instanceof Map<?, ?> p) row("read-modify-write, one store by personId, EOS", rate(p.get("recordsPerSecond"))
+                + " records/s (" + rate(p.get("steadyRecordsPerSecond")) + " from the first output)");
         Map<String, Object> s = (Map<String, Object>) results.getOrDefault("settlement", Map.of());
         if (s.get("identityPhase") instanceof Map<?, ?> p) row("identity timelines applied", rate(p.get("timelinesPerSecond")) + " timelines/s");
-        if (s.get("throughput") instanceof Map<?, ?> p) row("settled claims", rate(p.get("claimsPerSecond")) + " claims/s");
+        if (s.get("throughput") instanceof Map<?, ?> p) row("settled claims", rate(p.get("claimsPerSecond")) + " claims/s ("
+                + rate(p.get("steadyClaimsPerSecond")) + " from the first settlement, " + String.format("%.1f s", p.get("firstSettlementSeconds"))
+                + " after the first claim)");
         Map<String, Object> r = (Map<String, Object>) results.getOrDefault("ratios", Map.of());
         if (r.get("settledToPassThrough") != null) row("settled / pass-through", String.format("%.3f", r.get("settledToPassThrough")));
         if (r.get("settledToReadModifyWrite") != null) row("settled / read-modify-write", String.format("%.3f", r.get("settledToReadModifyWrite")));
+        if (r.get("steadySettledToReadModifyWrite") != null) {
+            row("from the first output: settled / pass-through, settled / read-modify-write", String.format("%.3f, %.3f",
+                    r.get("steadySettledToPassThrough"), r.get("steadySettledToReadModifyWrite")));
+        }
         if (s.get("latency") instanceof Map<?, ?> p) {
             row("latency at " + p.get("offeredClaimsPerSecond") + " claims/s, p50 / p99 / p99.9",
                     String.format("%.0f / %.0f / %.0f ms", p.get("p50Ms"), p.get("p99Ms"), p.get("p999Ms")));

@@ -43,12 +43,13 @@ final class Workload {
     int persons;
     int identityEvents;
 
-    static Workload build(PolicyCatalog catalog, long seed, int persons, long claimsWanted, int httpClaimsWanted,
+    static Workload build(PolicyCatalog catalog, long seed, int persons, long claimsWanted, int perPerson, int httpClaimsWanted,
                           Serializer<SpecificRecord> serializer, PrintStream log) {
         Workload w = new Workload();
         SimulationConfig config = SimulationConfig.of(seed, persons, 1).withInvalidShare(0);
         SyntheticStream stream = new SyntheticStream(catalog, config);
         Map<String, List<IdentityEvent>> identities = new LinkedHashMap<>();
+        Map<String, Integer> claimsOf = new HashMap<>();
         long t0 = System.nanoTime();
         long last = t0;
         try (SyntheticStream.Events it = stream.iterator(2)) {
@@ -68,6 +69,7 @@ final class Workload {
                     case "claim" -> {
                         if (claimsWanted > 0 && w.claims.size() >= claimsWanted) break;
                         Claim c = (Claim) e.record();
+                        if (perPerson > 0 && claimsOf.merge(c.getPersonId(), 1, Integer::sum) > perPerson) break;
                         w.claims.add(new ClaimRecord(c.getPersonId(), c.getClaimId(),
                                 serializer.serialize(Topics.HOSPITAL_EVENTS.name(), c)));
                     }
