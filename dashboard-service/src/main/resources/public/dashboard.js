@@ -21,7 +21,7 @@
       signIn: '进入', badToken: '令牌无效或无权读取', assistance: '医疗救助', tilt: '倾斜救助', month: '月份',
       noMonth: '无费用单', updated: '更新于', claim: '费用单', date: '日期', status: '状态', explanation: '说明（规则与条款）',
       S: '政策范围内自付 S', R: '救助后自付 R', burden: '负担', waiting: '等待年度参数', notFound: '未找到该人员的数据',
-      forbidden: '无权读取该人员', unclassified: '未归类', measureS: '自付 S', measureR: '救助后自付 R', measureBurden: '负担',
+      forbidden: '无权读取该人员', unclassified: '无类别（申请、年末等）', measureS: '自付 S', measureR: '救助后自付 R', measureBurden: '负担',
       stOver: '超过', stNear: '接近', lowerBound: '至少', tier: '档次', received: '收到', noData: '暂无数据',
       statusNames: { settled: '已结算', adjustment: '调整', reversed: '冲正', parked: '待参数', rejected: '已拒绝', pending: '待处理' },
     },
@@ -38,7 +38,7 @@
       month: 'Month', noMonth: 'no claim', updated: 'updated', claim: 'Claim', date: 'Date', status: 'Status',
       explanation: 'Explanation (rules and clauses)', S: 'Self-pay in scope S', R: 'Residual R', burden: 'Burden',
       waiting: 'waiting for a yearly figure', notFound: 'no data for this person', forbidden: 'this token may not read this person',
-      unclassified: 'unclassified', measureS: 'self-pay S', measureR: 'residual R', measureBurden: 'burden', stOver: 'over',
+      unclassified: 'no class (applications, year end)', measureS: 'self-pay S', measureR: 'residual R', measureBurden: 'burden', stOver: 'over',
       stNear: 'near', lowerBound: 'at least', tier: 'Tier', received: 'received', noData: 'no data yet',
       statusNames: { settled: 'settled', adjustment: 'adjustment', reversed: 'reversed', parked: 'parked', rejected: 'rejected', pending: 'pending' },
     },
@@ -47,9 +47,12 @@
     zh: { civil_affairs: '民政', rural_revitalization: '乡村振兴', medical_security: '医保', tax: '税务' },
     en: { civil_affairs: 'Civil affairs', rural_revitalization: 'Rural revitalization', medical_security: 'Medical security', tax: 'Tax' },
   };
+  // the policy files' claim classes (classes[…] keys; docs/policies.md); another key shows as it is
   const CLASS_NAMES = {
-    zh: { inpatient: '住院', outpatient: '普通门诊', special: '门诊特殊病种', chronic: '门诊慢特病', outpatient_nine: '九类门诊病种' },
-    en: {},
+    zh: { inpatient: '住院', outpatient: '普通门诊', special: '门诊特殊病种', chronic: '门诊慢特病', major: '重特大疾病门诊',
+      outpatient_nine: '九类门诊病种', inpatient_special: '住院（特殊病种）' },
+    en: { inpatient: 'Inpatient', outpatient: 'Outpatient', special: 'Special outpatient', chronic: 'Chronic outpatient',
+      major: 'Major-disease outpatient', outpatient_nine: 'Nine-disease outpatient', inpatient_special: 'Inpatient (special)' },
   };
   const FONT = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
 
@@ -189,6 +192,7 @@
   $('fund-region').addEventListener('change', () => { state.fundRegion = $('fund-region').value; refresh(); });
 
   function renderAll() {
+    renderConn();
     renderCities();
     renderCharts();
     renderWatch();
@@ -218,6 +222,7 @@
     return state.charts[id];
   }
   const base = () => ({
+    animation: false, // redrawn every few seconds: figures, not motion
     textStyle: { fontFamily: FONT },
     grid: { left: 70, right: 12, top: 30, bottom: 28 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -355,9 +360,15 @@
   }
 
   function setConn(live) {
-    $('conn').className = 'conn ' + (live ? 'live' : 'down');
-    $('conn').textContent = live ? t('live') : t('down');
-    $('conn').dataset.live = live ? 'true' : 'false';
+    state.live = live;
+    renderConn();
+  }
+  function renderConn() {
+    const c = $('conn');
+    if (state.live === undefined) { c.className = 'conn'; c.textContent = t('connecting'); return; }
+    c.className = 'conn ' + (state.live ? 'live' : 'down');
+    c.textContent = state.live ? t('live') : t('down');
+    c.dataset.live = state.live ? 'true' : 'false';
   }
 
   function renderAlerts(freshId) {
