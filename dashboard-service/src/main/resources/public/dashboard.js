@@ -299,14 +299,23 @@
   // ---------------------------------------------------------------- live alerts: SSE over fetch, resumed exactly
   function stopFeed() { if (state.feed) { state.feed.abort(); state.feed = null; } }
 
-  function startFeed() {
+  async function startFeed() {
     stopFeed();
     const ctl = new AbortController();
     state.feed = ctl;
     const params = new URLSearchParams();
     if ($('alert-region').value) params.set('region', $('alert-region').value);
     if ($('alert-recipient').value) params.set('recipient', $('alert-recipient').value);
-    follow(ctl, params).catch(() => {});
+    if (!state.lastEventId) {
+      // the latest alerts so far, from the lists, then the feed from where the lists were (only new ones follow)
+      try {
+        const list = await json('/v1/alerts?' + params);
+        state.alerts = list.alerts.slice().reverse().sort((a, b) => b.month.localeCompare(a.month)).slice(0, 50);
+        state.lastEventId = list.position;
+        renderAlerts();
+      } catch (e) { /* the feed still starts */ }
+    }
+    if (!ctl.signal.aborted) follow(ctl, params).catch(() => {});
   }
 
   async function follow(ctl, params) {

@@ -54,6 +54,12 @@ public class AlertBook {
         return out;
     }
 
+    /** The alerts {@code filter} accepts and the position they were read up to, together. */
+    public synchronized Listing listing(Predicate<Alert> filter) { return new Listing(matching(filter), position()); }
+
+    /** A list of alerts and the feed position right after them: a feed started there misses none and repeats none. */
+    public record Listing(List<Stored> alerts, Cursor position) {}
+
     public synchronized int size() { return all.size(); }
 
     /**

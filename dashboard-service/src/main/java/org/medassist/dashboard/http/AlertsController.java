@@ -100,8 +100,8 @@ public class AlertsController {
             return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", "format must be json or csv, not " + format);
         }
         String m = month;
-        List<Alert> list = new ArrayList<>(alerts.matching(filter(p, region, recipient, rule).and(a -> m == null || m.equals(a.getMonth())))
-                .stream().map(AlertBook.Stored::alert).toList());
+        AlertBook.Listing listing = alerts.listing(filter(p, region, recipient, rule).and(a -> m == null || m.equals(a.getMonth())));
+        List<Alert> list = new ArrayList<>(listing.alerts().stream().map(AlertBook.Stored::alert).toList());
         list.sort(Comparator.comparing(Alert::getMonth).thenComparing(Alert::getRegion).thenComparing(Alert::getRule)
                 .thenComparing(Alert::getPersonId));
         Audit.persons(request, list.stream().map(Alert::getPersonId).toList());
@@ -119,6 +119,8 @@ public class AlertsController {
         body.put("recipient", recipient);
         body.put("rule", rule);
         body.put("count", list.size());
+        // the feed's position after this list: GET /v1/alerts/stream with it as Last-Event-ID sends only what came after
+        body.put("position", listing.position().toString());
         body.put("alerts", list.stream().map(AlertViews::json).toList());
         return ApiErrors.json(HttpStatus.OK, body);
     }
