@@ -226,7 +226,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             timestamp = in.timestamp();
             headers = in.headers();
             PersonLedger l = ledgers.get(personId);
-            catchUp(l);
+            boolean caughtUp = catchUp(l);
             String refusal = router.limitRefusal(l, event);
             OwnershipRequest question = refusal == null ? router.ownershipQuestion(l, event, in.requestId()) : null;
             if (refusal != null) {
@@ -238,7 +238,8 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             } else {
                 router.apply(l, event, out);
             }
-            ledgers.changed(l);
+            // an input that only asked changed nothing (unless a fan-out caught the person up): nothing to encode and compare
+            if (question == null || caughtUp) ledgers.changed(l);
             return question;
         }
 
@@ -273,18 +274,21 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         queue.answer(a, steps);
     }
 
-    /** Brings a person up to date with the fan-outs of their region-years that have not reached them yet. */
-    private void catchUp(PersonLedger l) {
-        if (fanOuts.isEmpty()) return;
+    /** Brings a person up to date with the fan-outs of their region-years that have not reached them yet; true when it did. */
+    private boolean catchUp(PersonLedger l) {
+        if (fanOuts.isEmpty()) return false;
+        boolean applied = false;
         for (FanOuts.Running r : fanOuts.all()) {
             if (!FanOuts.ahead(r, l.personId)) continue;
             for (YearInfo y : l.index(r.fanOut().region())) {
                 if (y.year() == r.fanOut().year()) {
                     router.applyTo(l, r.fanOut(), out);
+                    applied = true;
                     break;
                 }
             }
         }
+        return applied;
     }
 
     private void yearClose(PendingInputs.Input in, YearClose y) {
