@@ -30,7 +30,7 @@ class SettleTest {
     void withoutACommandItShowsTheUsageAndExitsTwo() {
         Result r = run();
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("settle: a command is needed: replay or policies\nUsage: bin/settle"), r.err());
+        assertTrue(r.err().startsWith("settle: a command is needed: replay, whatif or policies\nUsage: bin/settle"), r.err());
         assertTrue(r.err().contains("replay") && r.err().contains("policies"), r.err());
     }
 
