@@ -66,6 +66,7 @@ public final class PolicyOverrides {
         String t = text == null ? "" : text.strip();
         int colon = t.indexOf(':');
         int eq = indexOfOutsideBrackets(t, '=');
+        if (eq < 0) eq = t.indexOf('='); // a "[" left open in the path: its own message below
         if (colon <= 0 || eq < 0 || eq < colon) {
             throw new OverrideException("--set " + text + ": expected REGION:PATH=VALUE, e.g. nanjing:tiers[B].rates.inpatient.rate=0.95");
         }

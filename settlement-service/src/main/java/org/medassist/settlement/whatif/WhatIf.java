@@ -50,6 +50,16 @@ public final class WhatIf {
 
     public static WhatIfReport run(History history, PolicyPair policies, Options options, Progress progress,
                                    java.util.function.BooleanSupplier cancelled) throws IOException {
+        return run(history, policies, options, progress, cancelled, (personId, b, c) -> {});
+    }
+
+    /** Each person-year compared, with its facts on each side (either may be null): for tests that look person by person. */
+    interface PersonYears {
+        void compared(String personId, YearFacts base, YearFacts changed);
+    }
+
+    static WhatIfReport run(History history, PolicyPair policies, Options options, Progress progress,
+                            java.util.function.BooleanSupplier cancelled, PersonYears each) throws IOException {
         long started = System.nanoTime();
         SharedOwners owners = new SharedOwners();
         Side base = new Side(new PolicyRun("baseline", policies.baseline(), options.cachedPersons(), owners), options.scope());
@@ -79,7 +89,7 @@ public final class WhatIf {
 
             Comparison comparison = new Comparison(policies.baseline(), policies.changed(), options.top(),
                     options.maxAlertChanges(), options.personName());
-            compare(base, changed, comparison, progress, cancelled);
+            compare(base, changed, comparison, progress, cancelled, each);
             double seconds = (System.nanoTime() - started) / 1e9;
             WhatIfReport.Meta meta = new WhatIfReport.Meta(history.describe(), options.scope().describe(), counts.events(),
                     counts.skipped(), Math.max(base.run.persons(), changed.run.persons()), seconds, options.personNaming(),
@@ -95,7 +105,7 @@ public final class WhatIf {
 
     /** Merges the two sides' person streams (both in personId order) and compares each person's years. */
     private static void compare(Side base, Side changed, Comparison comparison, Progress progress,
-                                java.util.function.BooleanSupplier cancelled) {
+                                java.util.function.BooleanSupplier cancelled, PersonYears each) {
         PersonCursor b = new PersonCursor(base);
         PersonCursor c = new PersonCursor(changed);
         long persons = 0;
@@ -103,7 +113,7 @@ public final class WhatIf {
             int order = b.current == null ? 1 : c.current == null ? -1 : b.current.personId().compareTo(c.current.personId());
             Facts fb = order <= 0 ? b.current : null;
             Facts fc = order >= 0 ? c.current : null;
-            pair(fb, fc, comparison);
+            pair(fb, fc, comparison, each);
             if (fb != null) b.next();
             if (fc != null) c.next();
             if ((++persons & 0x3FFF) == 0) {
@@ -115,15 +125,23 @@ public final class WhatIf {
         progress.update("comparing", 1.0, persons);
     }
 
-    private static void pair(Facts b, Facts c, Comparison comparison) {
+    private static void pair(Facts b, Facts c, Comparison comparison, PersonYears each) {
         String personId = b != null ? b.personId() : c.personId();
         Map<String, YearFacts> changedYears = new HashMap<>();
         if (c != null) for (YearFacts y : c.years()) changedYears.put(y.region() + '|' + y.year(), y);
         if (b != null) {
-            for (YearFacts y : b.years()) comparison.add(personId, y, changedYears.remove(y.region() + '|' + y.year()));
+            for (YearFacts y : b.years()) {
+                YearFacts other = changedYears.remove(y.region() + '|' + y.year());
+                comparison.add(personId, y, other);
+                each.compared(personId, y, other);
+            }
         }
         if (c != null) {
-            for (YearFacts y : c.years()) if (changedYears.containsKey(y.region() + '|' + y.year())) comparison.add(personId, null, y);
+            for (YearFacts y : c.years()) {
+                if (!changedYears.containsKey(y.region() + '|' + y.year())) continue;
+                comparison.add(personId, null, y);
+                each.compared(personId, null, y);
+            }
         }
     }
 
