@@ -42,6 +42,35 @@ class EventRulesTest {
         assertEquals("claim H1-9: amounts.outOfScope \"-0.01\" is negative", e.getMessage());
     }
 
+    /** Straight from Kafka too: an overlong id is refused, and the refusal carries only its first characters. */
+    @Test
+    void anOverlongTextInAnAvroRecordIsRefusedWithoutEchoingIt() {
+        Claim c = claim();
+        c.setClaimId("H".repeat(900_000));
+        EventFormatException e = assertThrows(EventFormatException.class, () -> EventRules.check(c));
+        assertEquals("claimId", e.field());
+        assertEquals("H".repeat(64) + "\u2026", e.id());
+        assertTrue(e.getMessage().length() < 200, e.getMessage().length() + " characters");
+        ClaimReversal r = new ClaimReversal("R-1", "H1-9", "P-1", "nanjing", "x".repeat(1_001), null);
+        assertEquals("claim_reversal R-1: reason is longer than 1000 characters (1001 were sent)",
+                assertThrows(EventFormatException.class, () -> EventRules.check(r)).getMessage());
+    }
+
+    /** An Avro date holds any day count; straight from Kafka, a year outside the contract's is refused. */
+    @Test
+    void aDateOutsideTheContractsYearsIsRefused() {
+        Claim c = claim();
+        c.setDischargeDate(java.time.LocalDate.ofEpochDay(Integer.MAX_VALUE));
+        EventFormatException e = assertThrows(EventFormatException.class, () -> EventRules.check(c));
+        assertEquals("dischargeDate", e.field());
+        assertTrue(e.getMessage().contains("is not between 1900 and 2999"), e.getMessage());
+        c.setDischargeDate(java.time.LocalDate.of(1899, 12, 31));
+        assertEquals("dischargeDate", assertThrows(EventFormatException.class, () -> EventRules.check(c)).field());
+        c.setAdmissionDate(java.time.LocalDate.of(1900, 1, 1));
+        c.setDischargeDate(java.time.LocalDate.of(1900, 1, 1));
+        assertDoesNotThrow(() -> EventRules.check(c));
+    }
+
     @Test
     void anEmptyRequiredStringIsRefused() {
         Claim c = claim();
