@@ -57,7 +57,10 @@ class OpenApiTest {
     @Test
     void theDocumentNamesEveryRouteAndEveryAnswer() throws Exception {
         OpenApiContract doc = OpenApiContract.fetch(HttpStreamMatchesReplayTest.base(settlement), PATH);
-        doc.assertDocuments(OpenApiContract.routes(settlement, "org.medassist.settlement"));
+        // the what-if endpoints are not in the document yet (SimulationController is @Hidden; docs/api.md)
+        Set<OpenApiContract.Route> routes = new java.util.TreeSet<>(OpenApiContract.routes(settlement, "org.medassist.settlement"));
+        assertTrue(routes.removeIf(r -> r.toString().contains("/v1/simulations")), "the what-if routes: " + routes);
+        doc.assertDocuments(routes);
         doc.assertAnswers(Set.of("202", "400", "401", "403", "413", "503"), Set.of("200", "401", "403", "404", "503"));
     }
 
