@@ -35,6 +35,8 @@ public final class EventRules {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Set<String> MEASURES = Set.of("S", "R", "burden");
+    /** Settlement fields that are empty on a rejection of an input naming no person or no known region. */
+    static final Set<String> EMPTY_WHEN_REJECTED = Set.of("personId", "policy");
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2999;
 
@@ -85,7 +87,10 @@ public final class EventRules {
             }
             switch (s.getType()) {
                 case STRING -> {
-                    if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()) throw ctx.fail(path, "is empty");
+                    if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()
+                            && !(record instanceof Settlement && EMPTY_WHEN_REJECTED.contains(path))) {
+                        throw ctx.fail(path, "is empty");
+                    }
                 }
                 case LONG -> {
                     long fen = (Long) v;
@@ -118,7 +123,12 @@ public final class EventRules {
         } else if (record instanceof YearClose y) {
             year(y.getYear(), ctx);
         } else if (record instanceof Settlement s) {
-            year(s.getYear(), ctx);
+            // a rejection of an input that named no year or person (a parameter, a year close, an unknown region) says
+            // year 0 and personId ""; every other settlement names both
+            boolean rejected = s.getStatus() == org.medassist.events.SettlementStatus.rejected;
+            if (!(s.getYear() == 0 && rejected)) year(s.getYear(), ctx);
+            if (s.getPersonId().isEmpty() && !rejected) throw ctx.fail("personId", "is empty");
+            if (s.getPolicy().isEmpty() && !rejected) throw ctx.fail("policy", "is empty");
         } else if (record instanceof Alert a) {
             alert(a, ctx);
         }

@@ -13,6 +13,8 @@ import org.medassist.events.Alert;
 import org.medassist.events.Application;
 import org.medassist.events.DeadLetter;
 import org.medassist.events.IdentityEvent;
+import org.medassist.events.OwnershipAnswer;
+import org.medassist.events.OwnershipRequest;
 import org.medassist.events.Parameter;
 import org.medassist.events.PersonEligibility;
 import org.medassist.events.Settlement;
@@ -49,8 +51,20 @@ public final class Topics {
     public static final Topic<DeadLetter> DEAD_LETTERS =
             new Topic<>("dead-letters", Keying.SOURCE_KEY, false, DeadLetter.class, false, "`DeadLetter`");
 
+    /** Internal: settlement-service asks who owns a claim (hospitalId + claimId) before settling it. */
+    public static final Topic<OwnershipRequest> CLAIM_OWNERSHIP_REQUESTS = new Topic<>("claim-ownership-requests",
+            Keying.OWNED_ID, false, OwnershipRequest.class, false, "`OwnershipRequest` (internal)");
+    public static final Topic<OwnershipAnswer> CLAIM_OWNERSHIP_ANSWERS = new Topic<>("claim-ownership-answers",
+            Keying.PERSON, false, OwnershipAnswer.class, false, "`OwnershipAnswer` (internal)");
+    /** Internal: eligibility-service asks who owns a department's eventId before folding it. */
+    public static final Topic<OwnershipRequest> IDENTITY_OWNERSHIP_REQUESTS = new Topic<>("identity-ownership-requests",
+            Keying.OWNED_ID, false, OwnershipRequest.class, false, "`OwnershipRequest` (internal)");
+    public static final Topic<OwnershipAnswer> IDENTITY_OWNERSHIP_ANSWERS = new Topic<>("identity-ownership-answers",
+            Keying.PERSON, false, OwnershipAnswer.class, false, "`OwnershipAnswer` (internal)");
+
     private static final List<Topic<?>> ALL = List.of(IDENTITY_EVENTS, PERSON_ELIGIBILITY, HOSPITAL_EVENTS, APPLICATIONS,
-            YEAR_CLOSES, POLICY_PARAMETERS, SETTLEMENTS, ALERTS, DEAD_LETTERS);
+            YEAR_CLOSES, POLICY_PARAMETERS, SETTLEMENTS, ALERTS, DEAD_LETTERS, CLAIM_OWNERSHIP_REQUESTS,
+            CLAIM_OWNERSHIP_ANSWERS, IDENTITY_OWNERSHIP_REQUESTS, IDENTITY_OWNERSHIP_ANSWERS);
 
     /** Every topic, in the order of the documentation. */
     public static List<Topic<?>> all() { return ALL; }

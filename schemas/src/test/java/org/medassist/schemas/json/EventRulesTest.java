@@ -84,4 +84,16 @@ class EventRulesTest {
         assertTrue(PersonIds.valid("A".repeat(64)));
         assertFalse(PersonIds.valid("A".repeat(65)));
     }
+
+    @Test
+    void aRejectionOfAnInputThatNamedNoYearReadsBackWithYearZero() {
+        String rejected = "{\"type\":\"settlement\",\"settlementId\":\"rejected:x\",\"claimId\":null,\"personId\":\"\","
+                + "\"region\":\"atlantis\",\"year\":0,\"status\":\"rejected\",\"tier\":null,\"identity\":null,"
+                + "\"eligible\":\"0.00\",\"assistance\":\"0.00\",\"tilt\":\"0.00\",\"remaining\":\"0.00\","
+                + "\"otherPayers\":{\"localFinanceRelief\":\"0.00\",\"hospitalBorne\":\"0.00\"},\"policy\":\"\",\"explanation\":[]}";
+        assertDoesNotThrow(() -> EventJson.read(rejected));
+        EventFormatException e = assertThrows(EventFormatException.class,
+                () -> EventJson.read(rejected.replace("\"rejected\"}", "\"settled\"}").replace("\"status\":\"rejected\"", "\"status\":\"settled\"")));
+        assertEquals("year", e.field());
+    }
 }

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.medassist.kit.audit.Audit;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.kit.streams.ManagedStreams;
 
@@ -142,6 +143,8 @@ public class InteractiveQueries {
                 .timeout(timeout).GET().header(FORWARDED_HEADER, selfName());
         request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION).ifPresent(v -> b.header(HttpHeaders.AUTHORIZATION, v));
         request.getHeaders().getFirst(HttpHeaders.ACCEPT).ifPresent(v -> b.header(HttpHeaders.ACCEPT, v));
+        // the owner's audit record carries the same request id as this instance's (docs/security.md, "Audit")
+        request.getAttribute(Audit.REQUEST_ID_ATTRIBUTE, String.class).ifPresent(v -> b.header(Audit.REQUEST_ID_HEADER, v));
         java.net.http.HttpResponse<byte[]> answer;
         try {
             answer = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());

@@ -40,8 +40,10 @@ import org.medassist.launcher.services.ServiceSpec;
 import org.medassist.launcher.stream.Cursor;
 import org.medassist.launcher.stream.Endpoint;
 import org.medassist.launcher.stream.Publisher;
-import org.medassist.launcher.stream.StreamConfig;
-import org.medassist.launcher.stream.SyntheticStream;
+import org.medassist.engine.policy.load.PolicyFileException;
+import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.simulator.SimulationConfig;
+import org.medassist.simulator.SyntheticStream;
 import org.medassist.embeddedkafka.EmbeddedKafkaBroker;
 import org.medassist.embeddedkafka.EmbeddedRegistry;
 import org.medassist.schemas.kafka.Topics;
@@ -172,6 +174,7 @@ public final class Run {
             }
         }
         Tokens tokens = Tokens.load(options.tokensFile());
+        SyntheticStream stream = stream();
         Map<Opt, Integer> ports = resolvePorts();
         ServiceRunner eligibility = null;
         ServiceRunner settlement = null;
@@ -243,14 +246,15 @@ public final class Run {
 
         String personIdKey = data.personIdKey();
         ServiceProperties.Infrastructure infra = new ServiceProperties.Infrastructure(bootstrap, registryUrl,
-                options.partitions(), options.replicationFactor(), personIdKey);
+                options.partitions(), options.replicationFactor(), personIdKey, options.policiesDir());
         for (ServiceRunner runner : options.services() ? List.of(eligibility, settlement) : List.<ServiceRunner>of()) {
             checkNotStopping();
-            startService(runner, ServiceProperties.of(runner.name(), infra, runner.port(), data.serviceState(runner.name()), tokens));
+            startService(runner, ServiceProperties.of(runner.name(), infra, runner.port(), data.serviceState(runner.name()),
+                    tokens, stream.cities()));
         }
 
         checkNotStopping();
-        Totals totals = new Totals(PersonIdHash.withKey(personIdKey));
+        Totals totals = new Totals(PersonIdHash.withKey(personIdKey), stream.cities().stream().map(c -> c.region()).toList());
         monitor = new OutputMonitor(bootstrap, registryUrl, totals);
         monitor.start();
         try {
@@ -270,24 +274,34 @@ public final class Run {
         summary = new ConsoleSummary(out, System.console() != null, totals, this::streamStatus, footer);
 
         if (options.stream()) {
-            StreamConfig config = options.streamConfig();
-            Cursor cursor = Cursor.load(data.cursor(), config.fingerprint());
+            SimulationConfig config = stream.config();
+            Cursor cursor = Cursor.load(data.cursor(), stream.fingerprint());
             Map<Endpoint.Service, URI> urls = new EnumMap<>(Endpoint.Service.class);
             urls.put(Endpoint.Service.ELIGIBILITY, URI.create("http://127.0.0.1:" + ports.get(Opt.ELIGIBILITY_PORT)));
             urls.put(Endpoint.Service.SETTLEMENT, URI.create("http://127.0.0.1:" + ports.get(Opt.SETTLEMENT_PORT)));
-            publisher = new Publisher(new SyntheticStream(config), cursor, tokens::of, urls, options.rate(), summary.messages());
+            publisher = new Publisher(stream, cursor, tokens::of, urls, options.rate(), summary.messages());
             String resume = cursor.position() > 0 ? String.format(" · resuming after %,d events sent before", cursor.position()) : "";
             if (cursor.position() == 0 && !cursor.otherStreams().isEmpty()) {
                 resume = " · a new stream (this data directory also has " + String.join(", ", cursor.otherStreams().keySet()) + ")";
             }
-            line("synthetic stream", String.format("%,d people · 5 cities · %d year(s) · seed %d · %s%s", config.people(),
-                    config.years(), config.seed(), options.rate() > 0 ? String.format("%.0f events/s", options.rate()) : "unthrottled", resume));
+            line("synthetic stream", String.format("%,d people · %d cities · %d year(s) from %d · seed %d · %s%s", config.people(),
+                    stream.cities().size(), config.years(), stream.startYear(), config.seed(), options.rate() > 0 ? String.format("%.0f events/s", options.rate()) : "unthrottled", resume));
         } else {
             line("synthetic stream", options.services() ? "off (--no-stream)" : "off (--no-services)");
         }
         out.println();
         summary.start();
         if (publisher != null) publisher.start();
+    }
+
+    /** The synthetic stream over the policy catalog; its cities are the ones the services get tokens for. */
+    private SyntheticStream stream() {
+        try {
+            return new SyntheticStream(PolicyLoader.catalog(options.policiesDir()), options.streamConfig());
+        } catch (PolicyFileException e) {
+            throw new LaunchException("a policy file is invalid: " + e.getMessage()
+                    + (options.policiesDir() != null ? " (--policies " + options.policiesDir() + ")" : ""));
+        }
     }
 
     private void startService(ServiceRunner runner, Map<String, Object> properties) {

@@ -1,4 +1,4 @@
-package org.medassist.launcher.stream;
+package org.medassist.simulator;
 
 import java.util.Objects;
 import org.medassist.events.Department;
