@@ -40,9 +40,9 @@ final class Outputs {
     final List<DeadLetterView> deadLetters = new ArrayList<>();
     /**
      * settlement-service's claim query store ({@code GET /v1/claims/{claimId}}), as its changelog holds it: per claimId,
-     * how many settlement lines it keeps. Empty when the changelog does not exist.
+     * how many settlement lines it keeps; null when the topology keeps no such store (no changelog).
      */
-    final Map<String, Integer> claimStore = new HashMap<>();
+    Map<String, Integer> claimStore;
     /** Output records that could not be read: each one is a mismatch. */
     final List<String> unreadable = new ArrayList<>();
 
@@ -81,6 +81,7 @@ final class Outputs {
         });
         String changelog = Cluster.SETTLEMENT_APP + "-settlements-by-claim-changelog";
         if (exists(cluster, changelog)) {
+            o.claimStore = new HashMap<>();
             Map<String, String> latest = new HashMap<>();
             readTopic(cluster, changelog, r -> {
                 String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);

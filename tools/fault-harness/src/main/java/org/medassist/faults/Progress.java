@@ -56,19 +56,25 @@ final class Progress implements AutoCloseable {
         long gap() { return Math.max(0, end - committed); }
     }
 
-    /** The partitions a group reads: eligibility-service reads identity-events; settlement-service, its inputs, its own outputs and repartition topics. */
+    /**
+     * The partitions a group reads: its inputs (identity-events; settlement-service's four), and every topic it has
+     * committed offsets on or that is one of its repartition topics, so internal topics count too.
+     */
     List<TopicPartition> sources(String group) throws Exception {
-        List<String> topics = new ArrayList<>();
+        java.util.Set<String> topics = new java.util.TreeSet<>();
         if (group.equals(Cluster.ELIGIBILITY_APP)) {
             topics.add(Topics.IDENTITY_EVENTS.name());
         } else {
             topics.addAll(SETTLEMENT_INPUTS);
-            topics.add(Topics.SETTLEMENTS.name());
-            for (String t : admin.listTopics().names().get(10, TimeUnit.SECONDS)) {
-                if (t.startsWith(group + "-") && t.endsWith("-repartition")) topics.add(t);
-            }
         }
-        return partitions(topics);
+        // and whatever else the application reads: internal topics (repartition, ownership requests and answers)
+        for (TopicPartition tp : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).keySet()) {
+            topics.add(tp.topic());
+        }
+        for (String t : admin.listTopics().names().get(10, TimeUnit.SECONDS)) {
+            if (t.startsWith(group + "-") && t.endsWith("-repartition")) topics.add(t);
+        }
+        return partitions(new ArrayList<>(topics));
     }
 
     List<TopicPartition> partitions(List<String> topics) throws Exception {
