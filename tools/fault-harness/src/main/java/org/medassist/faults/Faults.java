@@ -74,7 +74,7 @@ public final class Faults implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", description = "partitions of every person-keyed topic (default: ${DEFAULT-VALUE})")
     int partitions = 6;
 
-    @Option(names = "--rate", paramLabel = "N", description = "events a second at most; 0 spreads them over 30 s plus 15 s per fault (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", paramLabel = "N", description = "events a second at most; 0 spreads them over 30 s, plus 45 s per kill and 15 s per other fault (default: ${DEFAULT-VALUE})")
     double rate = 0;
 
     @Option(names = "--max-backlog", paramLabel = "N", description = "pause publishing while more input records than this wait; 0: never (default: ${DEFAULT-VALUE})")

@@ -28,10 +28,13 @@ record Settings(Path eventsFile, long generate, int years, long seed, FaultPlan.
 
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC");
 
-    /** The rate that lets the publisher run about 30 s plus 15 s per fault. */
+    /**
+     * The rate that lets the publisher run about as long as the faults take: 30 s, plus 45 s per kill (kills follow
+     * each other, each after the previous restart caught up), plus 15 s per other fault.
+     */
     double rateFor(long events) {
         if (rate > 0) return rate;
-        long faults = (long) counts.kills() + counts.brokerRestarts() + counts.eligibilityRestarts() + counts.registryOutages();
-        return Math.max(1.0, events / (30.0 + 15.0 * faults));
+        long others = (long) counts.brokerRestarts() + counts.eligibilityRestarts() + counts.registryOutages();
+        return Math.max(1.0, events / (30.0 + 45.0 * counts.kills() + 15.0 * others));
     }
 }

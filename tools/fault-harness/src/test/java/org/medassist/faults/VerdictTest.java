@@ -115,4 +115,21 @@ class VerdictTest {
                 "claim-store claimId C3: expected 0 settlement(s), as on the settlements topic, actual 1 in the settlements-by-claim store"),
                 v.sorted().stream().map(Verdict.Mismatch::describe).toList());
     }
+
+    @Test
+    void aYearEndItemPaidThenTakenBackIsANote_aMissingClaimSettlementShowsTheEvents() throws Exception {
+        Outcome topUp = new Outcome("year_close:jiangyin:2023:P-1/1", "item year_close:jiangyin:2023:P-1", "P-1", 2023, "settled", null,
+                null, "year_close:jiangyin:2023", null, 0, 399_19, 0, 0);
+        Outcome back = new Outcome("year_close:jiangyin:2023:P-1/2", "item year_close:jiangyin:2023:P-1", "P-1", 2023, "adjustment", null,
+                null, "year_close:jiangyin:2023", null, 0, -399_19, 0, 0);
+        List<Outcome> expected = List.of(settled("C1", "P-1", 100, 0));
+        Verdict v = judge(expected, List.of(settled("C1", "P-1", 100, 0), topUp, back));
+        assertTrue(v.pass(), () -> v.mismatches.toString());
+        assertTrue(v.notes.stream().anyMatch(n -> n.startsWith("paid, then taken back by an adjustment (recoveryDue): services 399.19 in 1")),
+                () -> v.notes.toString());
+
+        Verdict lost = judge(expected, List.of(topUp));
+        assertEquals("settled claim H01/C1: expected 1 settled [H01/C1/1 settled 1.00/0.00], actual 0 settled no events",
+                lost.sorted().stream().filter(m -> m.category().equals("settled")).findFirst().orElseThrow().describe());
+    }
 }
