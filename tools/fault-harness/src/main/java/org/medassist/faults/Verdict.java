@@ -184,7 +184,8 @@ final class Verdict {
         long[] ra = recovered(actual);
         if (re[0] != ra[0] || re[1] != ra[1]) {
             v.notes.add("paid, then taken back by an adjustment (recoveryDue): services " + yuan(ra[0]) + " in " + ra[1]
-                    + " adjustment(s), replay " + yuan(re[0]) + " in " + re[1] + " (the order in which inputs met differs)");
+                    + " adjustment(s), replay " + yuan(re[0]) + " in " + re[1] + " (the order in which inputs met differs)"
+                    + v.mostRecovered(exp, act));
         }
         if (parksDiffer > 0) v.notes.add(parksDiffer + " item(s) parked a different number of times than in replay (timing; all settled or parked alike at the end)");
 
@@ -192,6 +193,26 @@ final class Verdict {
         v.duplicates(expected, actual);
         v.alerts(expectedAlerts, actualAlerts);
         return v;
+    }
+
+    /** The items the services took most more back from than replay did, with their events. */
+    private String mostRecovered(Map<String, Item> exp, Map<String, Item> act) {
+        List<Map.Entry<String, Long>> more = new ArrayList<>();
+        for (Map.Entry<String, Item> a : act.entrySet()) {
+            Item e = exp.get(a.getKey());
+            long diff = recovered(a.getValue().events)[0] - (e == null ? 0 : recovered(e.events)[0]);
+            if (diff > 0) more.add(Map.entry(a.getKey(), diff));
+        }
+        if (more.isEmpty()) return "";
+        more.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder sb = new StringBuilder("; the most: ");
+        for (int i = 0; i < Math.min(3, more.size()); i++) {
+            String k = more.get(i).getKey();
+            Item e = exp.get(k);
+            sb.append(i == 0 ? "" : "; ").append(k).append(" replay ").append(e == null ? "no events" : e.describe())
+                    .append(", services ").append(act.get(k).describe());
+        }
+        return sb.toString();
     }
 
     /** Money taken back by adjustments (negative assistance and tilt deltas; not reversals), and their count. */
