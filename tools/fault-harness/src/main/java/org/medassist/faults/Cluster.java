@@ -2,8 +2,6 @@ package org.medassist.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +37,7 @@ final class Cluster implements AutoCloseable {
     private final Path work;
     private final Path home;
     private final int partitions;
+    private final Ports ports;
     private final int brokerPort;
     private volatile int registryPort;
     private final JavaProcess broker;
@@ -67,16 +66,18 @@ final class Cluster implements AutoCloseable {
         int port() { return port; }
     }
 
-    Cluster(Path home, Path work, int partitions, List<String> serviceJvmOptions) {
+    Cluster(Path home, Path work, int partitions, List<String> serviceJvmOptions, Ports ports) {
         this.home = home;
         this.work = work;
         this.partitions = partitions;
-        this.brokerPort = freePort();
-        this.registryPort = freePort();
+        this.ports = ports;
+        this.brokerPort = ports.free();
+        int controllerPort = ports.free();
+        this.registryPort = ports.free();
         Path logs = work.resolve("logs");
         this.broker = new JavaProcess("broker", System.getProperty("java.class.path"), LocalKafkaMain.class.getName(),
                 List.of("-Xmx768m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), Map.of(),
-                List.of(work.resolve("broker").toString(), Integer.toString(brokerPort), "none"), logs.resolve("broker.log"));
+                List.of(work.resolve("broker").toString(), Integer.toString(brokerPort), "none", Integer.toString(controllerPort)), logs.resolve("broker.log"));
         String personIdKey = UUID.randomUUID().toString();
         this.eligibility = service("eligibility-service", ELIGIBILITY_APP, "org.medassist.eligibility.EligibilityApplication",
                 serviceJvmOptions, personIdKey, logs);
@@ -200,7 +201,7 @@ final class Cluster implements AutoCloseable {
                 return;
             } catch (IllegalStateException e) {
                 if (!first || attempt == 3 || !String.valueOf(e.getMessage()).contains("in use")) throw e;
-                registryPort = freePort();
+                registryPort = ports.free();
             }
         }
     }
@@ -214,7 +215,7 @@ final class Cluster implements AutoCloseable {
     /** Starts a service without waiting for it. */
     void launch(Service s) {
         // a fresh port each time: nothing but the harness talks to it, and a port kept free across restarts may be taken
-        s.port = freePort();
+        s.port = ports.free();
         s.process().start(Map.of("micronaut.server.port", Integer.toString(s.port), "medassist.kafka.registry-url", registryUrl()));
     }
 
@@ -304,15 +305,6 @@ final class Cluster implements AutoCloseable {
             r.close();
         }
         broker.stop(30);
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void sleep(long millis) {

@@ -92,6 +92,11 @@ public final class Faults implements Callable<Integer> {
     @Option(names = "--service-jvm-options", paramLabel = "OPTS", description = "JVM options of both services (default: \"${DEFAULT-VALUE}\")")
     String serviceJvmOptions = String.join(" ", Settings.DEFAULT_SERVICE_JVM_OPTIONS);
 
+    @Option(names = "--ports", paramLabel = "FROM-TO",
+            description = "bind the broker, the registry and the services to free ports of this range on 127.0.0.1, such as "
+                    + "19000-19999; any: ports the system picks (default: ${DEFAULT-VALUE})")
+    String ports = "any";
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "data and logs of the processes (default: a new temporary directory, deleted after a pass)")
     Path workDir;
 
@@ -160,11 +165,17 @@ public final class Faults implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--outage-seconds must be MIN-MAX in seconds, such as 10-30");
         }
         check(min >= 1 && max >= min, "--outage-seconds must be MIN-MAX with 1 <= MIN <= MAX");
+        Ports chosenPorts;
+        try {
+            chosenPorts = Ports.parse(ports);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--ports: " + e.getMessage());
+        }
         List<String> jvm = Arrays.stream(serviceJvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         return new Settings(input.file, input.generate == null ? 0 : input.generate, years, seed,
                 new FaultPlan.Counts(kills, brokerRestarts, eligibilityRestarts, registryOutages, min * 1000, max * 1000, outageKind), partitions,
                 rate, maxBacklog, Duration.ofSeconds(drainTimeout), Duration.ofSeconds(quietSeconds), Duration.ofSeconds(serviceTimeout),
-                workDir, keepWork, jvm, details);
+                workDir, keepWork, jvm, details, chosenPorts);
     }
 
     private void check(boolean ok, String message) {

@@ -86,7 +86,7 @@ final class Harness {
         FaultPlan plan = FaultPlan.draw(settings.seed(), file.lines().size(), settings.counts());
         for (FaultPlan.Fault f : plan.faults()) log.println("faults: plan: " + f.describe());
 
-        try (Cluster cluster = new Cluster(home, work, settings.partitions(), settings.serviceJvmOptions())) {
+        try (Cluster cluster = new Cluster(home, work, settings.partitions(), settings.serviceJvmOptions(), settings.ports())) {
             long t0 = System.nanoTime();
             cluster.start(settings.serviceTimeout());
             log.printf("faults: broker, registry and both services up in %.1f s (work directory %s)%n", (System.nanoTime() - t0) / 1e9, work);

@@ -21,10 +21,11 @@ import java.util.List;
  * @param keepWork          keep the work directory also after a pass
  * @param serviceJvmOptions JVM options of both services
  * @param details           how many mismatches to list
+ * @param ports             the ports the processes bind on 127.0.0.1
  */
 record Settings(Path eventsFile, long generate, int years, long seed, FaultPlan.Counts counts, int partitions, double rate,
                 long maxBacklog, Duration drainTimeout, Duration quiet, Duration serviceTimeout, Path workDir, boolean keepWork,
-                List<String> serviceJvmOptions, int details) {
+                List<String> serviceJvmOptions, int details, Ports ports) {
 
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC");
 

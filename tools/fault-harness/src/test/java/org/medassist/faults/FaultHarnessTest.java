@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
  * The CI version of bin/faults (docs/reliability.md): about 3,000 events of bin/simulate, with claims sent again under
  * another person, unchanged, and by another hospital ({@link CrossedClaims}), through the broker, the registry and both
  * services as separate processes, with three kills of settlement-service, a broker restart and a registry outage;
- * fails on any mismatch with replay. Prints the report line; the progress only when it fails.
+ * fails on any mismatch with replay. Prints the report line; the progress only when it fails. The processes bind
+ * free ports the system picks, or free ports of {@code -Dmedassist.faults.ports=FROM-TO}.
  */
 class FaultHarnessTest {
     static final long SEED = 20240601L;
@@ -29,7 +30,7 @@ class FaultHarnessTest {
         CrossedClaims.mix(events, SEED, 10);
         Settings settings = new Settings(events, 0, 1, SEED, new FaultPlan.Counts(3, 1, 0, 1, 5_000, 8_000, FaultPlan.OutageKind.DOWN), 3, 60, 5_000,
                 Duration.ofMinutes(3), Duration.ofSeconds(3), Duration.ofMinutes(3), dir.resolve("work"), false,
-                Settings.DEFAULT_SERVICE_JVM_OPTIONS, 30);
+                Settings.DEFAULT_SERVICE_JVM_OPTIONS, 30, Ports.parse(System.getProperty("medassist.faults.ports", "any")));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         Harness.Result r;
         try (PrintStream log = new PrintStream(progress, true, StandardCharsets.UTF_8)) {
