@@ -25,10 +25,19 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the broker, the registry, eligibility-service and settlement-service as separate processes, publishes an "
                 + "event file straight to Kafka, kills and restarts them at seeded moments meanwhile, waits until the stream "
-                + "has drained, and compares settlements, alerts and dead letters with bin/settle replay of the same file.",
-            "Prints one report line (and the details of any mismatch) on stdout; progress goes to stderr.", ""},
-        footer = {"", "Examples:", "  bin/faults --events-file docs/examples/nanjing.jsonl --kills 2 --broker-restarts 1",
-            "  bin/faults --events 200000 --seed 42 --kills 10 --broker-restarts 2 --eligibility-restarts 2 --registry-outages 1"})
+                + "has drained, and compares settlements, alerts and dead letters with bin/settle replay of the same file: "
+                + "per claim, per person-year, duplicates, dead letters.",
+            "Lines that break the contract are published as they are (the services must reject or dead-letter them); "
+                + "lines Avro cannot hold are not published and left out of the comparison.",
+            "Prints one report line (PASS or FAIL, with the seed) and the details of any mismatch on stdout; progress "
+                + "goes to stderr. The same seed, counts and file give the same fault plan.", ""},
+        footer = {"", "Exit codes: 0 pass, 1 fail (or the harness could not run), 2 wrong usage.",
+            "Needs ./mvnw -q -DskipTests install once. How it works: docs/reliability.md.", "", "Examples:",
+            "  bin/faults --events-file docs/examples/nanjing.jsonl --kills 2 \\",
+            "      --broker-restarts 1",
+            "  bin/faults --events 20000 --seed 1 --kills 6 --broker-restarts 1 \\",
+            "      --registry-outages 1 --ports 19000-19999",
+            "  bin/faults --events 200000 --seed 42     # the full run: the defaults"})
 public final class Faults implements Callable<Integer> {
 
     @Spec
@@ -60,7 +69,8 @@ public final class Faults implements Callable<Integer> {
     @Option(names = "--eligibility-restarts", paramLabel = "N", description = "eligibility-service restarts, by kill -9 or SIGTERM (default: ${DEFAULT-VALUE})")
     int eligibilityRestarts = 2;
 
-    @Option(names = "--registry-outages", paramLabel = "N", description = "times the registry stops answering (kill -STOP, then -CONT) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--registry-outages", paramLabel = "N", description = "times the registry stops answering, each around a kill of settlement-service "
+            + "(see --registry-outage-kind) (default: ${DEFAULT-VALUE})")
     int registryOutages = 1;
 
     @Option(names = "--outage-seconds", paramLabel = "MIN-MAX", description = "length of a registry outage (default: ${DEFAULT-VALUE})")
@@ -68,7 +78,7 @@ public final class Faults implements Callable<Integer> {
 
     @Option(names = "--registry-outage-kind", paramLabel = "KIND",
             description = "hang (kill -STOP/-CONT: requests wait), down (kill -9 and restart: connections refused) or mixed, "
-                    + "alternating from a hang (default: ${DEFAULT-VALUE})")
+                    + "alternating from a hang (default: mixed)")
     FaultPlan.OutageKind outageKind = FaultPlan.OutageKind.MIXED;
 
     @Option(names = "--partitions", paramLabel = "N", description = "partitions of every person-keyed topic (default: ${DEFAULT-VALUE})")
