@@ -39,7 +39,7 @@ public class IdentityIngestion implements AutoCloseable {
     public IdentityIngestion(KafkaClients clients, @Nullable InteractiveQueries queries, @Nullable MeterRegistry meters,
                              @Value("${medassist.eligibility.producers:2}") int producers,
                              @Value("${medassist.eligibility.produce-timeout:15s}") Duration timeout) {
-        this.producer = clients.atomicBatchProducer("identity-ingest", new StringSerializer(),
+        this.producer = clients.atomicBatchProducer(org.medassist.kit.kafka.AccessPlan.ELIGIBILITY_INGEST_POOL, new StringSerializer(),
                 clients.avroSerdes().value(IdentityEvent.class).serializer(), producers, timeout);
         this.queries = queries;
         this.meters = meters;

@@ -68,7 +68,7 @@ class IdentityEventsHttpTest {
 
     @Test
     void aMissingOrUnknownTokenIs401() throws Exception {
-        String events = json(grant("mz-401", person("401"), "2023-04-20"));
+        String events = json(grant("mz-401-" + RUN, person("401"), "2023-04-20"));
         for (String token : new String[] {null, "no-such-token"}) {
             HttpResponse<String> r = service.post("/v1/identity-events", token, events);
             assertEquals(401, r.statusCode(), r.body());
@@ -83,8 +83,8 @@ class IdentityEventsHttpTest {
     @Test
     void anIdentityTheDepartmentDoesNotCertifyIs403NamingIt() throws Exception {
         String p = person("403");
-        String events = json(grant("mz-ok", p, "2023-04-20"),
-                identity("mz-bad", p, Department.civil_affairs, IdentityType.severe_disability, IdentityAction.grant, "2023-04-20"));
+        String events = json(grant("mz-ok-" + RUN, p, "2023-04-20"),
+                identity("mz-bad-" + RUN, p, Department.civil_affairs, IdentityType.severe_disability, IdentityAction.grant, "2023-04-20"));
         HttpResponse<String> r = service.post("/v1/identity-events", RunningService.CIVIL, events);
         assertEquals(403, r.statusCode(), r.body());
         JsonNode b = body(r);
@@ -92,15 +92,15 @@ class IdentityEventsHttpTest {
         assertTrue(b.get("message").asText().contains("severe_disability"), b.toString());
         assertEquals(1, b.get("events").size());
         assertEquals(1, b.get("events").get(0).get("index").asInt());
-        assertEquals("mz-bad", b.get("events").get(0).get("eventId").asText());
+        assertEquals("mz-bad-" + RUN, b.get("events").get(0).get("eventId").asText());
 
         // another department's event, even of an identity that department certifies
-        HttpResponse<String> other = service.post("/v1/identity-events", RunningService.RURAL, json(grant("mz-x", p, "2023-04-20")));
+        HttpResponse<String> other = service.post("/v1/identity-events", RunningService.RURAL, json(grant("mz-x-" + RUN, p, "2023-04-20")));
         assertEquals(403, other.statusCode(), other.body());
         assertTrue(body(other).get("message").asText().contains("civil_affairs"), other.body());
 
         // a hospital token may not send identities at all
-        HttpResponse<String> hospital = service.post("/v1/identity-events", RunningService.HOSPITAL, json(grant("mz-y", p, "2023-04-20")));
+        HttpResponse<String> hospital = service.post("/v1/identity-events", RunningService.HOSPITAL, json(grant("mz-y-" + RUN, p, "2023-04-20")));
         assertEquals(403, hospital.statusCode(), hospital.body());
         assertNothingProducedFor(p);
     }
@@ -108,7 +108,7 @@ class IdentityEventsHttpTest {
     @Test
     void invalidEventsAre400WithAReasonEachAndNothingIsProduced() throws Exception {
         String p = person("400");
-        String good = json(grant("mz-good", p, "2023-04-20"));
+        String good = json(grant("mz-good-" + RUN, p, "2023-04-20"));
         String body = "[" + good.substring(1, good.length() - 1) + ","
                 + "{\"type\":\"identity\",\"eventId\":\"mz-nodate\",\"personId\":\"" + p + "\",\"region\":\"nanjing\","
                 + "\"department\":\"civil_affairs\",\"identity\":\"minimum_living\",\"action\":\"grant\"},"
@@ -142,7 +142,7 @@ class IdentityEventsHttpTest {
     @Test
     void validEventsAre202AndARepeatIsCountedAsDuplicate() throws Exception {
         String p = person("202");
-        String events = json(grant("mz-1", p, "2023-04-20"), Events2.revoke("mz-2", p, "2023-09-01"));
+        String events = json(grant("mz-1-" + RUN, p, "2023-04-20"), Events2.revoke("mz-2-" + RUN, p, "2023-09-01"));
         HttpResponse<String> r = service.post("/v1/identity-events", RunningService.CIVIL, events);
         assertEquals(202, r.statusCode(), r.body());
         assertEquals(2, body(r).get("accepted").asInt());
@@ -161,7 +161,7 @@ class IdentityEventsHttpTest {
     @Test
     void aDepartmentSendsOnlyInItsRegionsAndItsEventsNameIt() throws Exception {
         String p = person("regions");
-        String jiujiang = json(grant("mz-jj", p, "2023-04-20")).replace("\"region\":\"nanjing\"", "\"region\":\"jiujiang\"");
+        String jiujiang = json(grant("mz-jj-" + RUN, p, "2023-04-20")).replace("\"region\":\"nanjing\"", "\"region\":\"jiujiang\"");
         HttpResponse<String> refused = service.post("/v1/identity-events", RunningService.CIVIL_NANJING, jiujiang);
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals("forbidden", body(refused).get("error").asText());
@@ -169,7 +169,7 @@ class IdentityEventsHttpTest {
         assertEquals("region", body(refused).get("events").get(0).get("field").asText());
         assertNothingProducedFor(p);
 
-        HttpResponse<String> taken = service.post("/v1/identity-events", RunningService.CIVIL_NANJING, json(grant("mz-nj", p, "2023-04-20")));
+        HttpResponse<String> taken = service.post("/v1/identity-events", RunningService.CIVIL_NANJING, json(grant("mz-nj-" + RUN, p, "2023-04-20")));
         assertEquals(202, taken.statusCode(), taken.body());
         String requestId = taken.headers().firstValue(Audit.REQUEST_ID_HEADER).orElseThrow();
         ConsumerRecord<String, byte[]> record = recordsOf(p).get(0);
@@ -184,8 +184,8 @@ class IdentityEventsHttpTest {
         service.context().getBean(AuditLog.class).addListener(audit::add);
         String p = person("reads");
         String path = "/v1/persons/" + p + "/eligibility";
-        String jiangyin = json(grant("mz-jy", p, "2023-05-01")).replace("\"region\":\"nanjing\"", "\"region\":\"jiangyin\"");
-        assertEquals(202, service.post("/v1/identity-events", RunningService.CIVIL, json(grant("mz-r1", p, "2023-04-20"))).statusCode());
+        String jiangyin = json(grant("mz-jy-" + RUN, p, "2023-05-01")).replace("\"region\":\"nanjing\"", "\"region\":\"jiangyin\"");
+        assertEquals(202, service.post("/v1/identity-events", RunningService.CIVIL, json(grant("mz-r1-" + RUN, p, "2023-04-20"))).statusCode());
         assertEquals(202, service.post("/v1/identity-events", RunningService.CIVIL, jiangyin).statusCode());
         HttpResponse<String> all = service.getUntil(path, RunningService.READER, x -> x.statusCode() == 200 && x.body().contains("mz-jy"),
                 Duration.ofSeconds(30));

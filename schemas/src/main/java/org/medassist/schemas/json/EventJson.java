@@ -123,8 +123,8 @@ public final class EventJson {
         if (root == null || !root.isObject()) {
             throw new EventFormatException(null, null, null, null, null, "line is not a JSON object");
         }
-        String personId = textOrNull(root.get("personId"));
-        String region = textOrNull(root.get("region"));
+        String personId = EventRules.shown(textOrNull(root.get("personId")));
+        String region = EventRules.shown(textOrNull(root.get("region")));
         JsonNode typeNode = root.get("type");
         if (typeNode == null || typeNode.isNull()) {
             throw new EventFormatException(null, null, personId, region, "type", EventFormatException.MISSING);
@@ -135,10 +135,10 @@ public final class EventJson {
         String type = typeNode.textValue();
         Schema schema = SCHEMA_BY_TYPE.get(type);
         if (schema == null) {
-            throw EventFormatException.unknownType(type, personId, region, quote(type) + " is not one of " + TYPE_LIST);
+            throw EventFormatException.unknownType(EventRules.shown(type), personId, region, quote(type) + " is not one of " + TYPE_LIST);
         }
         String idField = idField(schema);
-        String id = idField == null ? null : textOrNull(root.get(idField));
+        String id = idField == null ? null : EventRules.shown(textOrNull(root.get(idField)));
         Reader reader = new Reader(type, id, personId, region, !OUTPUT_TYPES.contains(type));
         SpecificRecord record = reader.record(schema, root, "");
         reader.validate(record);
@@ -327,9 +327,12 @@ public final class EventJson {
 
         private Object value(Schema s, JsonNode node, String path) {
             switch (s.getType()) {
-                case STRING:
+                case STRING: {
                     if (!node.isTextual()) throw fail(path, "must be a string");
+                    String problem = input ? EventRules.textProblem(node.textValue()) : null;
+                    if (problem != null) throw fail(path, problem);
                     return node.textValue();
+                }
                 case LONG:
                     return money(node, path);
                 case INT:
@@ -368,6 +371,7 @@ public final class EventJson {
         private long money(JsonNode node, String path) {
             if (!node.isTextual()) throw fail(path, "must be a yuan string like \"1234.50\"");
             String text = node.textValue();
+            if (text.length() > EventRules.MAX_TEXT) throw fail(path, EventRules.textProblem(text));
             long fen;
             try {
                 fen = Money.parseYuan(text);
@@ -422,6 +426,6 @@ public final class EventJson {
     }
 
     private static String quote(String text) {
-        return '"' + text + '"';
+        return '"' + EventRules.shown(text) + '"';
     }
 }

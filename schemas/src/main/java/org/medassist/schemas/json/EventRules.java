@@ -41,6 +41,15 @@ public final class EventRules {
     static final int MAX_YEAR = 2999;
 
     /**
+     * The most characters a text field of an input event may have (docs/contract.md, JSON rules). Real ids and
+     * reasons are far shorter; the bound keeps every event, and every answer naming it, far below what a Kafka
+     * record may hold, so that no event a service accepted can make its answer impossible to write.
+     */
+    public static final int MAX_TEXT = 1_000;
+    /** How much of an overlong text a message or a refusal repeats. */
+    static final int SHOWN = 64;
+
+    /**
      * Every rule, for a record that did not come through the JSON codec: required strings are not empty, input
      * money is not negative and within range, the personId has its format, then the rules across fields.
      *
@@ -59,14 +68,14 @@ public final class EventRules {
             Schema s = r.getSchema();
             String first = s.getFields().get(0).name();
             Object id = first.endsWith("Id") ? r.get(0) : null;
-            return new Context(type, id == null ? null : id.toString(), text(r, "personId"), text(r, "region"),
+            return new Context(type, id == null ? null : shown(id.toString()), text(r, "personId"), text(r, "region"),
                     !OUTPUT_TYPES.contains(type));
         }
 
         private static String text(SpecificRecord r, String field) {
             Schema.Field f = r.getSchema().getField(field);
             Object v = f == null ? null : r.get(f.pos());
-            return v == null || v.toString().isEmpty() ? null : v.toString();
+            return v == null || v.toString().isEmpty() ? null : shown(v.toString());
         }
 
         EventFormatException fail(String field, String problem) {
@@ -90,6 +99,10 @@ public final class EventRules {
                     if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()
                             && !(record instanceof Settlement && EMPTY_WHEN_REJECTED.contains(path))) {
                         throw ctx.fail(path, "is empty");
+                    }
+                    if (ctx.input()) {
+                        String problem = textProblem(v.toString());
+                        if (problem != null) throw ctx.fail(path, problem);
                     }
                 }
                 case LONG -> {
@@ -213,7 +226,37 @@ public final class EventRules {
         if (!MEASURES.contains(a.getMeasure())) throw ctx.fail("measure", quote(a.getMeasure()) + " is not one of S, R, burden");
     }
 
-    private static String quote(String text) { return '"' + text + '"'; }
+    /**
+     * Why a text field of an input event is refused, or null: longer than {@link #MAX_TEXT} characters, or not
+     * Unicode text (an unpaired surrogate, which no UTF-8 record can carry: it would be stored as another text than
+     * the one accepted).
+     */
+    static String textProblem(String text) {
+        if (text.length() > MAX_TEXT) {
+            return "is longer than " + MAX_TEXT + " characters (" + text.length() + " were sent)";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "is not Unicode text: an unpaired surrogate at character " + (i + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A text as a refusal may repeat it: whole when it fits {@link #MAX_TEXT}, else its first {@link #SHOWN}
+     * characters and "…", so that the answer to an oversized event is not oversized itself (docs/contract.md).
+     */
+    public static String shown(String text) {
+        if (text == null || text.length() <= MAX_TEXT) return text;
+        int end = Character.isHighSurrogate(text.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
+        return text.substring(0, end) + "\u2026";
+    }
+
+    private static String quote(String text) { return '"' + shown(text) + '"'; }
 
     static List<String> outputTypes() { return List.copyOf(OUTPUT_TYPES); }
 }

@@ -25,7 +25,10 @@ public final class Failures {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
                     || t instanceof SocketTimeoutException || t instanceof TimeoutException
                     || t instanceof HttpTimeoutException || t instanceof SocketException
-                    || t instanceof org.apache.kafka.common.errors.TimeoutException || t instanceof RetriableException) {
+                    || t instanceof org.apache.kafka.common.errors.TimeoutException || t instanceof RetriableException
+                    // a missing ACL or a refused login is the deployment's to fix, not the record's: wait and retry
+                    || t instanceof org.apache.kafka.common.errors.AuthorizationException
+                    || t instanceof org.apache.kafka.common.errors.AuthenticationException) {
                 return true;
             }
             String name = t.getClass().getName();

@@ -30,7 +30,7 @@ public class EventIngestion implements AutoCloseable {
 
     public EventIngestion(KafkaClients clients, @Value("${medassist.settlement.producers:2}") int producers,
                           @Value("${medassist.settlement.produce-timeout:15s}") Duration timeout) {
-        this.producer = clients.atomicBatchProducer("ingest", new StringSerializer(),
+        this.producer = clients.atomicBatchProducer(org.medassist.kit.kafka.AccessPlan.SETTLEMENT_INGEST_POOL, new StringSerializer(),
                 clients.avroSerdes().mixedValue().serializer(), producers, timeout);
         this.partitions = clients.settings().getPersonPartitions();
     }

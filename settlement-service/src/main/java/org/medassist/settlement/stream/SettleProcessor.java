@@ -119,6 +119,8 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     /** The last bytes of each global parameter this task looked at, so unchanged values are not decoded again. */
     private final Map<String, byte[]> seenParameters = new HashMap<>();
     private long timestamp;
+    /** The headers of the input being applied (its sender, docs/security.md): every output it causes carries them. */
+    private org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
 
     SettleProcessor(PolicyCatalog catalog, TopicSerdes serdes, SettlementMetrics metrics, PoisonRecords poison, Limits limits,
                     FanOutPace pace) {
@@ -167,8 +169,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     public void process(Record<byte[], byte[]> record) {
         long started = System.nanoTime();
         RecordMetadata md = context.recordMetadata().orElseThrow();
-        PendingInputs.Input in = new PendingInputs.Input(md.topic(), md.partition(), md.offset(), record.timestamp(),
-                record.key(), record.value());
+        PendingInputs.Input in = PendingInputs.Input.of(md, record);
         try {
             if (md.topic().equals(Topics.CLAIM_OWNERSHIP_ANSWERS.name())) {
                 onAnswer(in);
@@ -182,6 +183,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
 
     private void onInput(PendingInputs.Input in) {
         timestamp = in.timestamp();
+        headers = in.headers();
         SpecificRecord event = decode(in);
         if (event == null) return;
         String misplaced = misplaced(in, event);
@@ -209,12 +211,14 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         @Override
         public SpecificRecord decode(PendingInputs.Input in) {
             timestamp = in.timestamp();
+            headers = in.headers();
             return SettleProcessor.this.decode(in);
         }
 
         @Override
         public OwnershipRequest apply(String personId, PendingInputs.Input in, SpecificRecord event) {
             timestamp = in.timestamp();
+            headers = in.headers();
             PersonLedger l = ledgers.get(personId);
             catchUp(l);
             String refusal = router.limitRefusal(l, event);
@@ -222,7 +226,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             if (refusal != null) {
                 out.settlement(router.reject(event, refusal));
             } else if (question != null) {
-                context.forward(new Record<Object, Object>(question.getId(), question, in.timestamp()), OWNERSHIP_SINK);
+                context.forward(new Record<Object, Object>(question.getId(), question, in.timestamp(), in.headers()), OWNERSHIP_SINK);
             } else if (event instanceof PersonEligibility t) {
                 router.timeline(l, t, out);
             } else {
@@ -235,6 +239,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         @Override
         public void answered(String personId, PendingInputs.Input in, SpecificRecord event, OwnershipAnswer answer) {
             timestamp = in.timestamp();
+            headers = in.headers();
             PersonLedger l = ledgers.get(personId);
             catchUp(l);
             router.answered(l, event, answer, out);
@@ -358,6 +363,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     /** New parameter values from the global table, then the running fan-outs, within a time budget. */
     private void punctuate(long now) {
         timestamp = now;
+        headers = new org.apache.kafka.common.header.internals.RecordHeaders(); // a fan-out has no single sender
         applyNewParameters();
         long deadline = System.nanoTime() + pace.budget().toNanos();
         boolean worked = false;
@@ -383,7 +389,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
                     seenParameters.put(kv.key, kv.value);
                     if (context.taskId().partition() == 0) {
                         forwardLetter(letters.letter(Topics.POLICY_PARAMETERS.name(), 0, -1, kv.key.getBytes(StandardCharsets.UTF_8),
-                                kv.value, "cannot be read as a parameter: " + Failures.describe(e)), kv.key);
+                                kv.value, "cannot be read as a parameter: " + Failures.describe(e)), kv.key.getBytes(StandardCharsets.UTF_8));
                     }
                     continue;
                 }
@@ -409,23 +415,22 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         public void settlement(SettlementResult s) {
             if (s.personId().isEmpty() && context.taskId().partition() != 0) return;
             metrics.settlement(s.status().symbol(), s.region(), s.assistance(), s.tilt());
-            context.forward(new Record<Object, Object>(s.personId(), AvroMapping.toAvro(s), timestamp), SETTLEMENTS_SINK);
+            context.forward(new Record<Object, Object>(s.personId(), AvroMapping.toAvro(s), timestamp, headers), SETTLEMENTS_SINK);
         }
 
         @Override
         public void alert(MonitoringAlert a) {
             metrics.alert(a.rule());
-            context.forward(new Record<Object, Object>(a.personId(), AvroMapping.toAvro(a), timestamp), ALERTS_SINK);
+            context.forward(new Record<Object, Object>(a.personId(), AvroMapping.toAvro(a), timestamp, headers), ALERTS_SINK);
         }
     };
 
     private void deadLetter(PendingInputs.Input in, String reason) {
-        forwardLetter(letters.letter(in.topic(), in.partition(), in.offset(), in.key(), in.value(), reason),
-                in.key() == null ? "" : new String(in.key(), StandardCharsets.UTF_8));
+        forwardLetter(letters.letter(in.topic(), in.partition(), in.offset(), in.key(), in.value(), reason), in.key());
     }
 
-    private void forwardLetter(DeadLetter letter, String key) {
+    private void forwardLetter(DeadLetter letter, byte[] key) {
         metrics.deadLetter(letter.getSourceTopic());
-        context.forward(new Record<Object, Object>(key, letter, timestamp), DEAD_LETTERS_SINK);
+        context.forward(new Record<Object, Object>(key, letter, timestamp, headers), DEAD_LETTERS_SINK);
     }
 }

@@ -89,7 +89,9 @@ public final class SettlementTopology {
         sink(t, SettleProcessor.ALERTS_SINK, Topics.ALERTS, serdes, "settle");
         sink(t, SettleProcessor.OWNERSHIP_SINK, Topics.CLAIM_OWNERSHIP_REQUESTS, serdes, "settle");
         sink(t, "claim-ownership-answers-sink", Topics.CLAIM_OWNERSHIP_ANSWERS, serdes, "register-claims");
-        sink(t, SettleProcessor.DEAD_LETTERS_SINK, Topics.DEAD_LETTERS, serdes, "settle", "register-claims");
+        // dead letters are keyed by the raw key bytes of the record they carry, whatever those bytes are
+        t.addSink(SettleProcessor.DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(), new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                serdes.value(Topics.DEAD_LETTERS).serializer(), "settle", "register-claims");
         return t;
     }
 

@@ -48,6 +48,7 @@ public final class Options {
         DASHBOARD_PORT("--dashboard-port", "N", Integer.toString(DEFAULT_DASHBOARD_PORT), "the dashboard page's port"),
         BOOTSTRAP_SERVERS("--bootstrap-servers", "HOST:PORT,...", null, "use this Kafka cluster; no embedded broker"),
         REGISTRY_URL("--registry-url", "URL", null, "use this registry (Apicurio API, e.g. http://host:8080/apis/registry/v2); no embedded registry"),
+        KAFKA_CONFIG("--kafka-config", "FILE", null, "medassist.kafka.* settings for an external cluster and registry (security, credentials; docs/security.md), for the services and this run's own clients"),
         PARTITIONS("--partitions", "N", Integer.toString(Topics.DEFAULT_PARTITIONS), "partitions of every person-keyed topic"),
         REPLICATION_FACTOR("--replication-factor", "N", "1", "replication of the topics the services create (external cluster)"),
         RATE("--rate", "N", "50", "events per second of the synthetic stream (0: as fast as the services take them)"),
@@ -360,6 +361,12 @@ public final class Options {
     public Path policiesDir() {
         String s = values.get(Opt.POLICIES);
         return s == null || s.isBlank() ? null : Path.of(s).toAbsolutePath().normalize();
+    }
+
+    /** A properties file of medassist.kafka.* keys, or null. */
+    public Path kafkaConfig() {
+        String s = values.get(Opt.KAFKA_CONFIG);
+        return s == null || s.isBlank() ? null : Path.of(s);
     }
 
     public Path tokensFile() {

@@ -46,6 +46,7 @@ import org.medassist.simulator.SimulationConfig;
 import org.medassist.simulator.SyntheticStream;
 import org.medassist.embeddedkafka.EmbeddedKafkaBroker;
 import org.medassist.embeddedkafka.EmbeddedRegistry;
+import org.medassist.schemas.kafka.KafkaConnection;
 import org.medassist.schemas.kafka.Topics;
 
 /**
@@ -92,6 +93,7 @@ public final class Run {
     private Dashboard dashboard;
     private ConsoleSummary summary;
     private Publisher publisher;
+    private Map<String, String> kafkaConfig = Map.of();
 
     private Run(Options options) {
         this.options = options;
@@ -175,6 +177,7 @@ public final class Run {
         }
         Tokens tokens = Tokens.load(options.tokensFile());
         SyntheticStream stream = stream();
+        kafkaConfig = KafkaConfigFile.load(options.kafkaConfig(), options.embeddedKafka(), options.embeddedRegistry());
         Map<Opt, Integer> ports = resolvePorts();
         ServiceRunner eligibility = null;
         ServiceRunner settlement = null;
@@ -205,7 +208,7 @@ public final class Run {
             } else {
                 bootstrap = options.bootstrapServers();
                 step("Kafka (external)", () -> {
-                    checkKafka(bootstrap);
+                    checkKafka(connection(bootstrap, null));
                     return bootstrap;
                 });
             }
@@ -229,13 +232,13 @@ public final class Run {
         } else {
             registryUrl = options.registryUrl();
             step("schema registry (external)", () -> {
-                checkRegistry(registryUrl);
+                checkRegistry(connection(bootstrap, registryUrl).registry());
                 return registryUrl;
             });
         }
         checkNotStopping();
         step("topics", () -> {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            try (Admin admin = Admin.create(connection(bootstrap, registryUrl).clientConfig())) {
                 Topics.ensure(admin, options.partitions(), (short) options.replicationFactor());
             } catch (IllegalStateException e) {
                 throw new LaunchException(e.getMessage() + ". The data directory " + data.root() + " was made with another"
@@ -249,13 +252,15 @@ public final class Run {
                 options.partitions(), options.replicationFactor(), personIdKey, options.policiesDir());
         for (ServiceRunner runner : options.services() ? List.of(eligibility, settlement) : List.<ServiceRunner>of()) {
             checkNotStopping();
-            startService(runner, ServiceProperties.of(runner.name(), infra, runner.port(), data.serviceState(runner.name()),
-                    tokens, stream.cities()));
+            Map<String, Object> properties = ServiceProperties.of(runner.name(), infra, runner.port(), data.serviceState(runner.name()),
+                    tokens, stream.cities());
+            kafkaConfig.forEach(properties::putIfAbsent); // security and registry access; this run's broker and registry win
+            startService(runner, properties);
         }
 
         checkNotStopping();
         Totals totals = new Totals(PersonIdHash.withKey(personIdKey), stream.cities().stream().map(c -> c.region()).toList());
-        monitor = new OutputMonitor(bootstrap, registryUrl, totals);
+        monitor = new OutputMonitor(connection(bootstrap, registryUrl), totals);
         monitor.start();
         try {
             dashboard = new Dashboard(ports.get(Opt.DASHBOARD_PORT), totals, this::status);
@@ -378,20 +383,41 @@ public final class Run {
         }
     }
 
-    private void checkKafka(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+    /**
+     * The one client configuration of this run's own clients (the topic set-up, the output reader): the
+     * --kafka-config file's medassist.kafka.* keys with this run's broker and registry (docs/security.md).
+     */
+    private KafkaConnection connection(String bootstrap, String registryUrl) {
+        Map<String, String> p = new LinkedHashMap<>(kafkaConfig);
+        p.put("medassist.kafka.bootstrap-servers", bootstrap);
+        if (registryUrl != null) p.put("medassist.kafka.registry-url", registryUrl);
+        return KafkaConnection.fromProperties(p);
+    }
+
+    private void checkKafka(KafkaConnection connection) {
+        Map<String, Object> c = connection.clientConfig();
+        c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        c.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(c)) {
             admin.describeCluster().clusterId().get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new LaunchException("cannot reach Kafka at " + bootstrap + " (--bootstrap-servers): " + firstLine(String.valueOf(e)));
+            throw new LaunchException("cannot reach Kafka at " + connection.bootstrapServers() + " (--bootstrap-servers"
+                    + (kafkaConfig.isEmpty() ? "" : ", --kafka-config") + "): " + firstLine(String.valueOf(e)));
         }
     }
 
-    private void checkRegistry(String url) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private void checkRegistry(org.medassist.schemas.kafka.RegistryAccess access) {
+        String url = access.url();
+        HttpClient http;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/system/info")).timeout(Duration.ofSeconds(5)).GET();
         try {
-            int status = http.send(HttpRequest.newBuilder(URI.create(url + "/system/info")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            http = KafkaConfigFile.registryHttpClient(access, request);
+        } catch (IllegalArgumentException e) {
+            throw new LaunchException("--kafka-config: " + e.getMessage());
+        }
+        if (http == null) return; // OAuth: checked by the services' first look-up
+        try {
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) throw new IOException("GET " + url + "/system/info answered " + status);
         } catch (IOException | RuntimeException e) {
             throw new LaunchException("cannot reach the schema registry at " + url + " (--registry-url; give Apicurio's API"
