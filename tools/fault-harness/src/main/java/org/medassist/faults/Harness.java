@@ -20,16 +20,18 @@ import org.medassist.schemas.kafka.AvroSerdes;
  * verdict (docs/reliability.md).
  */
 final class Harness {
-    /** The registry client's deprecation warning, once per serde, through java.util.logging: held here so it stays quiet. */
-    private static final java.util.logging.Logger APICURIO = java.util.logging.Logger.getLogger("io.apicurio");
-
     /**
-     * Quiets the registry client. Its first serde starts Vert.x, which reads its own java.util.logging configuration
-     * (resetting levels), so one serde is made and dropped first.
+     * The registry client's java.util.logging loggers, held (java.util.logging keeps loggers weakly): "deprecated
+     * version (2.x)" at every serde and "default shared Vertx instance" once. The schema resolver names its logger by
+     * its class's simple name, so {@code io.apicurio} alone does not cover it (as in tools/launcher).
      */
-    static void quietRegistryClient(AvroSerdes serdes) {
-        serdes.value(org.medassist.events.Settlement.class).close();
-        APICURIO.setLevel(java.util.logging.Level.SEVERE);
+    private static final List<java.util.logging.Logger> REGISTRY_CLIENT_LOGGERS = List.of(
+            java.util.logging.Logger.getLogger("io.apicurio"),
+            java.util.logging.Logger.getLogger("RegistryClientFacadeFactory"));
+
+    /** Quiets the registry client's warnings (errors still show); before the first serde. */
+    static void quietRegistryClient() {
+        for (java.util.logging.Logger l : REGISTRY_CLIENT_LOGGERS) l.setLevel(java.util.logging.Level.SEVERE);
     }
 
     private final Settings settings;
@@ -94,8 +96,8 @@ final class Harness {
             Outputs expected = Outputs.replayed(expectedFile);
             log.printf("faults: bin/settle replay wrote %,d settlements and %,d alerts in %.1f s%n", expected.settlements.size(),
                     expected.alerts.size(), replayNanos[0] / 1e9);
+            quietRegistryClient();
             AvroSerdes serdes = new AvroSerdes(cluster.registryUrl());
-            quietRegistryClient(serdes);
             try (Progress progress = new Progress(cluster); Monitor monitor = new Monitor(progress)) {
                 monitor.start();
                 double rate = settings.rateFor(file.events());
