@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
+import org.medassist.events.Claim;
 import org.medassist.schemas.json.EventFormatException;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.schemas.kafka.EventRoutes;
@@ -42,8 +43,15 @@ final class EventFile {
      * @param rejection  for a line that breaks the contract: the item replay's rejection of it is filed under
      *                   ({@link Outcome#rejectionItem}); else null
      * @param problem    why the line breaks the contract, or null
+     * @param claim      for a valid claim: its hospital and person (its claimId is {@code id}); else null
      */
-    record Line(int number, Kind kind, String type, String id, String rejection, String problem) {}
+    record Line(int number, Kind kind, String type, String id, String rejection, String problem, Claimant claim) {}
+
+    /** Who sends a valid claim: the claim identity (hospitalId and claimId) and the person it is sent under. */
+    record Claimant(String hospitalId, String claimId, String personId) {
+        /** The claim identity, as the verdict names a claim's item: {@code <hospitalId>/<claimId>}. */
+        String identity() { return hospitalId + "/" + claimId; }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,23 +94,24 @@ final class EventFile {
     }
 
     static Line classify(int number, String text) {
-        if (text.isBlank()) return new Line(number, Kind.BLANK, null, null, null, null);
+        if (text.isBlank()) return new Line(number, Kind.BLANK, null, null, null, null, null);
         try {
             SpecificRecord r = EventJson.read(text);
             String type = EventJson.typeOf(r);
             if (EventRoutes.ofType(type).isEmpty()) {
-                return new Line(number, Kind.UNPUBLISHABLE, type, null, null, type + " is an output, not an input event");
+                return new Line(number, Kind.UNPUBLISHABLE, type, null, null, type + " is an output, not an input event", null);
             }
-            return new Line(number, Kind.VALID, type, idOf(r), null, null);
+            Claimant claimant = r instanceof Claim c ? new Claimant(c.getHospitalId(), c.getClaimId(), c.getPersonId()) : null;
+            return new Line(number, Kind.VALID, type, idOf(r), null, null, claimant);
         } catch (EventFormatException e) {
             String type = e.type();
             String rejection = type == null || EventRoutes.ofType(type).isEmpty() ? null : Outcome.rejectionItem(type, e.id());
             try {
                 JsonNode root = JSON.readTree(text);
                 SpecificRecord r = LenientAvro.read(root);
-                return new Line(number, Kind.INVALID, type, e.id(), rejection, e.getMessage());
+                return new Line(number, Kind.INVALID, type, e.id(), rejection, e.getMessage(), null);
             } catch (LenientAvro.Unrepresentable | IOException | RuntimeException u) {
-                return new Line(number, Kind.UNPUBLISHABLE, type, e.id(), rejection, e.getMessage());
+                return new Line(number, Kind.UNPUBLISHABLE, type, e.id(), rejection, e.getMessage(), null);
             }
         }
     }

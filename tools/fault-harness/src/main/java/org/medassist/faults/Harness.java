@@ -135,7 +135,20 @@ final class Harness {
                 Drain drain = drain(progress);
                 log.printf("faults: %s in %.1f s; reading the outputs …%n", drain.drained() ? "drained" : "NOT drained", drain.seconds());
                 Outputs actual = Outputs.read(cluster, serdes, publisher);
-                Verdict verdict = Verdict.judge(file, expected.settlements, expected.alerts, actual.settlements, actual.alerts, actual.deadLetters);
+                int[] reorderedReplayCode = {0};
+                Verdict verdict = Verdict.judge(file, expected.settlements, expected.alerts, actual.settlements, actual.alerts, actual.deadLetters,
+                        order -> {
+                            log.println("faults: a claim sent under two persons went to a later one in the stream; replaying the file in that order …");
+                            Path reordered = work.resolve("events-in-stream-order.jsonl");
+                            Path reorderedExpected = work.resolve("expected-in-stream-order.jsonl");
+                            reorder(eventsFile, order, reordered);
+                            reorderedReplayCode[0] = Commands.replay(home, reordered, reorderedExpected, work.resolve("logs/replay-in-stream-order.log"));
+                            return Outputs.replayed(reorderedExpected);
+                        });
+                if (reorderedReplayCode[0] != 0) {
+                    verdict.notes.add("bin/settle replay failed inside the engine on some lines of the reordered file: see "
+                            + work.resolve("logs/replay-in-stream-order.log"));
+                }
                 if (actual.claimStore != null) verdict.claimStore(actual.settlements, actual.claimStore);
                 verdict.mismatches.addAll(harnessProblems);
                 for (String u : actual.unreadable) verdict.mismatches.add(new Verdict.Mismatch("unreadable", u, "a readable output record", "unreadable"));
@@ -199,6 +212,18 @@ final class Harness {
             return Files.createTempDirectory("medassist-faults-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the work directory", e);
+        }
+    }
+
+    /** Writes the lines of {@code events} in {@code order} (1-based line numbers) to {@code out}. */
+    static void reorder(Path events, List<Integer> order, Path out) {
+        try {
+            List<String> lines = Files.readAllLines(events, java.nio.charset.StandardCharsets.UTF_8);
+            List<String> reordered = new ArrayList<>(order.size());
+            for (int n : order) reordered.add(lines.get(n - 1));
+            Files.write(out, reordered, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
         }
     }
 

@@ -44,6 +44,8 @@ final class Report {
                 .append(" registry-outages=").append(done(Kind.REGISTRY_OUTAGE))
                 .append(": ").append(verdict.pass() ? "PASS" : "FAIL")
                 .append(" claims=").append(verdict.claims)
+                .append(" crossed-claims=").append(verdict.crossedClaims)
+                .append(" won-by-later=").append(verdict.crossedWonByLater)
                 .append(" person-years=").append(verdict.personYears);
         for (Map.Entry<String, long[]> e : verdict.statusCounts.entrySet()) {
             sb.append(' ').append(e.getKey()).append('=').append(e.getValue()[0]).append('/').append(e.getValue()[1]);

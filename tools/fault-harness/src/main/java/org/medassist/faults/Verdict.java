@@ -25,7 +25,10 @@ import org.medassist.engine.money.Money;
  *   <li>no settlementId and no alertId twice;</li>
  *   <li>every dead letter is a record the harness published that breaks the contract (replay rejects it as
  *       invalid); such a dead letter stands for replay's rejection of it;</li>
- *   <li>the claim query store holds, per claimId, every settlement event of the topic ({@link #claimStore}).</li>
+ *   <li>the claim query store holds, per claimId, every settlement event of the topic ({@link #claimStore});</li>
+ *   <li>a claim sent under two persons or more is settled under exactly one of them, and each other person's line is
+ *       rejected once as owned by another person ({@link ClaimOwners}). Where the stream's owner is not the file's
+ *       first sender, the comparison is with replay of the file in an order that gives the claim to the same person.</li>
  * </ul>
  * Replay's rejections of lines no producer can send (not Avro, see {@link EventFile}) are left out.
  */
@@ -55,7 +58,19 @@ final class Verdict {
     long duplicateSettlementIds;
     long duplicateAlerts;
 
+    /** Claims the file sends under two persons or more, and how many of them the stream gave to a later sender. */
+    long crossedClaims;
+    long crossedWonByLater;
+
     boolean pass() { return mismatches.isEmpty(); }
+
+    /**
+     * Replays the event file with its lines in another order ({@link ClaimOwners#order}: the file's line numbers, 1-based,
+     * in the new order) and returns what replay writes.
+     */
+    interface Replay {
+        Outputs inOrder(List<Integer> lineNumbers);
+    }
 
     private static final class Item {
         final Map<String, Integer> counts = new HashMap<>();
@@ -117,9 +132,35 @@ final class Verdict {
         }
     }
 
+    /** The verdict for a file that the services cannot have settled in another order than replay's (no crossed claims). */
     static Verdict judge(EventFile file, List<Outcome> expectedIn, List<String> expectedAlerts, List<Outcome> actual,
                          List<String> actualAlerts, List<DeadLetterView> letters) {
+        return judge(file, expectedIn, expectedAlerts, actual, actualAlerts, letters, order -> {
+            throw new IllegalStateException("a crossed claim went to a later person, and no replay in another order was given");
+        });
+    }
+
+    /**
+     * The verdict: {@code expectedIn} and {@code expectedAlerts} are replay's output for the file as it is; where the
+     * services gave a crossed claim to a later sender than the file's first, {@code replay} replays the file in an order
+     * that gives it to the same person, and that output is compared instead.
+     */
+    static Verdict judge(EventFile file, List<Outcome> expectedIn, List<String> expectedAlerts, List<Outcome> actual,
+                         List<String> actualAlerts, List<DeadLetterView> letters, Replay replay) {
         Verdict v = new Verdict();
+        ClaimOwners owners = ClaimOwners.judge(file, actual);
+        v.crossedClaims = owners.crossed.size();
+        v.crossedWonByLater = owners.wonByLater;
+        v.mismatches.addAll(owners.mismatches);
+        List<Integer> order = owners.order(file);
+        if (order != null) {
+            Outputs inStreamOrder = replay.inOrder(order);
+            expectedIn = inStreamOrder.settlements;
+            expectedAlerts = inStreamOrder.alerts;
+            v.notes.add(owners.wonByLater + " of " + owners.crossed.size() + " claim(s) sent under two persons or more went to a later"
+                    + " sender than the file's first (" + owners.describeLater() + "): compared with replay of the file with the"
+                    + " other senders' lines of each moved to just after the owner's");
+        }
         List<Outcome> expected = v.withoutUnpublishable(file, expectedIn);
 
         Map<String, Item> exp = items(expected);

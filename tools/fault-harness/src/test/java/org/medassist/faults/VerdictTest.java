@@ -1,6 +1,7 @@
 package org.medassist.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,19 @@ class VerdictTest {
 
     static Outcome rejected(String claim, String reason) {
         return new Outcome("rejected:" + claim, "rejected claim " + claim, "P-1", 0, "rejected", claim, null, null, reason, 0, 0, 0, 0);
+    }
+
+    /** The rejection of a claim that another person's line reached the claim owners' registry with first. */
+    static Outcome owned(String claim, String person) {
+        return new Outcome("rejected:H01/" + claim, "rejected claim " + claim, person, 2023, "rejected", claim, "H01", null,
+                "claim H01/" + claim + " was already received for another person; a claim is identified by hospitalId and claimId:"
+                        + " reverse it there and send it under a new claimId", 0, 0, 0, 0);
+    }
+
+    static Outputs outputs(Outcome... settlements) {
+        Outputs o = new Outputs();
+        o.settlements.addAll(List.of(settlements));
+        return o;
     }
 
     EventFile file(String... lines) throws Exception {
@@ -131,5 +145,70 @@ class VerdictTest {
         Verdict lost = judge(expected, List.of(topUp));
         assertEquals("settled claim H01/C1: expected 1 settled [H01/C1/1 settled 1.00/0.00], actual 0 settled no events",
                 lost.sorted().stream().filter(m -> m.category().equals("settled")).findFirst().orElseThrow().describe());
+    }
+
+    /** C-1 sent by H01 under P-1 (line 1), another claim of P-3 (line 2), then C-1 again under P-2 (line 3). */
+    EventFile crossed() throws Exception {
+        String c1 = EventFileTest.CLAIM.formatted("0.00");
+        return file(c1, c1.replace("C-1", "C-2").replace("P-1", "P-3"), c1.replace("P-1", "P-2").replace("2023-02-03", "2023-03-04"));
+    }
+
+    @Test
+    void aCrossedClaimWonByTheLaterPersonPasses_comparedWithReplayInTheStreamsOrder() throws Exception {
+        EventFile f = crossed();
+        // replay of the file as it is: P-1 owns C-1, P-2's line is rejected
+        List<Outcome> inFileOrder = List.of(settled("C-1", "P-1", 500_00, 0), settled("C-2", "P-3", 10_00, 0), owned("C-1", "P-2"));
+        // the stream: P-2's request reached the registry first
+        List<Outcome> actual = List.of(settled("C-2", "P-3", 10_00, 0), settled("C-1", "P-2", 120_00, 0), owned("C-1", "P-1"));
+        List<List<Integer>> replayed = new ArrayList<>();
+        Verdict v = Verdict.judge(f, inFileOrder, List.of(), actual, List.of(), List.of(), order -> {
+            replayed.add(order);
+            return outputs(settled("C-2", "P-3", 10_00, 0), settled("C-1", "P-2", 120_00, 0), owned("C-1", "P-1"));
+        });
+        assertTrue(v.pass(), () -> v.mismatches.toString());
+        assertEquals(List.of(List.of(2, 3, 1)), replayed, "P-1's line moved to just after P-2's");
+        assertEquals(1, v.crossedClaims);
+        assertEquals(1, v.crossedWonByLater);
+
+        // the same stream with P-2 paid a fen more than replay in that order pays: a mismatch per claim and per person-year
+        List<Outcome> more = List.of(settled("C-2", "P-3", 10_00, 0), settled("C-1", "P-2", 120_01, 0), owned("C-1", "P-1"));
+        Verdict off = Verdict.judge(f, inFileOrder, List.of(), more, List.of(), List.of(),
+                order -> outputs(settled("C-2", "P-3", 10_00, 0), settled("C-1", "P-2", 120_00, 0), owned("C-1", "P-1")));
+        assertEquals(List.of("assistance", "person-year"), off.sorted().stream().map(Verdict.Mismatch::category).toList(),
+                () -> off.mismatches.toString());
+
+        // won by the file's first person: replay of the file as it is, no second replay
+        Verdict first = Verdict.judge(f, inFileOrder, List.of(), inFileOrder, List.of(), List.of(), order -> {
+            throw new AssertionError("replayed again");
+        });
+        assertTrue(first.pass(), () -> first.mismatches.toString());
+        assertEquals(0, first.crossedWonByLater);
+    }
+
+    @Test
+    void aCrossedClaimPaidUnderBothPersonsFails() throws Exception {
+        List<Outcome> inFileOrder = List.of(settled("C-1", "P-1", 500_00, 0), settled("C-2", "P-3", 10_00, 0), owned("C-1", "P-2"));
+        List<Outcome> actual = List.of(settled("C-1", "P-1", 500_00, 0), settled("C-2", "P-3", 10_00, 0),
+                new Outcome("H01/C-1/2", "claim H01/C-1", "P-2", 2023, "settled", "C-1", "H01", null, null, 120_00, 0, 0, 0));
+        Verdict v = Verdict.judge(crossed(), inFileOrder, List.of(), actual, List.of(), List.of(), order -> {
+            throw new AssertionError("replayed again");
+        });
+        assertFalse(v.pass());
+        Verdict.Mismatch m = v.sorted().stream().filter(x -> x.category().equals("claim-owner")).findFirst().orElseThrow();
+        assertEquals("claim H01/C-1", m.subject());
+        assertTrue(m.actual().startsWith("settled under 2 persons, paid twice: P-1 1 settlement(s), 0 ownership rejection(s); P-2 1"), m::describe);
+    }
+
+    @Test
+    void aCrossedClaimRejectedUnderBothPersonsFails() throws Exception {
+        List<Outcome> inFileOrder = List.of(settled("C-1", "P-1", 500_00, 0), settled("C-2", "P-3", 10_00, 0), owned("C-1", "P-2"));
+        List<Outcome> actual = List.of(owned("C-1", "P-1"), settled("C-2", "P-3", 10_00, 0), owned("C-1", "P-2"));
+        Verdict v = Verdict.judge(crossed(), inFileOrder, List.of(), actual, List.of(), List.of(), order -> {
+            throw new AssertionError("replayed again");
+        });
+        assertFalse(v.pass());
+        assertEquals(List.of("claim-owner claim H01/C-1: expected settled under one of P-1, P-2, the first to reach the claim owners'"
+                + " registry, actual settled under none of them: P-1 0 settlement(s), 1 ownership rejection(s); P-2 0 settlement(s),"
+                + " 1 ownership rejection(s)"), v.sorted().stream().filter(x -> x.category().equals("claim-owner")).map(Verdict.Mismatch::describe).toList());
     }
 }
