@@ -13,8 +13,9 @@ import java.util.Random;
 
 /**
  * Mixes claim-identity cases into an event file (docs/contract.md, "Idempotency"; a claim is identified by hospitalId
- * and claimId): a claim of one person sent again later under another person of its region (replay rejects it: the
- * claim belongs to the first), the same claim sent again unchanged (no further effect), and a claim of another
+ * and claimId): a claim of one person sent again later under another person of its region (one of the two is
+ * rejected: the claim belongs to the first to reach the claim owners' registry, which in the stream may be the later
+ * one; {@link ClaimOwners}), the same claim sent again unchanged (no further effect), and a claim of another
  * hospital that reuses the claimId (a claim of its own). Each goes some hundred lines after the claim it copies, so
  * that in the stream the copies meet the original on other partitions, at other moments.
  */
