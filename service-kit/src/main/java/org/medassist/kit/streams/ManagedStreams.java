@@ -160,6 +160,8 @@ public class ManagedStreams implements AutoCloseable {
         p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         // read what the broker already holds in timestamp order across the task's inputs (docs/reliability.md)
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
+        // the processors refuse a person's record found on another partition than its key's (PersonPartitions)
+        p.put(PersonPartitions.CONFIG, s.getPersonPartitions());
         // a dead letter carries a whole input record: the producer must send what the dead-letters topic takes
         p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 org.medassist.schemas.kafka.Topics.DEAD_LETTER_MAX_BYTES);
