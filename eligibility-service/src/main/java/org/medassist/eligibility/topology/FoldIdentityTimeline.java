@@ -25,6 +25,7 @@ import org.medassist.kit.ownership.PendingInputs;
 import org.medassist.kit.ownership.PersonQueue;
 import org.medassist.kit.streams.Failures;
 import org.medassist.kit.streams.InfrastructureException;
+import org.medassist.kit.streams.PersonPartitions;
 import org.medassist.kit.streams.PoisonRecords;
 import org.medassist.schemas.IdentityEvents;
 import org.medassist.schemas.PersonIdHash;
@@ -61,6 +62,7 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
     private final FoldObserver observer;
     private final PoisonRecords poison;
     private ProcessorContext<Object, Object> context;
+    private PersonPartitions partitions;
     private KeyValueStore<String, PersonEligibility> store;
     private PersonQueue queue;
 
@@ -78,6 +80,7 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.partitions = PersonPartitions.of(context.appConfigs());
         this.store = context.getStateStore(EligibilityTopology.STORE);
         this.queue = new PersonQueue(context.getStateStore(EligibilityTopology.PENDING));
     }
@@ -226,6 +229,8 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
         if (key == null || !key.equals(event.getPersonId())) {
             throw new Rejected("record key is not the event's personId (identity events are keyed by personId)");
         }
+        String misplaced = partitions.problem(in.key(), in.partition());
+        if (misplaced != null) throw new Rejected(misplaced);
         try {
             // the whole contract, as for HTTP input: a record produced straight to Kafka gets the same checks
             EventRules.check(event);

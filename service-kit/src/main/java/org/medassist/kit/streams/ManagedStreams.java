@@ -149,6 +149,8 @@ public class ManagedStreams implements AutoCloseable {
         p.putAll(clients.clientConfig());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, clients.applicationId());
         p.putAll(shippedProperties());
+        // the processors refuse a person's record found on another partition than its key's (PersonPartitions)
+        p.put(PersonPartitions.CONFIG, s.getPersonPartitions());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) s.getReplicationFactor());
         Path dir = s.getStateDir() != null ? s.getStateDir()

@@ -34,6 +34,7 @@ import org.medassist.kit.ownership.PendingInputs;
 import org.medassist.kit.ownership.PersonQueue;
 import org.medassist.kit.streams.Failures;
 import org.medassist.kit.streams.InfrastructureException;
+import org.medassist.kit.streams.PersonPartitions;
 import org.medassist.kit.streams.PoisonRecords;
 import org.medassist.schemas.PersonIds;
 import org.medassist.schemas.json.EventFormatException;
@@ -109,6 +110,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     private final Limits limits;
     private final FanOutPace pace;
     private final DeadLetters letters = new DeadLetters("settlement-service");
+    private PersonPartitions partitions;
 
     private ProcessorContext<Object, Object> context;
     private SettlementEngine engine;
@@ -142,6 +144,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        partitions = PersonPartitions.of(context.appConfigs());
         engine = new SettlementEngine(catalog, new ParameterBook());
         ledgers = new StoredLedgers(new StateLedgerStore(context.getStateStore(HEADERS), context.getStateStore(YEARS),
                 context.getStateStore(INDEX)), engine, CACHED_PERSONS);
@@ -348,14 +351,15 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     }
 
     /** Why a person record is refused whole (a dead letter), or null: its key must be its exact, well-formed personId. */
-    private static String checkPerson(PendingInputs.Input in, SpecificRecord event, String personId) {
+    private String checkPerson(PendingInputs.Input in, SpecificRecord event, String personId) {
         String key = key(in);
         if (key == null || !key.equals(personId)) {
             return "the record key is not the event's personId: person-keyed topics are keyed by the exact personId"
                     + " (docs/contract.md); a record under another key would open a second ledger";
         }
         String problem = PersonIds.problem(personId);
-        return problem == null ? null : "personId " + problem;
+        if (problem != null) return "personId " + problem;
+        return partitions.problem(in.key(), in.partition());
     }
 
     /** Applies the contract's rules; a breach is answered with a rejected settlement (as replay does). */

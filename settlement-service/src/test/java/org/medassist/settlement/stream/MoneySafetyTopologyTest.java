@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.medassist.kit.streams.PersonPartitions;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -52,8 +53,9 @@ class MoneySafetyTopologyTest {
     TestOutputTopic<String, Settlement> settlements;
     TestOutputTopic<String, DeadLetter> deadLetters;
 
-    void start(Limits limits, SettleProcessor.FanOutPace pace) {
-        Properties props = new Properties();
+    void start(Limits limits, SettleProcessor.FanOutPace pace) { start(limits, pace, new Properties()); }
+
+    void start(Limits limits, SettleProcessor.FanOutPace pace, Properties props) {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "money-safety");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -107,6 +109,32 @@ class MoneySafetyTopologyTest {
         assertNull(headers.get("Q"), "no second ledger under the wrong key");
         hospital.pipeInput("P", json(claim("c1", "P", "jiangyin", "inpatient", "2023-02-01", "10000.00")));
         assertEquals(Money.parseYuan("7000.00"), paid(settlements.readValuesToList(), "c1"), "the right key settles it once");
+    }
+
+    @Test
+    void aPersonsRecordOnAnotherPartitionThanItsKeysIsADeadLetterAndOpensNoLedger() {
+        Properties props = new Properties();
+        props.put(PersonPartitions.CONFIG, 6);
+        start(Limits.DEFAULT, SettleProcessor.FanOutPace.DEFAULT, props);
+        // the test driver reads every input from partition 0: find a person of partition 0 and one of another
+        String home = null, away = null;
+        for (int i = 0; home == null || away == null; i++) {
+            String id = "P" + i;
+            if (PersonPartitions.of(id.getBytes(java.nio.charset.StandardCharsets.UTF_8), 6) == 0) home = home == null ? id : home;
+            else away = away == null ? id : away;
+        }
+        for (String person : List.of(home, away)) {
+            timeline(person, grant(person, "jiangyin", "minimum_living", "2023-01-01"));
+            hospital.pipeInput(person, json(claim("c-" + person, person, "jiangyin", "inpatient", "2023-02-01", "10000.00")));
+        }
+        List<Settlement> out = settlements.readValuesToList();
+        assertEquals(Money.parseYuan("7000.00"), paid(out, "c-" + home), "a record on its key's partition settles");
+        String misplaced = away;
+        assertTrue(out.stream().noneMatch(s -> s.getPersonId().equals(misplaced)), "nothing settled on the wrong partition");
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertEquals(2, letters.size(), "the misplaced timeline and the misplaced claim");
+        for (DeadLetter l : letters) assertTrue(l.getReason().contains("its key belongs on partition"), l.getReason());
+        assertNull(driver.getKeyValueStore(SettlementTopology.HEADER_STORE).get(away), "no second ledger");
     }
 
     @Test
