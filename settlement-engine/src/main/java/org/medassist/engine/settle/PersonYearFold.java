@@ -100,7 +100,9 @@ public final class PersonYearFold {
         Computation comp = new Computation();
         comp.line("application received: tilt is paid from now on as it accrues "
                 + (rt != null ? rt.source().cite() : p.targetTilt().source().cite()));
-        comp.tilt = ClaimSettler.payTilt(p, t, threshold, cap, day, comp);
+        TiltCapture why = new TiltCapture();
+        comp.tilt = ClaimSettler.payTilt(p, t, threshold, cap, day, why);
+        comp.line(why.tiltLine(p));
         t.sumTilt += comp.tilt;
         return comp;
     }

@@ -48,8 +48,7 @@ public final class Publisher {
         e.paidTilt = c.tilt;
         e.paidRelief = c.localFinanceRelief;
         e.paidBorne = c.hospitalBorne;
-        for (MonitoringAlert a : c.alerts) out.alert(a);
-        c.alerts.clear();
+        for (MonitoringAlert a : c.takeAlertsToPublish()) out.alert(a);
     }
 
     /** The reversal event: negative deltas undoing everything paid on the claim. */
@@ -69,8 +68,8 @@ public final class Publisher {
         String hospitalId = e.kind == Entry.Kind.CLAIM ? e.claim.hospitalId() : null;
         long remaining = e.kind == Entry.Kind.CLAIM ? c.remaining : 0;
         return new SettlementResult(nextId(personId, e), claimId, personId, py.region, py.year, status, c.tier, c.identity,
-                c.eligible, dA, dT, remaining, dR, dB, p.policyRef(), List.copyOf(c.explanation), e.reference, reason,
-                recovery, List.copyOf(c.kpiFlags), hospitalId);
+                c.eligible, dA, dT, remaining, dR, dB, p.policyRef(), c.explanation(), e.reference, reason,
+                recovery, List.copyOf(c.kpiFlags()), hospitalId);
     }
 
     private static String nextId(String personId, Entry e) {
