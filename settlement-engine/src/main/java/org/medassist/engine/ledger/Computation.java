@@ -58,8 +58,13 @@ public final class Computation {
     public List<String> kpiFlags() { return kpiFlags; }
 
     public void kpiFlag(String flag) {
-        if (kpiFlags.isEmpty()) kpiFlags = new ArrayList<>(2);
-        kpiFlags.add(flag);
+        if (kpiFlags.isEmpty()) {
+            kpiFlags = List.of(flag);
+        } else {
+            List<String> more = new ArrayList<>(kpiFlags);
+            more.add(flag);
+            kpiFlags = List.copyOf(more);
+        }
     }
 
     /** Alerts this computation fired, in rule order (kept: a deferred explanation renders their lines). */

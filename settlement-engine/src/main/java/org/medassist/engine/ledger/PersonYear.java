@@ -19,6 +19,8 @@ public final class PersonYear {
     public final YearTotals totals;
     /** Index of the first parked entry: later entries wait behind it (claims apply in receipt order, E2). */
     public int parkedFrom = -1;
+    private boolean yearEnd;
+    private boolean oneTime;
 
     public PersonYear(String region, int year, YearTotals totals) {
         this.region = region;
@@ -29,8 +31,10 @@ public final class PersonYear {
     /** Appends an entry in receipt order and indexes it. */
     public Entry add(Entry e) {
         entries.add(e);
-        if (e.kind == Entry.Kind.CLAIM) claims.put(ClaimKey.of(e.claim), e);
+        if (e.kind == Entry.Kind.CLAIM) claims.put(e.key, e);
         if (e.kind == Entry.Kind.APPLICATION) applications.put(e.application.applicationId(), e);
+        if (e.kind == Entry.Kind.YEAR_END) yearEnd = true;
+        if (e.kind == Entry.Kind.APPLICATION && e.application.oneTime()) oneTime = true;
         return e;
     }
 
@@ -39,13 +43,9 @@ public final class PersonYear {
         return false;
     }
 
-    public boolean hasYearEnd() {
-        for (Entry e : entries) if (e.kind == Entry.Kind.YEAR_END) return true;
-        return false;
-    }
+    /** Whether the year-end item was added (entries are only ever added, through {@link #add}). */
+    public boolean hasYearEnd() { return yearEnd; }
 
-    public boolean hasOneTime() {
-        for (Entry e : entries) if (e.kind == Entry.Kind.APPLICATION && e.application.oneTime()) return true;
-        return false;
-    }
+    /** Whether a one-time application was added. */
+    public boolean hasOneTime() { return oneTime; }
 }

@@ -46,7 +46,8 @@ final class AlertCheck {
 
     private static boolean inPopulation(RegionPolicy p, AlertRule rule, List<Spell> spells) {
         boolean recipient = false;
-        for (Spell s : spells) {
+        for (int i = 0; i < spells.size(); i++) {
+            Spell s = spells.get(i);
             if (rule.identities().contains(s.identity())) return true;
             if (p.assistanceIdentities().contains(s.identity())) recipient = true;
         }

@@ -36,7 +36,10 @@ final class ClaimExplanation extends TiltCapture implements Explanation.Source {
     private long cap;
     private long amount;
     private int reductionPpm;
-    private List<Candidate> others;
+    private Tier other1Tier, other2Tier;
+    private String other1Identity, other2Identity;
+    private long other1Amount, other2Amount; // -1: not eligible
+    private Object[] moreOthers;              // beyond the second: {tier, identity, amount} triples (none in the shipped policies)
     long alertsNotEvaluated;
     long alertsFired;
 
@@ -48,7 +51,7 @@ final class ClaimExplanation extends TiltCapture implements Explanation.Source {
     }
 
     /** Records the tier that pays (or the best of those that do not) and the others considered. */
-    void choice(Candidate best, List<Candidate> others) {
+    void choice(Candidate best, Others others) {
         tier = best.tier;
         spell = best.spell;
         eligible = best.eligible;
@@ -59,7 +62,46 @@ final class ClaimExplanation extends TiltCapture implements Explanation.Source {
         cap = best.cap;
         amount = best.amount;
         reductionPpm = best.reductionPpm;
-        this.others = others;
+        int n = others.count;
+        if (n > 0) {
+            other1Tier = others.tiers[0];
+            other1Identity = others.identities[0];
+            other1Amount = others.amounts[0];
+        }
+        if (n > 1) {
+            other2Tier = others.tiers[1];
+            other2Identity = others.identities[1];
+            other2Amount = others.amounts[1];
+        }
+        if (n > 2) {
+            moreOthers = new Object[3 * (n - 2)];
+            for (int i = 2; i < n; i++) {
+                moreOthers[3 * (i - 2)] = others.tiers[i];
+                moreOthers[3 * (i - 2) + 1] = others.identities[i];
+                moreOthers[3 * (i - 2) + 2] = others.amounts[i];
+            }
+        }
+    }
+
+    /** The tiers a claim also qualified for, in the order met, kept by the settler between claims (no copies). */
+    static final class Others {
+        Tier[] tiers = new Tier[4];
+        String[] identities = new String[4];
+        long[] amounts = new long[4];
+        int count;
+
+        void clear() { count = 0; }
+
+        void add(Candidate c) {
+            if (count == tiers.length) {
+                tiers = java.util.Arrays.copyOf(tiers, 2 * count);
+                identities = java.util.Arrays.copyOf(identities, 2 * count);
+                amounts = java.util.Arrays.copyOf(amounts, 2 * count);
+            }
+            tiers[count] = c.tier;
+            identities[count] = c.spell.identity();
+            amounts[count++] = c.eligible ? c.amount : -1;
+        }
     }
 
     @Override
@@ -122,12 +164,18 @@ final class ClaimExplanation extends TiltCapture implements Explanation.Source {
                         + Fmt.y(beforeCap) + " → " + Fmt.y(amount) + " " + ParameterBook.cite(p, tier.caps()[cp], c.date()));
             }
         }
-        if (others != null) {
-            for (Candidate o : others) {
-                lines.add("also qualifies for tier " + o.tier.key() + " (" + o.spell.identity() + "): "
-                        + (o.eligible ? Fmt.y(o.amount) : "0.00") + "; the highest benefit is paid, never both");
+        if (other1Tier != null) lines.add(otherLine(other1Tier, other1Identity, other1Amount));
+        if (other2Tier != null) lines.add(otherLine(other2Tier, other2Identity, other2Amount));
+        if (moreOthers != null) {
+            for (int i = 0; i < moreOthers.length; i += 3) {
+                lines.add(otherLine((Tier) moreOthers[i], (String) moreOthers[i + 1], (Long) moreOthers[i + 2]));
             }
         }
+    }
+
+    private static String otherLine(Tier tier, String identity, long amount) {
+        return "also qualifies for tier " + tier.key() + " (" + identity + "): "
+                + (amount >= 0 ? Fmt.y(amount) : "0.00") + "; the highest benefit is paid, never both";
     }
 
     private String ineligibleReason() {

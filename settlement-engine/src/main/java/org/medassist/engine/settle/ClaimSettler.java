@@ -23,6 +23,8 @@ public final class ClaimSettler {
     private final Eligibility eligibility = new Eligibility();
     private final Candidate scratch = new Candidate();
     private final Candidate best = new Candidate();
+    private final List<Spell> applicable = new ArrayList<>(4);
+    private final ClaimExplanation.Others others = new ClaimExplanation.Others();
 
     public ClaimSettler(ParameterBook params) { this.params = params; }
 
@@ -30,8 +32,8 @@ public final class ClaimSettler {
     public Computation settle(RegionPolicy p, List<Spell> allSpells, MedicalClaim c, YearTotals t, String personId) {
         long s = c.selfPay();
         int cls = p.classifier().classify(c);
-        List<Spell> spells = eligibility.applicable(p, allSpells, c);
-        List<Candidate> others = null;
+        List<Spell> spells = eligibility.applicable(p, allSpells, c, applicable); // valid until the next claim
+        others.clear();
         best.reset(null, null);
         List<Tier> tiers = p.tiers();
         for (int i = 0; i < tiers.size(); i++) {
@@ -43,10 +45,10 @@ public final class ClaimSettler {
             String missing = evaluate(p, tier, cls, c, s, t, scratch);
             if (missing != null) return Computation.parked(missing);
             if (scratch.beats(best)) {
-                if (best.tier != null) others = add(others, copy(best));
+                if (best.tier != null) others.add(best);
                 best.copyFrom(scratch);
             } else {
-                others = add(others, copy(scratch));
+                others.add(scratch);
             }
         }
         int capPool = cls >= 0 ? p.pools().capPoolOfClass()[cls] : -1;
@@ -113,12 +115,6 @@ public final class ClaimSettler {
         t.tiltPaid += pay;
         why.capture(p, t, threshold, cap, accrued, pay, day);
         return pay;
-    }
-
-    private static List<Candidate> add(List<Candidate> list, Candidate c) {
-        if (list == null) list = new ArrayList<>(2);
-        list.add(c);
-        return list;
     }
 
     private String evaluate(RegionPolicy p, Tier tier, int cls, MedicalClaim c, long s, YearTotals t, Candidate cand) {
@@ -188,9 +184,4 @@ public final class ClaimSettler {
         }
     }
 
-    private static Candidate copy(Candidate c) {
-        Candidate n = new Candidate();
-        n.copyFrom(c);
-        return n;
-    }
 }

@@ -47,6 +47,7 @@ public final class PersonYearFold {
      */
     public void refreshEndItems(RegionPolicy p, PersonLedger ledger, MedicalClaim c, EngineOutput out) {
         if (p.yearEnd() == null && p.oneTime() == null) return;
+        if (!ledger.endItemsRead(p.region(), c.year())) return;
         for (YearInfo y : ledger.index(p.region())) {
             if (!y.oneTime() && !(y.yearEnd() && y.year() == c.year())) continue;
             PersonYear py = ledger.year(p.region(), y.year());

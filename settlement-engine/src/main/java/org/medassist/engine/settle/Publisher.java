@@ -48,7 +48,8 @@ public final class Publisher {
         e.paidTilt = c.tilt;
         e.paidRelief = c.localFinanceRelief;
         e.paidBorne = c.hospitalBorne;
-        for (MonitoringAlert a : c.takeAlertsToPublish()) out.alert(a);
+        List<MonitoringAlert> alerts = c.takeAlertsToPublish();
+        for (int i = 0; i < alerts.size(); i++) out.alert(alerts.get(i));
     }
 
     /** The reversal event: negative deltas undoing everything paid on the claim. */
