@@ -20,7 +20,7 @@ import org.medassist.engine.timeline.Spell;
  * lines (the base S, identity and tier, class, deductible, rate, cap, other tiers, tilt, other payers, alerts) are
  * rendered from these only when an output is read; everything read here is immutable or a copied number.
  */
-final class ClaimExplanation extends TiltCapture implements Explanation.Source {
+final class ClaimExplanation implements Explanation.Source {
     private final RegionPolicy p;
     private final MedicalClaim c;
     private final long s;
@@ -36,10 +36,10 @@ final class ClaimExplanation extends TiltCapture implements Explanation.Source {
     private long cap;
     private long amount;
     private int reductionPpm;
-    private Tier other1Tier, other2Tier;
-    private String other1Identity, other2Identity;
-    private long other1Amount, other2Amount; // -1: not eligible
-    private Object[] moreOthers;              // beyond the second: {tier, identity, amount} triples (none in the shipped policies)
+    /** The other tiers considered, {tier, identity, amount or -1 when not eligible} triples; null when none (most claims). */
+    private Object[] others;
+    /** The tilt paid on this claim, when tilt is paid as it accrues; null otherwise. */
+    TiltCapture tilt;
     long alertsNotEvaluated;
     long alertsFired;
 
@@ -64,22 +64,13 @@ final class ClaimExplanation extends TiltCapture implements Explanation.Source {
         reductionPpm = best.reductionPpm;
         int n = others.count;
         if (n > 0) {
-            other1Tier = others.tiers[0];
-            other1Identity = others.identities[0];
-            other1Amount = others.amounts[0];
-        }
-        if (n > 1) {
-            other2Tier = others.tiers[1];
-            other2Identity = others.identities[1];
-            other2Amount = others.amounts[1];
-        }
-        if (n > 2) {
-            moreOthers = new Object[3 * (n - 2)];
-            for (int i = 2; i < n; i++) {
-                moreOthers[3 * (i - 2)] = others.tiers[i];
-                moreOthers[3 * (i - 2) + 1] = others.identities[i];
-                moreOthers[3 * (i - 2) + 2] = others.amounts[i];
+            Object[] kept = new Object[3 * n];
+            for (int i = 0; i < n; i++) {
+                kept[3 * i] = others.tiers[i];
+                kept[3 * i + 1] = others.identities[i];
+                kept[3 * i + 2] = others.amounts[i];
             }
+            this.others = kept;
         }
     }
 
@@ -107,7 +98,7 @@ final class ClaimExplanation extends TiltCapture implements Explanation.Source {
     @Override
     public void renderTo(List<String> lines) {
         choiceLines(lines);
-        if (tiltPaidHere) lines.add(tiltLine(p));
+        if (tilt != null) lines.add(tilt.tiltLine(p));
         OtherPayerLines.explain(p, c, tier, comp, lines);
         alertLines(lines);
     }
@@ -164,11 +155,9 @@ final class ClaimExplanation extends TiltCapture implements Explanation.Source {
                         + Fmt.y(beforeCap) + " → " + Fmt.y(amount) + " " + ParameterBook.cite(p, tier.caps()[cp], c.date()));
             }
         }
-        if (other1Tier != null) lines.add(otherLine(other1Tier, other1Identity, other1Amount));
-        if (other2Tier != null) lines.add(otherLine(other2Tier, other2Identity, other2Amount));
-        if (moreOthers != null) {
-            for (int i = 0; i < moreOthers.length; i += 3) {
-                lines.add(otherLine((Tier) moreOthers[i], (String) moreOthers[i + 1], (Long) moreOthers[i + 2]));
+        if (others != null) {
+            for (int i = 0; i < others.length; i += 3) {
+                lines.add(otherLine((Tier) others[i], (String) others[i + 1], (Long) others[i + 2]));
             }
         }
     }

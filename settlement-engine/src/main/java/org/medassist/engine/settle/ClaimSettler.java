@@ -87,10 +87,10 @@ public final class ClaimSettler {
         if (rt != null) {
             if (inResidualBase(p, rt, c, cls, spells, allSpells)) t.tiltBase += s - assistance;
             if (latch) t.capReached = true;
-            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, threshold, tiltCap, c.date(), why);
+            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, threshold, tiltCap, c.date(), why.tilt = new TiltCapture());
         } else if (p.targetTilt() != null) {
             addToTargetBase(p.targetTilt(), c, cls, s - assistance, spells, t);
-            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, 0, -1, c.date(), why);
+            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, 0, -1, c.date(), why.tilt = new TiltCapture());
         }
         comp.tilt = tilt;
         comp.remaining = s - assistance - tilt;
