@@ -1,11 +1,8 @@
 package org.medassist.settlement.replay;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import org.medassist.engine.model.CareKind;
 import org.medassist.engine.model.CareLocation;
 import org.medassist.engine.model.HospitalGrade;
@@ -18,42 +15,53 @@ import org.medassist.schemas.json.EventRules;
 import org.medassist.settlement.avro.AvroMapping;
 
 /**
- * The fast path for the commonest line of a replay file, a valid claim: one pass of a streaming parser straight to
- * the engine's {@link MedicalClaim}, with no tree, no Avro record and no mapping. It accepts only what it understands
- * whole — a claim whose every field is one the contract names, of the expected JSON type, passing every rule of
- * {@link EventJson} and {@link EventRules} — and returns null for anything else (another type, an unknown or null
- * field, a breach of any rule, malformed JSON), which the caller then reads with {@link EventJson}: validation and
+ * The fast path for the commonest line of a replay file, a valid claim: one pass over the line's characters straight
+ * to the engine's {@link MedicalClaim}, with no parser objects, no tree, no Avro record and no mapping. It accepts only
+ * what it understands whole — a JSON object (RFC 8259; strings without escapes) whose every field is one the
+ * contract names for a claim, once, of the expected JSON type, passing every rule of {@link EventJson} and
+ * {@link EventRules} — and returns null for anything else (another type, an unknown, repeated or null field, an
+ * escape, a breach of any rule, malformed JSON), which the caller then reads with {@link EventJson}: validation and
  * messages stay the codec's. For every line it accepts, the claim equals {@link AvroMapping#claim} of
  * {@link EventJson#read} ({@code ClaimLineReaderTest}).
  */
 final class ClaimLineReader {
-    /** Duplicate names are caught below, field by field: the parser need not keep a set of names per object. */
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final java.util.List<String> FIELDS = java.util.List.of("type", "claimId", "personId", "region",
-            "hospitalId", "hospitalLevel", "kind", "admissionDate", "dischargeDate", "location", "referred", "hardship",
-            "diseaseGroup", "specialDiseaseRegistered", "amounts");
+    private static final List<String> FIELDS = List.of("type", "claimId", "personId", "region", "hospitalId",
+            "hospitalLevel", "kind", "admissionDate", "dischargeDate", "location", "referred", "hardship", "diseaseGroup",
+            "specialDiseaseRegistered", "amounts");
+    private static final List<String> AMOUNTS = List.of("total", "outOfScope", "policyScope", "basicInsurance",
+            "criticalIllness", "otherInsurance");
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2999;
+    private static final long FIRST_CACHED_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
     /** Texts that repeat from claim to claim (regions, hospitals, symbols), kept once instead of once per claim. */
-    private final Interner interner = new Interner(1 << 13, false);
+    private final Interner texts = new Interner(1 << 13, false);
     /** PersonIds, kept once per person (the ledgers hold one per person anyway): grows with the persons, not the file. */
     private final Interner personIds = new Interner(1 << 12, true);
     /** Dates of 2000–2049 by day, built once: a replay holds two dates per claim for its whole run. */
-    private final LocalDate[] dates = new LocalDate[(int) (LocalDate.of(2050, 1, 1).toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay())];
-    private static final long FIRST_CACHED_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+    private final LocalDate[] dates = new LocalDate[(int) (LocalDate.of(2050, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
+
+    // the line being read and the position in it
+    private String s;
+    private int i;
+    private int textStart;
+    private int textEnd;
 
     /** The claim on this line, or null when the line is not a claim this path accepts whole. */
     MedicalClaim read(String line) {
-        try (JsonParser p = FACTORY.createParser(line)) {
-            return claim(p);
-        } catch (IOException | RuntimeException e) {
+        s = line;
+        i = 0;
+        try {
+            return claim();
+        } catch (RuntimeException e) {
             return null; // the codec reads it again and says what is wrong
+        } finally {
+            s = null;
         }
     }
 
-    private MedicalClaim claim(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) return null;
+    private MedicalClaim claim() {
+        if (!ws('{')) return null;
         boolean isClaim = false;
         String claimId = null, personId = null, region = null, hospitalId = null, diseaseGroup = null;
         HospitalGrade level = null;
@@ -62,79 +70,66 @@ final class ClaimLineReader {
         LocalDate admission = null, discharge = null;
         boolean referred = false, hardship = false, registered = false, amounts = false;
         long total = 0, outOfScope = 0, policyScope = 0, basic = 0, critical = 0, other = 0;
-        JsonToken t;
-        int fields = 0; // one bit per field seen: a name twice goes to the codec, which refuses it
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            int index = FIELDS.indexOf(name);
-            if (index < 0) return null; // a field the contract does not name: the codec decides
-            int bit = 1 << index;
-            if ((fields & bit) != 0) return null;
-            fields |= bit;
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "type" -> {
-                    if (v != JsonToken.VALUE_STRING || !"claim".equals(interner.text(p))) return null;
-                    isClaim = true;
-                }
-                case "claimId" -> { if ((claimId = text(p, v)) == null) return null; }
-                case "personId" -> {
-                    if (v != JsonToken.VALUE_STRING || (personId = personIds.text(p)).isEmpty()) return null;
-                }
-                case "region" -> { if ((region = interned(p, v)) == null) return null; }
-                case "hospitalId" -> { if ((hospitalId = interned(p, v)) == null) return null; }
-                case "hospitalLevel" -> { if ((level = grade(p, v)) == null) return null; }
-                case "kind" -> { if ((kind = kind(p, v)) == null) return null; }
-                case "admissionDate" -> {
-                    if (v != JsonToken.VALUE_NULL && (admission = date(p, v)) == null) return null;
-                }
-                case "dischargeDate" -> { if ((discharge = date(p, v)) == null) return null; }
-                case "location" -> { if ((location = location(p, v)) == null) return null; }
-                case "referred" -> {
-                    if (!v.isBoolean()) return null;
-                    referred = v == JsonToken.VALUE_TRUE;
-                }
-                case "hardship" -> {
-                    if (!v.isBoolean()) return null;
-                    hardship = v == JsonToken.VALUE_TRUE;
-                }
-                case "specialDiseaseRegistered" -> {
-                    if (!v.isBoolean()) return null;
-                    registered = v == JsonToken.VALUE_TRUE;
-                }
-                case "diseaseGroup" -> {
-                    if (v != JsonToken.VALUE_NULL) {
-                        if (v != JsonToken.VALUE_STRING) return null;
-                        diseaseGroup = interner.text(p);
-                        if (!Vocabulary.DISEASE_GROUPS.contains(diseaseGroup)) return null;
-                    }
-                }
-                case "amounts" -> {
-                    if (v != JsonToken.START_OBJECT) return null;
-                    int seen = 0;
-                    int count = 0;
-                    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                        String field = p.currentName();
-                        long fen = money(p, p.nextToken());
-                        if (fen < 0) return null;
-                        switch (field) {
-                            case "total" -> { total = fen; seen |= 1; }
-                            case "outOfScope" -> { outOfScope = fen; seen |= 2; }
-                            case "policyScope" -> { policyScope = fen; seen |= 4; }
-                            case "basicInsurance" -> { basic = fen; seen |= 8; }
-                            case "criticalIllness" -> { critical = fen; seen |= 16; }
-                            case "otherInsurance" -> { other = fen; seen |= 32; }
-                            default -> { return null; }
+        int seen = 0;
+        if (!at('}')) {
+            do {
+                int field = name(FIELDS);
+                if (field < 0 || (seen & (1 << field)) != 0 || !ws(':')) return null; // unknown or repeated: the codec decides
+                seen |= 1 << field;
+                skipWs();
+                switch (field) {
+                    case 0 -> { if (!string() || !text("claim")) return null; isClaim = true; }
+                    case 1 -> { if (!string() || textEnd == textStart) return null; claimId = s.substring(textStart, textEnd); }
+                    case 2 -> { if (!string() || textEnd == textStart) return null; personId = personIds.text(s, textStart, textEnd); }
+                    case 3 -> { if (!string() || textEnd == textStart) return null; region = texts.text(s, textStart, textEnd); }
+                    case 4 -> { if (!string() || textEnd == textStart) return null; hospitalId = texts.text(s, textStart, textEnd); }
+                    case 5 -> { if (!string() || (level = grade(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 6 -> { if (!string() || (kind = kind(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 7 -> { if (!literal("null") && (!string() || (admission = date()) == null)) return null; }
+                    case 8 -> { if (!string() || (discharge = date()) == null) return null; }
+                    case 9 -> { if (!string() || (location = location(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 10 -> { int b = bool(); if (b < 0) return null; referred = b == 1; }
+                    case 11 -> { int b = bool(); if (b < 0) return null; hardship = b == 1; }
+                    case 12 -> {
+                        if (!literal("null")) {
+                            if (!string()) return null;
+                            diseaseGroup = texts.text(s, textStart, textEnd);
+                            if (!Vocabulary.DISEASE_GROUPS.contains(diseaseGroup)) return null;
                         }
-                        if (Integer.bitCount(seen) != ++count) return null; // a name twice
                     }
-                    if (t != JsonToken.END_OBJECT || seen != 63) return null;
-                    amounts = true;
+                    case 13 -> { int b = bool(); if (b < 0) return null; registered = b == 1; }
+                    case 14 -> {
+                        if (!ws('{')) return null;
+                        int got = 0;
+                        if (!at('}')) {
+                            do {
+                                int a = name(AMOUNTS);
+                                if (a < 0 || (got & (1 << a)) != 0 || !ws(':')) return null;
+                                got |= 1 << a;
+                                skipWs();
+                                if (!string()) return null;
+                                long fen = money();
+                                if (fen < 0) return null;
+                                switch (a) {
+                                    case 0 -> total = fen;
+                                    case 1 -> outOfScope = fen;
+                                    case 2 -> policyScope = fen;
+                                    case 3 -> basic = fen;
+                                    case 4 -> critical = fen;
+                                    default -> other = fen;
+                                }
+                            } while (ws(','));
+                        }
+                        if (!ws('}') || got != 63) return null;
+                        amounts = true;
+                    }
+                    default -> { return null; }
                 }
-                default -> { return null; } // a field the contract does not name: the codec decides
-            }
+            } while (ws(','));
         }
-        if (t != JsonToken.END_OBJECT || p.nextToken() != null) return null;
+        if (!ws('}')) return null;
+        skipWs();
+        if (i != s.length()) return null; // trailing content
         if (!isClaim || claimId == null || personId == null || region == null || hospitalId == null || level == null
                 || kind == null || discharge == null || location == null || !amounts) {
             return null;
@@ -152,65 +147,103 @@ final class ClaimLineReader {
                 hardship, diseaseGroup, registered, total, outOfScope, policyScope, basic, critical, other);
     }
 
-    /** The format {@link PersonIds} holds, checked without a regular expression; the codec words any refusal. */
-    static boolean validPersonId(String id) {
-        int n = id.length();
-        if (n < 1 || n > PersonIds.MAX_LENGTH) return false;
-        for (int i = 0; i < n; i++) {
-            char c = id.charAt(i);
-            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alnum && (c != '-' || i == 0 || i == n - 1)) return false;
+    // ---------------------------------------------------------------------------------------------------- lexing
+
+    private void skipWs() {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+            i++;
         }
-        return true;
     }
 
-    /** A required string: non-empty text, else null. */
-    private static String text(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) return null;
-        String s = p.getText();
-        return s.isEmpty() ? null : s;
+    /** Skips white space, then consumes {@code c} if it is next. */
+    private boolean ws(char c) {
+        skipWs();
+        if (i < s.length() && s.charAt(i) == c) {
+            i++;
+            return true;
+        }
+        return false;
     }
 
-    /** A required string that repeats (region, hospital): non-empty text, kept once; else null. */
-    private String interned(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) return null;
-        String s = interner.text(p);
-        return s.isEmpty() ? null : s;
+    /** Skips white space; true when {@code c} is next (not consumed). */
+    private boolean at(char c) {
+        skipWs();
+        return i < s.length() && s.charAt(i) == c;
     }
 
-    private HospitalGrade grade(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) return null;
-        String s = interner.text(p);
-        for (HospitalGrade g : HospitalGrade.values()) if (g.symbol().equals(s)) return g;
+    /** A string without escapes or control characters at i; sets textStart and textEnd. */
+    private boolean string() {
+        if (i >= s.length() || s.charAt(i) != '"') return false;
+        int start = ++i;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                textStart = start;
+                textEnd = i++;
+                return true;
+            }
+            if (c == '\\' || c < 0x20) return false; // an escape (the codec decodes it) or invalid JSON
+            i++;
+        }
+        return false;
+    }
+
+    private boolean text(String expected) {
+        return textEnd - textStart == expected.length() && s.regionMatches(textStart, expected, 0, expected.length());
+    }
+
+    /** The index in {@code names} of the member name at i (after white space), or -1. */
+    private int name(List<String> names) {
+        skipWs();
+        if (!string()) return -1;
+        for (int k = 0; k < names.size(); k++) if (text(names.get(k))) return k;
+        return -1;
+    }
+
+    private boolean literal(String word) {
+        if (s.startsWith(word, i)) {
+            i += word.length();
+            return true;
+        }
+        return false;
+    }
+
+    /** 1 for true, 0 for false, -1 for anything else (null included: the codec gives the default). */
+    private int bool() {
+        if (literal("true")) return 1;
+        if (literal("false")) return 0;
+        return -1;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- values
+
+    private static HospitalGrade grade(String text) {
+        for (HospitalGrade g : HospitalGrade.values()) if (g.symbol().equals(text)) return g;
         return null;
     }
 
-    private CareKind kind(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) return null;
-        String s = interner.text(p);
-        for (CareKind k : CareKind.values()) if (k.symbol().equals(s)) return k;
+    private static CareKind kind(String text) {
+        for (CareKind k : CareKind.values()) if (k.symbol().equals(text)) return k;
         return null;
     }
 
-    private CareLocation location(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) return null;
-        String s = interner.text(p);
-        for (CareLocation l : CareLocation.values()) if (l.symbol().equals(s)) return l;
+    private static CareLocation location(String text) {
+        for (CareLocation l : CareLocation.values()) if (l.symbol().equals(text)) return l;
         return null;
     }
 
     /** YYYY-MM-DD with ASCII digits naming a real day, as the codec's pattern and ISO_LOCAL_DATE accept; else null. */
-    private LocalDate date(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) return null;
-        char[] s = p.getTextCharacters();
-        int o = p.getTextOffset();
-        if (p.getTextLength() != 10 || s[o + 4] != '-' || s[o + 7] != '-') return null;
-        int y = digits(s, o, o + 4), m = digits(s, o + 5, o + 7), d = digits(s, o + 8, o + 10);
+    private LocalDate date() {
+        int o = textStart;
+        if (textEnd - o != 10 || s.charAt(o + 4) != '-' || s.charAt(o + 7) != '-') return null;
+        int y = digits(o, o + 4), m = digits(o + 5, o + 7), d = digits(o + 8, o + 10);
         if (y < 0 || m < 0 || d < 0) return null;
         if (y >= 2000 && y < 2050 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
-            int i = (int) (epochDay(y, m, d) - FIRST_CACHED_DAY);
-            LocalDate cached = dates[i];
-            return cached != null ? cached : (dates[i] = LocalDate.of(y, m, d));
+            int k = (int) (epochDay(y, m, d) - FIRST_CACHED_DAY);
+            LocalDate cached = dates[k];
+            return cached != null ? cached : (dates[k] = LocalDate.of(y, m, d));
         }
         try {
             return LocalDate.of(y, m, d);
@@ -226,26 +259,62 @@ final class ClaimLineReader {
         return total - 719_528L;
     }
 
-    private static int digits(char[] s, int from, int to) {
+    private int digits(int from, int to) {
         int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s[i];
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
             if (c < '0' || c > '9') return -1;
             n = n * 10 + (c - '0');
         }
         return n;
     }
 
-    /** An input amount: a yuan string, not negative, within range; -1 otherwise. */
-    private long money(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) return -1;
-        long fen;
-        try {
-            fen = Money.parseYuan(p.getText());
-        } catch (IllegalArgumentException e) {
-            return -1;
+    /**
+     * An input amount from the string at textStart..textEnd: what {@link Money#parseYuan} reads (an optional '-', one to
+     * twelve digits, optionally a '.' and one or two digits), not negative, within range; -1 otherwise.
+     */
+    private long money() {
+        int k = textStart;
+        int end = textEnd;
+        boolean negative = k < end && s.charAt(k) == '-';
+        if (negative) k++;
+        long yuan = 0;
+        int digits = 0;
+        while (k < end && s.charAt(k) != '.') {
+            char c = s.charAt(k++);
+            if (c < '0' || c > '9' || ++digits > 12) return -1;
+            yuan = yuan * 10 + (c - '0');
         }
-        return fen < 0 || fen > Money.MAX_FEN ? -1 : fen;
+        if (digits == 0) return -1;
+        long fen = 0;
+        if (k < end) {
+            k++; // the '.'
+            int decimals = end - k;
+            if (decimals == 0 || decimals > 2) return -1;
+            for (int d = 0; d < 2; d++) {
+                fen *= 10;
+                if (d < decimals) {
+                    char c = s.charAt(k + d);
+                    if (c < '0' || c > '9') return -1;
+                    fen += c - '0';
+                }
+            }
+        }
+        long total = yuan * 100 + fen;
+        if (negative && total != 0) return -1; // "-0.00" is zero, as the codec reads it
+        return total > Money.MAX_FEN ? -1 : total;
+    }
+
+    /** The format {@link PersonIds} holds, checked without a regular expression; the codec words any refusal. */
+    static boolean validPersonId(String id) {
+        int n = id.length();
+        if (n < 1 || n > PersonIds.MAX_LENGTH) return false;
+        for (int k = 0; k < n; k++) {
+            char c = id.charAt(k);
+            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (c != '-' || k == 0 || k == n - 1)) return false;
+        }
+        return true;
     }
 
     /** A table of texts seen before, found by their characters without building a String. */
@@ -260,22 +329,20 @@ final class ClaimLineReader {
             this.grows = grows;
         }
 
-        String text(JsonParser p) throws IOException {
-            char[] buf = p.getTextCharacters();
-            int off = p.getTextOffset();
-            int len = p.getTextLength();
+        String text(String line, int from, int to) {
+            int len = to - from;
             int h = 0;
-            for (int i = 0; i < len; i++) h = 31 * h + buf[off + i];
+            for (int k = from; k < to; k++) h = 31 * h + line.charAt(k);
             String[] t = table;
             int mask = t.length - 1;
             int slot = (h ^ (h >>> 16)) & mask;
             while (true) {
                 String s = t[slot];
                 if (s == null) break;
-                if (s.length() == len && same(s, buf, off, len)) return s;
+                if (s.length() == len && line.regionMatches(from, s, 0, len)) return s;
                 slot = (slot + 1) & mask;
             }
-            String made = new String(buf, off, len);
+            String made = line.substring(from, to);
             if (count < t.length / 2) {
                 t[slot] = made;
                 if (++count == t.length / 2 && grows) grow();
@@ -295,11 +362,6 @@ final class ClaimLineReader {
                 t[slot] = s;
             }
             table = t;
-        }
-
-        private static boolean same(String s, char[] buf, int off, int len) {
-            for (int i = 0; i < len; i++) if (s.charAt(i) != buf[off + i]) return false;
-            return true;
         }
     }
 }
