@@ -5,6 +5,7 @@ import org.medassist.engine.ledger.Computation;
 import org.medassist.engine.model.Explanation;
 import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.model.MonitoringAlert;
+import org.medassist.engine.money.Money;
 import org.medassist.engine.policy.AlertRule;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.Rates;
@@ -104,9 +105,13 @@ final class ClaimExplanation implements Explanation.Source {
     }
 
     private void choiceLines(List<String> lines) {
-        lines.add("S = policyScope " + Fmt.y(c.policyScope()) + " − basicInsurance " + Fmt.y(c.basicInsurance())
-                + " − criticalIllness " + Fmt.y(c.criticalIllness()) + " − otherInsurance " + Fmt.y(c.otherInsurance())
-                + " = " + Fmt.y(s) + " (DECISIONS E5)");
+        StringBuilder b = new StringBuilder(128);
+        Money.appendYuan(b.append("S = policyScope "), c.policyScope());
+        Money.appendYuan(b.append(" − basicInsurance "), c.basicInsurance());
+        Money.appendYuan(b.append(" − criticalIllness "), c.criticalIllness());
+        Money.appendYuan(b.append(" − otherInsurance "), c.otherInsurance());
+        Money.appendYuan(b.append(" = "), s).append(" (DECISIONS E5)");
+        lines.add(b.toString());
         if (tier == null) {
             if (c.date().isBefore(p.effectiveFrom())) {
                 lines.add("claim dated " + c.date() + ", before " + p.name() + "'s policy took effect on " + p.effectiveFrom()
@@ -147,8 +152,10 @@ final class ClaimExplanation implements Explanation.Source {
                         + p.referral().hardshipSource().cite());
             }
             var rate = tier.rates()[cls].at(c.date()); // the value in force on the claim's date (E3)
-            lines.add("rate " + rate.describe(reductionPpm) + ": " + Fmt.y(eligibleAmount)
-                    + " → " + Fmt.y(beforeCap) + " " + rate.source().cite());
+            StringBuilder r = new StringBuilder(160).append("rate ").append(rate.describe(reductionPpm)).append(": ");
+            Money.appendYuan(r, eligibleAmount).append(" → ");
+            Money.appendYuan(r, beforeCap).append(' ').append(rate.source().cite());
+            lines.add(r.toString());
             if (cap >= 0) {
                 int cp = p.pools().capPoolOfClass()[cls];
                 lines.add("annual cap " + Fmt.y(cap) + " (pool " + p.pools().capPools().get(cp) + "): "
