@@ -2,7 +2,6 @@ package org.medassist.engine.ledger;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -63,6 +62,7 @@ public final class InMemoryYears implements PersonYears {
         return years.stream().map(py -> py.region).distinct().sorted().toList();
     }
 
+    /** The years themselves, not a copy: callers only read them (every claim looks through them). */
     @Override
-    public Collection<PersonYear> loaded() { return Collections.unmodifiableList(years); }
+    public Collection<PersonYear> loaded() { return years; }
 }

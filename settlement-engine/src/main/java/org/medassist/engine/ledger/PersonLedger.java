@@ -53,12 +53,12 @@ public final class PersonLedger {
     public Entry findClaim(ClaimKey key, String region, int year) {
         PersonYear own = year(region, year);
         if (own != null) {
-            Entry e = own.claims.get(key);
+            Entry e = own.claim(key);
             if (e != null) return e;
         }
         for (PersonYear py : years.loaded()) {
             if (py == own) continue;
-            Entry e = py.claims.get(key);
+            Entry e = py.claim(key);
             if (e != null) return e;
         }
         return null;
