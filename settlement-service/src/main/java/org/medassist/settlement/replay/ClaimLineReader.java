@@ -71,9 +71,10 @@ final class ClaimLineReader {
         boolean referred = false, hardship = false, registered = false, amounts = false;
         long total = 0, outOfScope = 0, policyScope = 0, basic = 0, critical = 0, other = 0;
         int seen = 0;
+        int field = -1;
         if (!at('}')) {
             do {
-                int field = name(FIELDS);
+                field = name(FIELDS, field);
                 if (field < 0 || (seen & (1 << field)) != 0 || !ws(':')) return null; // unknown or repeated: the codec decides
                 seen |= 1 << field;
                 skipWs();
@@ -101,9 +102,10 @@ final class ClaimLineReader {
                     case 14 -> {
                         if (!ws('{')) return null;
                         int got = 0;
+                        int a = -1;
                         if (!at('}')) {
                             do {
-                                int a = name(AMOUNTS);
+                                a = name(AMOUNTS, a);
                                 if (a < 0 || (got & (1 << a)) != 0 || !ws(':')) return null;
                                 got |= 1 << a;
                                 skipWs();
@@ -194,11 +196,18 @@ final class ClaimLineReader {
         return textEnd - textStart == expected.length() && s.regionMatches(textStart, expected, 0, expected.length());
     }
 
-    /** The index in {@code names} of the member name at i (after white space), or -1. */
-    private int name(List<String> names) {
+    /**
+     * The index in {@code names} of the member name at i (after white space), or -1. Writers list the fields in the
+     * contract's order, so the name after {@code previous} is tried first.
+     */
+    private int name(List<String> names, int previous) {
         skipWs();
         if (!string()) return -1;
-        for (int k = 0; k < names.size(); k++) if (text(names.get(k))) return k;
+        int n = names.size();
+        for (int k = 0, at = previous + 1; k < n; k++, at++) {
+            if (at == n) at = 0;
+            if (text(names.get(at))) return at;
+        }
         return -1;
     }
 
