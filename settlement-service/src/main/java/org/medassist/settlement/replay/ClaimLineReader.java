@@ -6,23 +6,27 @@ import java.util.List;
 import org.medassist.engine.model.CareKind;
 import org.medassist.engine.model.CareLocation;
 import org.medassist.engine.model.HospitalGrade;
-import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.model.Vocabulary;
 import org.medassist.engine.money.Money;
+import org.medassist.events.Amounts;
+import org.medassist.events.Claim;
+import org.medassist.events.ClaimKind;
+import org.medassist.events.DiseaseGroup;
+import org.medassist.events.HospitalLevel;
+import org.medassist.events.Location;
 import org.medassist.schemas.PersonIds;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.schemas.json.EventRules;
-import org.medassist.settlement.avro.AvroMapping;
 
 /**
  * The fast path for the commonest line of a replay file, a valid claim: one pass over the line's characters straight
- * to the engine's {@link MedicalClaim}, with no parser objects, no tree, no Avro record and no mapping. It accepts only
- * what it understands whole — a JSON object (RFC 8259; strings without escapes) whose every field is one the
- * contract names for a claim, once, of the expected JSON type, passing every rule of {@link EventJson} and
- * {@link EventRules} — and returns null for anything else (another type, an unknown, repeated or null field, an
- * escape, a breach of any rule, malformed JSON), which the caller then reads with {@link EventJson}: validation and
- * messages stay the codec's. For every line it accepts, the claim equals {@link AvroMapping#claim} of
- * {@link EventJson#read} ({@code ClaimLineReaderTest}).
+ * to its Avro {@link Claim}, with no parser objects and no JSON tree; the record is then routed like any other
+ * ({@code EventRouter.route}: limits, ownership, the engine). It accepts only what it understands whole — a JSON
+ * object (RFC 8259; strings without escapes) whose every field is one the contract names for a claim, once, of the
+ * expected JSON type, passing every rule of {@link EventJson} and {@link EventRules} — and returns null for anything
+ * else (another type, an unknown, repeated or null field, an escape, a breach of any rule, malformed JSON), which the
+ * caller then reads with {@link EventJson}: validation and messages stay the codec's. For every line it accepts, the
+ * record equals {@link EventJson#read}'s ({@code ClaimLineReaderTest}).
  */
 final class ClaimLineReader {
     private static final List<String> FIELDS = List.of("type", "claimId", "personId", "region", "hospitalId",
@@ -48,7 +52,7 @@ final class ClaimLineReader {
     private int textEnd;
 
     /** The claim on this line, or null when the line is not a claim this path accepts whole. */
-    MedicalClaim read(String line) {
+    Claim read(String line) {
         s = line;
         i = 0;
         try {
@@ -60,7 +64,7 @@ final class ClaimLineReader {
         }
     }
 
-    private MedicalClaim claim() {
+    private Claim claim() {
         if (!ws('{')) return null;
         boolean isClaim = false;
         String claimId = null, personId = null, region = null, hospitalId = null, diseaseGroup = null;
@@ -145,9 +149,36 @@ final class ClaimLineReader {
         if (admission != null && admission.isAfter(discharge)) return null;
         if (kind == CareKind.OUTPATIENT_MAJOR && diseaseGroup == null) return null;
         if (discharge.getYear() < MIN_YEAR || discharge.getYear() > MAX_YEAR) return null;
-        return new MedicalClaim(claimId, personId, region, hospitalId, level, kind, admission, discharge, location, referred,
-                hardship, diseaseGroup, registered, total, outOfScope, policyScope, basic, critical, other);
+        Amounts a = new Amounts();
+        a.setTotal(total);
+        a.setOutOfScope(outOfScope);
+        a.setPolicyScope(policyScope);
+        a.setBasicInsurance(basic);
+        a.setCriticalIllness(critical);
+        a.setOtherInsurance(other);
+        Claim c = new Claim();
+        c.setClaimId(claimId);
+        c.setPersonId(personId);
+        c.setRegion(region);
+        c.setHospitalId(hospitalId);
+        c.setHospitalLevel(LEVELS[level.ordinal()]);
+        c.setKind(KINDS[kind.ordinal()]);
+        c.setAdmissionDate(admission);
+        c.setDischargeDate(discharge);
+        c.setLocation(LOCATIONS[location.ordinal()]);
+        c.setReferred(referred);
+        c.setHardship(hardship);
+        c.setDiseaseGroup(diseaseGroup == null ? null : DiseaseGroup.valueOf(diseaseGroup));
+        c.setSpecialDiseaseRegistered(registered);
+        c.setAmounts(a);
+        return c;
     }
+
+    // the contract's enums in the order of the engine's (the symbols are the same: VocabularyMatchesContractTest)
+    private static final HospitalLevel[] LEVELS = {HospitalLevel.primary, HospitalLevel.secondary, HospitalLevel.tertiary};
+    private static final ClaimKind[] KINDS = {ClaimKind.outpatient, ClaimKind.outpatient_chronic, ClaimKind.outpatient_major,
+            ClaimKind.inpatient};
+    private static final Location[] LOCATIONS = {Location.in_city, Location.in_province, Location.out_of_province};
 
     // ---------------------------------------------------------------------------------------------------- lexing
 

@@ -52,13 +52,6 @@ public final class EventRouter {
         handlers.get(route).accept(record, out);
     }
 
-    /** A claim already read into the engine's model (replay's fast path): the same as routing its record. */
-    public void claim(org.medassist.engine.model.MedicalClaim c, EngineOutput out) {
-        PersonLedger l = ledgers.get(c.personId());
-        engine.claim(l, c, out);
-        ledgers.changed(l);
-    }
-
     /** A person's whole timeline from eligibility-service. */
     public void timeline(org.medassist.events.PersonEligibility t, EngineOutput out) {
         java.util.List<org.medassist.engine.timeline.IdentityChange> changes = new java.util.ArrayList<>();
