@@ -11,6 +11,12 @@ import java.util.Map;
 public final class EligibilityApplication {
     private EligibilityApplication() {}
 
+    /**
+     * In the map given to {@link #start}: the Micronaut environments to activate, comma-separated (e.g. {@code dev},
+     * which allows the development tokens; docs/security.md). Elsewhere {@code MICRONAUT_ENVIRONMENTS} does it.
+     */
+    public static final String ENVIRONMENTS = "micronaut.environments";
+
     public static void main(String[] args) {
         Micronaut.run(EligibilityApplication.class, args);
     }
@@ -30,8 +36,13 @@ public final class EligibilityApplication {
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(own);
         try {
-            return Micronaut.build(new String[0]).classLoader(own).mainClass(EligibilityApplication.class).banner(false)
-                    .properties(properties).start();
+            var builder = Micronaut.build(new String[0]).classLoader(own).mainClass(EligibilityApplication.class).banner(false)
+                    .properties(properties);
+            Object environments = properties.get(ENVIRONMENTS);
+            if (environments != null && !environments.toString().isBlank()) {
+                builder.environments(environments.toString().trim().split("\\s*,\\s*"));
+            }
+            return builder.start();
         } finally {
             t.setContextClassLoader(previous);
         }

@@ -18,7 +18,7 @@ class DisabledServiceTest {
     @Test
     void switchesTheServiceBeansOff() {
         try (ApplicationContext off = ApplicationContext.run(Map.of("medassist.eligibility.enabled", false,
-                "medassist.kafka.ensure-topics", false))) {
+                "medassist.kafka.ensure-topics", false, "medassist.log.person-id-key", RunningService.KEY))) {
             assertFalse(off.containsBean(IdentityEventsController.class));
             assertFalse(off.containsBean(StreamsTopology.class));
             assertTrue(off.containsBean(TokenAuthenticator.class));

@@ -36,6 +36,7 @@ import org.medassist.events.IdentityAction;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.IdentityType;
 import org.medassist.events.PersonEligibility;
+import org.medassist.kit.audit.AuditLog;
 import org.medassist.kit.query.InteractiveQueries;
 import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.schemas.kafka.AvroSerdes;
@@ -110,7 +111,7 @@ class EligibilityIntegrationTest {
             assertEquals(KafkaStreams.State.RUNNING, one.streamsState(), "a bad record does not stop the stream");
 
             // GET: contract JSON events and spells
-            HttpResponse<String> g = one.get("/v1/persons/" + a + "/eligibility", RunningService.RURAL);
+            HttpResponse<String> g = one.get("/v1/persons/" + a + "/eligibility", RunningService.READER);
             assertEquals(200, g.statusCode(), g.body());
             JsonNode body = JSON.readTree(g.body());
             assertEquals(a, body.get("personId").asText());
@@ -123,7 +124,7 @@ class EligibilityIntegrationTest {
             assertEquals("civil_affairs", spell.get("department").asText());
             assertEquals("2023-04-20", spell.get("recognized").asText());
             assertEquals("2023-09-01", spell.get("exit").asText());
-            assertEquals(404, one.get("/v1/persons/P-NOBODY-" + id + "/eligibility", RunningService.CIVIL).statusCode());
+            assertEquals(404, one.get("/v1/persons/P-NOBODY-" + id + "/eligibility", RunningService.READER).statusCode());
 
             // a second instance of the same application: the partitions are shared, each GET is answered by the owner
             List<String> persons = new java.util.ArrayList<>(List.of(a, b));
@@ -132,7 +133,7 @@ class EligibilityIntegrationTest {
                     .map(p -> identity("tu-" + p, p, Department.trade_union, IdentityType.hardship_worker,
                             IdentityAction.grant, "2023-03-01"))
                     .toArray(IdentityEvent[]::new);
-            HttpResponse<String> union = one.post("/v1/identity-events", "dev-only-trade-union-token", json(grants)); // application.yml's
+            HttpResponse<String> union = one.post("/v1/identity-events", RunningService.UNION, json(grants));
             assertEquals(202, union.statusCode(), union.body());
             long scaled;
             try (RunningService two = RunningService.start(env, app)) {
@@ -141,7 +142,7 @@ class EligibilityIntegrationTest {
                 Set<String> servedBy = new HashSet<>();
                 for (String p : persons) {
                     for (RunningService s : List.of(one, two)) {
-                        HttpResponse<String> r = s.getUntil("/v1/persons/" + p + "/eligibility", RunningService.CIVIL,
+                        HttpResponse<String> r = s.getUntil("/v1/persons/" + p + "/eligibility", RunningService.READER,
                                 x -> x.statusCode() == 200, Duration.ofSeconds(30));
                         assertEquals(200, r.statusCode(), p + " via " + s.baseUrl + ": " + r.body());
                         assertEquals(p, JSON.readTree(r.body()).get("personId").asText());
@@ -150,14 +151,26 @@ class EligibilityIntegrationTest {
                 }
                 assertEquals(2, servedBy.size(), "both instances own some persons: " + servedBy);
                 // the same person through both instances: the same owner answers
-                HttpResponse<String> viaOne = one.get("/v1/persons/" + a + "/eligibility", RunningService.CIVIL);
-                HttpResponse<String> viaTwo = two.get("/v1/persons/" + a + "/eligibility", RunningService.CIVIL);
+                HttpResponse<String> viaOne = one.get("/v1/persons/" + a + "/eligibility", RunningService.READER);
+                HttpResponse<String> viaTwo = two.get("/v1/persons/" + a + "/eligibility", RunningService.READER);
                 assertEquals(viaOne.body(), viaTwo.body());
                 assertEquals(viaOne.headers().firstValue(InteractiveQueries.SERVED_BY_HEADER),
                         viaTwo.headers().firstValue(InteractiveQueries.SERVED_BY_HEADER));
                 assertNotEquals(one.baseUrl, two.baseUrl);
                 // a forwarded request is authenticated again by the owner
                 assertEquals(401, two.get("/v1/persons/" + a + "/eligibility", null).statusCode());
+                // and audited by both instances under the same request id (docs/security.md, "Audit")
+                List<String> auditOne = new java.util.concurrent.CopyOnWriteArrayList<>();
+                List<String> auditTwo = new java.util.concurrent.CopyOnWriteArrayList<>();
+                one.context().getBean(AuditLog.class).addListener(auditOne::add);
+                two.context().getBean(AuditLog.class).addListener(auditTwo::add);
+                one.get("/v1/persons/" + a + "/eligibility", RunningService.READER, "fwd-one-" + id);
+                two.get("/v1/persons/" + a + "/eligibility", RunningService.READER, "fwd-two-" + id);
+                long inBoth = java.util.stream.Stream.of("fwd-one-" + id, "fwd-two-" + id)
+                        .filter(r -> auditOne.stream().anyMatch(l -> l.contains("\"requestId\":\"" + r + "\""))
+                                && auditTwo.stream().anyMatch(l -> l.contains("\"requestId\":\"" + r + "\"")))
+                        .count();
+                assertEquals(1, inBoth, "the forwarded one of the two reads: " + auditOne + " " + auditTwo);
             }
             System.out.printf("[EligibilityIntegrationTest] start=%d ms, post→folded=%d ms, second instance balanced=%d ms, "
                             + "total=%d ms%n", (started - t0) / 1_000_000, (folded - started) / 1_000_000,

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
+import org.medassist.kit.auth.TokenAuthenticator;
 import org.medassist.kit.streams.ManagedStreams;
 import org.medassist.kafkatest.KafkaTestEnvironment;
 
@@ -21,6 +22,17 @@ public final class RunningService implements AutoCloseable {
     public static final String CIVIL = "test-civil-affairs-token";
     public static final String RURAL = "test-rural-token";
     public static final String HOSPITAL = "test-hospital-token";
+    public static final String UNION = "test-union-token";
+    /** civil_affairs for Nanjing only. */
+    public static final String CIVIL_NANJING = "test-civil-nanjing-token";
+    /** Reads every region. */
+    public static final String READER = "test-reader-token";
+    /** Reads Jiujiang only. */
+    public static final String READER_JIUJIANG = "test-reader-jiujiang-token";
+    /** An agency of Nanjing and Jiangyin. */
+    public static final String AGENCY_NANJING = "test-agency-nanjing-token";
+    /** The personId hash key of the test instances. */
+    public static final String KEY = "eligibility-test-person-id-key-0123456789";
     public static final int PARTITIONS = 3;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,18 +58,25 @@ public final class RunningService implements AutoCloseable {
         p.put("medassist.kafka.application-id", applicationId);
         p.put("medassist.kafka.state-dir", state.toString());
         p.put("medassist.kafka.streams.commit.interval.ms", "100");
-        p.put("medassist.log.person-id-key", "test-key");
-        p.put("medassist.auth.principals.test-civil.kind", "department");
-        p.put("medassist.auth.principals.test-civil.name", "civil_affairs");
-        p.put("medassist.auth.principals.test-civil.token", CIVIL);
-        p.put("medassist.auth.principals.test-rural.kind", "department");
-        p.put("medassist.auth.principals.test-rural.name", "rural_revitalization");
-        p.put("medassist.auth.principals.test-rural.token-sha256",
-                org.medassist.kit.auth.TokenAuthenticator.sha256(RURAL));
-        p.put("medassist.auth.principals.test-hospital.kind", "hospital");
-        p.put("medassist.auth.principals.test-hospital.name", "H0012");
-        p.put("medassist.auth.principals.test-hospital.token", HOSPITAL);
+        p.put("medassist.log.person-id-key", KEY);
+        principal(p, "test-civil", "department", "civil_affairs", "*", CIVIL);
+        principal(p, "test-rural", "department", "rural_revitalization", "*", RURAL);
+        principal(p, "test-union", "department", "trade_union", "*", UNION);
+        principal(p, "test-civil-nanjing", "department", "civil_affairs", "nanjing", CIVIL_NANJING);
+        principal(p, "test-hospital", "hospital", "H0012", "*", HOSPITAL);
+        principal(p, "test-reader", "reader", "dashboard", "*", READER);
+        principal(p, "test-reader-jiujiang", "reader", "monitoring-office", "jiujiang", READER_JIUJIANG);
+        principal(p, "test-agency-nanjing", "agency", "nanjing", "nanjing,jiangyin", AGENCY_NANJING);
         return new RunningService(EligibilityApplication.start(p), state);
+    }
+
+    /** A principal with its token as token-sha256: the production form (plain tokens are for the dev environment). */
+    static void principal(Map<String, Object> p, String label, String kind, String name, String regions, String token) {
+        String prefix = "medassist.auth.principals." + label + ".";
+        p.put(prefix + "kind", kind);
+        p.put(prefix + "name", name);
+        p.put(prefix + "regions", regions);
+        p.put(prefix + "token-sha256", TokenAuthenticator.sha256(token));
     }
 
     public ApplicationContext context() { return context; }
@@ -82,7 +101,13 @@ public final class RunningService implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String token) throws Exception {
+        return get(path, token, null);
+    }
+
+    /** A GET with the caller's {@code X-Request-Id} (when not null). */
+    public HttpResponse<String> get(String path, String token, String requestId) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (requestId != null) b.header("X-Request-Id", requestId);
         if (token != null) b.header("Authorization", "Bearer " + token);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -13,8 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
  * the same key, the same person always gets the same hash, so an operator can follow one person through the logs
  * and, holding the key, check whether a given personId is the one logged; without the key the hash reveals nothing.
  *
- * <p>The key is {@code medassist.log.person-id-key}; when unset each process draws a random one and says so, and
- * hashes then differ between processes and restarts. Thread-safe.
+ * <p>The key is {@code medassist.log.person-id-key}: required outside the {@code dev} environment, at least 32
+ * characters (service-kit's {@code PersonIdHashFactory}); in {@code dev}, when unset, each process draws a random one
+ * and says so, and hashes then differ between processes and restarts. Thread-safe. docs/security.md.
  */
 public final class PersonIdHash {
     public static final String ALGORITHM = "HmacSHA256";

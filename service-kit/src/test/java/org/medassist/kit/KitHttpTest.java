@@ -26,6 +26,7 @@ import org.medassist.schemas.PersonIdHash;
 class KitHttpTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static EmbeddedServer server;
+    static final String KEY = "kit-test-person-id-key-0123456789abcdef";
 
     @BeforeAll
     static void start() {
@@ -43,11 +44,13 @@ class KitHttpTest {
         p.put("medassist.kafka.producer.linger.ms", "5");
         p.put("medassist.auth.principals.civil.kind", "department");
         p.put("medassist.auth.principals.civil.name", "civil_affairs");
-        p.put("medassist.auth.principals.civil.token", "civil-token");
+        p.put("medassist.auth.principals.civil.regions", "nanjing");
+        p.put("medassist.auth.principals.civil.token-sha256", TokenAuthenticator.sha256("civil-token"));
         p.put("medassist.auth.principals.h12.kind", "hospital");
         p.put("medassist.auth.principals.h12.name", "H0012");
+        p.put("medassist.auth.principals.h12.regions", "*");
         p.put("medassist.auth.principals.h12.token-sha256", TokenAuthenticator.sha256("hospital-token"));
-        p.put("medassist.log.person-id-key", "k1");
+        p.put("medassist.log.person-id-key", KEY);
         server = ApplicationContext.run(EmbeddedServer.class, p);
     }
 
@@ -66,8 +69,8 @@ class KitHttpTest {
     void tokensMapToPrincipals() throws Exception {
         HttpResponse<String> civil = get("/v1/whoami", "civil-token");
         assertEquals(200, civil.statusCode(), civil.body());
-        assertTrue(civil.body().contains("\"kind\":\"department\"") && civil.body().contains("\"name\":\"civil_affairs\""),
-                civil.body());
+        assertTrue(civil.body().contains("\"kind\":\"department\"") && civil.body().contains("\"name\":\"civil_affairs\"")
+                && civil.body().contains("\"regions\":\"[nanjing]\""), civil.body());
         HttpResponse<String> hospital = get("/v1/whoami", "hospital-token");
         assertEquals(200, hospital.statusCode(), hospital.body());
         assertTrue(hospital.body().contains("\"name\":\"H0012\"") && hospital.body().contains("\"label\":\"h12\""),
@@ -105,6 +108,6 @@ class KitHttpTest {
         assertEquals("1", s.getStreams().get("num.standby.replicas"));
         assertEquals("5", s.getProducer().get("linger.ms"));
         PersonIdHash hash = server.getApplicationContext().getBean(PersonIdHash.class);
-        assertEquals(PersonIdHash.withKey("k1").of("P-1"), hash.of("P-1"));
+        assertEquals(PersonIdHash.withKey(KEY).of("P-1"), hash.of("P-1"));
     }
 }

@@ -12,7 +12,8 @@ import org.medassist.kit.auth.ApiPrincipal;
 public class WhoAmIController {
     @Get("/v1/whoami")
     public Map<String, String> whoami(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal) {
-        return Map.of("kind", principal.kind().configName(), "name", principal.name(), "label", principal.label());
+        return Map.of("kind", principal.kind().configName(), "name", principal.name(), "label", principal.label(),
+                "regions", principal.regionsText());
     }
 
     @Get("/open")

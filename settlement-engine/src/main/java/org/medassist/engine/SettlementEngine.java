@@ -19,6 +19,7 @@ import org.medassist.engine.model.Reversal;
 import org.medassist.engine.model.SettlementResult;
 import org.medassist.engine.model.ResultStatus;
 import org.medassist.engine.model.RegionYear;
+import org.medassist.engine.policy.DecisionBounds;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.engine.policy.RegionPolicy;
@@ -73,8 +74,26 @@ public final class SettlementEngine {
     public void restore(PersonLedger ledger) {
         for (String region : ledger.regions()) {
             RegionPolicy p = catalog.get(region);
-            if (p != null) fold.refold(p, ledger);
+            if (p == null) continue;
+            List<PersonYear> years = ledger.years(region);
+            long[] fired = new long[years.size()];
+            for (int i = 0; i < fired.length; i++) fired[i] = years.get(i).totals.alertsFired;
+            fold.refold(p, ledger);
+            for (int i = 0; i < fired.length; i++) years.get(i).totals.alertsFired = fired[i];
         }
+    }
+
+    /**
+     * Rebuilds the derived state of one person-year read back from storage; publishes nothing. A year's totals depend
+     * on its own entries only; its end items may read other years, which the ledger loads (and restores) on demand.
+     */
+    public void restoreYear(PersonLedger ledger, PersonYear py) {
+        RegionPolicy p = catalog.get(py.region);
+        if (p == null) return;
+        // restoring publishes nothing, so it must not use up an alert the next real event may fire
+        long fired = py.totals.alertsFired;
+        fold.refoldYear(p, ledger, py);
+        py.totals.alertsFired = fired;
     }
 
     public void claim(PersonLedger ledger, MedicalClaim c, EngineOutput out) {
@@ -257,7 +276,7 @@ public final class SettlementEngine {
     }
 
     /** Why a claim breaks the contract's amounts (E5), or null: no amount may be negative, nor S. */
-    private static String contractBreach(MedicalClaim c) {
+    public static String contractBreach(MedicalClaim c) {
         if ((c.total() | c.outOfScope() | c.policyScope() | c.basicInsurance() | c.criticalIllness() | c.otherInsurance()) < 0) {
             String[] names = {"total", "outOfScope", "policyScope", "basicInsurance", "criticalIllness", "otherInsurance"};
             long[] amounts = {c.total(), c.outOfScope(), c.policyScope(), c.basicInsurance(), c.criticalIllness(), c.otherInsurance()};
@@ -276,9 +295,25 @@ public final class SettlementEngine {
         return null;
     }
 
+    /**
+     * Why a one-time application's county decision is outside its policy's bounds (FCG-A10, docs/readings.md), or
+     * null: for ingestion to refuse before anything is produced, as {@link #application} refuses it.
+     */
+    public String decisionRefusal(AidApplication a) {
+        RegionPolicy p = catalog.get(a.region());
+        return p == null || !a.oneTime() || p.oneTime() == null ? null : decisionRefusal(p, a);
+    }
+
+    private static String decisionRefusal(RegionPolicy p, AidApplication a) {
+        DecisionBounds bounds = p.oneTime().bounds();
+        if (bounds == null) return null;
+        String outside = bounds.refusal(a.decisionDeductible(), a.decisionRatePpm(), a.decisionCap());
+        return outside == null ? null : "application " + a.applicationId() + ": " + outside;
+    }
+
     private static String applicationRefusal(RegionPolicy p, AidApplication a) {
         if (a.oneTime()) {
-            return p.oneTime() == null ? p.name() + " has no one-time assistance on application" : null;
+            return p.oneTime() == null ? p.name() + " has no one-time assistance on application" : decisionRefusal(p, a);
         }
         boolean onApplication = (p.residualTilt() != null && p.residualTilt().onApplication())
                 || (p.targetTilt() != null && p.targetTilt().onApplication());

@@ -6,10 +6,16 @@ import java.util.Map;
 
 /**
  * The settlement service: hospital and agency ingestion, the settlement topology, and its queries
- * ({@code GET /v1/persons/{personId}/years/{year}}, {@code GET /v1/claims/{claimId}}). See docs/settlement-service.md.
+ * ({@code GET /v1/persons/{personId}/years/{year}}, {@code GET /v1/hospitals/{hospitalId}/claims/{claimId}}). See docs/settlement-service.md.
  */
 public final class SettlementApplication {
     private SettlementApplication() {}
+
+    /**
+     * In the map given to {@link #start}: the Micronaut environments to activate, comma-separated (e.g. {@code dev},
+     * which allows the development tokens; docs/security.md). Elsewhere {@code MICRONAUT_ENVIRONMENTS} does it.
+     */
+    public static final String ENVIRONMENTS = "micronaut.environments";
 
     public static void main(String[] args) {
         Micronaut.run(SettlementApplication.class, args);
@@ -25,8 +31,13 @@ public final class SettlementApplication {
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(own);
         try {
-            return Micronaut.build(new String[0]).classLoader(own).mainClass(SettlementApplication.class).banner(false)
-                    .properties(properties).start();
+            var builder = Micronaut.build(new String[0]).classLoader(own).mainClass(SettlementApplication.class).banner(false)
+                    .properties(properties);
+            Object environments = properties.get(ENVIRONMENTS);
+            if (environments != null && !environments.toString().isBlank()) {
+                builder.environments(environments.toString().trim().split("\\s*,\\s*"));
+            }
+            return builder.start();
         } finally {
             t.setContextClassLoader(previous);
         }

@@ -19,14 +19,22 @@ import org.medassist.eligibility.topology.EligibilityTopology;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.IdentitySpell;
 import org.medassist.events.PersonEligibility;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.medassist.kit.auth.ApiPrincipal;
+import org.medassist.kit.auth.Scopes;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.kit.query.InteractiveQueries;
 import org.medassist.schemas.json.EventJson;
 
 /**
  * {@code GET /v1/persons/{personId}/eligibility}: the person's timeline from the {@code person-timelines} store of
- * the instance that owns the person (forwarded there when it is another). Any authenticated caller may ask.
- * 200 / 401 / 404 unknown person / 503 rebalancing.
+ * the instance that owns the person (forwarded there when it is another). Readers, agencies and administrators may
+ * ask, for a person with data in one of their regions, and see those regions only (docs/security.md).
+ * 200 / 401 / 403 not this token's to read / 404 unknown person / 503 rebalancing.
  */
 @Requires(property = "medassist.eligibility.enabled", notEquals = "false")
 @Controller("/v1")
@@ -42,23 +50,38 @@ public class EligibilityController {
     @Get(uri = "/persons/{personId}/eligibility", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> eligibility(HttpRequest<?> request, @PathVariable String personId) {
-        return queries.<PersonEligibility>route(request, EligibilityTopology.STORE, personId, found -> found
-                .<io.micronaut.http.MutableHttpResponse<?>>map(pe -> HttpResponse.ok(render(pe))
-                        .contentType(MediaType.APPLICATION_JSON_TYPE))
-                .orElseGet(() -> ApiErrors.notFound("no identity event is known for this person")));
+        ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        MutableHttpResponse<String> kindRefused = Scopes.personReadRefusal(principal);
+        if (kindRefused != null) return kindRefused;
+        return queries.<PersonEligibility>route(request, EligibilityTopology.STORE, personId, found -> {
+            if (found.isEmpty()) return ApiErrors.notFound("no identity event is known for this person");
+            PersonEligibility pe = found.get();
+            Set<String> regions = new TreeSet<>();
+            for (IdentityEvent e : pe.getEvents()) regions.add(e.getRegion());
+            MutableHttpResponse<String> outOfRegion = Scopes.personRegionRefusal(principal, regions);
+            if (outOfRegion != null) return outOfRegion;
+            return HttpResponse.ok(render(pe, principal::serves)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        });
     }
 
     /** {@code {"personId", "events": [contract JSON], "spells": [{region, identity, department, recognized, exit}]}}. */
     public static String render(PersonEligibility pe) {
+        return render(pe, region -> true);
+    }
+
+    /** The same, with the events and spells of the regions {@code shown} accepts only (a principal's regions). */
+    public static String render(PersonEligibility pe, Predicate<String> shown) {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("personId", pe.getPersonId());
             g.writeArrayFieldStart("events");
-            for (IdentityEvent e : pe.getEvents()) g.writeRawValue(EventJson.write(e));
+            for (IdentityEvent e : pe.getEvents()) if (shown.test(e.getRegion())) g.writeRawValue(EventJson.write(e));
             g.writeEndArray();
             g.writeArrayFieldStart("spells");
             for (IdentitySpell s : pe.getSpells()) {
+                if (!shown.test(s.getRegion())) continue;
                 g.writeStartObject();
                 g.writeStringField("region", s.getRegion());
                 g.writeStringField("identity", s.getIdentity());

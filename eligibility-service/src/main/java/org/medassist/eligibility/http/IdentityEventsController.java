@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -22,6 +23,7 @@ import org.medassist.kit.http.BatchAnswers;
 import org.medassist.kit.http.EventBatch.Outcome;
 import org.medassist.eligibility.ingest.IdentityIngestion;
 import org.medassist.events.Department;
+import org.medassist.kit.audit.Audit;
 import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.PrincipalKind;
 import org.medassist.kit.http.ApiErrors;
@@ -52,7 +54,7 @@ public class IdentityEventsController {
 
     @Post(uri = "/identity-events", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> post(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+    public HttpResponse<?> post(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
                                 @Nullable @Body String body) {
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
         if (!principal.is(PrincipalKind.DEPARTMENT)) {
@@ -61,7 +63,7 @@ public class IdentityEventsController {
                     + principal.kind().configName() + "'s");
         }
         Department department = Department.valueOf(principal.name());
-        Outcome<IdentityEvent> outcome = IdentityBatch.check(department, body, maxEvents);
+        Outcome<IdentityEvent> outcome = IdentityBatch.check(principal, body, maxEvents, personId -> Audit.person(request, personId));
         HttpResponse<?> refused = BatchAnswers.refusal(outcome, "identity", meters);
         if (refused != null) {
             LOG.info("{} ({}): request refused with {}", department, principal.label(), refused.getStatus().getCode());
@@ -70,7 +72,7 @@ public class IdentityEventsController {
         List<IdentityEvent> events = ((Outcome.Accepted<IdentityEvent>) outcome).events();
         IdentityIngestion.Written written;
         try {
-            written = ingestion.write(events);
+            written = ingestion.write(events, principal, Audit.requestId(request));
         } catch (AtomicBatchProducer.BatchFailedException e) {
             LOG.warn("{} ({}): {} events not written: {}", department, principal.label(), events.size(), e.getMessage());
             return ApiErrors.unavailable("Kafka did not take the events; none was accepted, retry the request", 5);

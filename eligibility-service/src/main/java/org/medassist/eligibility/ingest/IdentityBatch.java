@@ -1,24 +1,36 @@
 package org.medassist.eligibility.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Consumer;
 import org.medassist.events.Department;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.IdentityType;
+import org.medassist.kit.auth.ApiPrincipal;
+import org.medassist.kit.auth.Scopes;
 import org.medassist.kit.http.EventBatch;
 import org.medassist.kit.http.EventBatch.Outcome;
 import org.medassist.kit.http.EventBatch.Problem;
 import org.medassist.schemas.Departments;
 
 /**
- * Checks one POST body of identity events for a department ({@link EventBatch}): each event must be the
- * department's own ({@code department} equal to the token's department) and of an identity that department
- * certifies (docs/contract.md), else the request is forbidden.
+ * Checks one POST body of identity events for a department ({@link EventBatch}): each event must be in a region
+ * the token acts for, the department's own ({@code department} equal to the token's department) and of an identity
+ * that department certifies (docs/contract.md), else the request is forbidden (docs/security.md).
  */
 public final class IdentityBatch {
     private IdentityBatch() {}
 
-    public static Outcome<IdentityEvent> check(Department department, String body, int maxEvents) {
-        return EventBatch.check(body, maxEvents, IdentityEvent.class, "identity", (i, id, node) -> authorize(department, i, id, node));
+    /**
+     * @param principal a department's: its name is the {@link Department}
+     * @param persons   told the personId of every event, authorized or not (for the audit record)
+     */
+    public static Outcome<IdentityEvent> check(ApiPrincipal principal, String body, int maxEvents, Consumer<String> persons) {
+        Department department = Department.valueOf(principal.name());
+        return EventBatch.check(body, maxEvents, IdentityEvent.class, "identity", (i, id, node) -> {
+            persons.accept(EventBatch.text(node.get("personId")));
+            Problem outOfRegion = Scopes.regionProblem(principal, i, id, node);
+            return outOfRegion != null ? outOfRegion : authorize(department, i, id, node);
+        });
     }
 
     /** A department may send only its own events, of identities it certifies. Unreadable fields are left to validation. */

@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.medassist.eligibility.topology.EligibilityTopology;
 import org.medassist.events.IdentityEvent;
 import org.medassist.events.PersonEligibility;
+import org.medassist.kit.audit.Audit;
+import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.kafka.AtomicBatchProducer;
 import org.medassist.kit.kafka.KafkaClients;
 import org.medassist.kit.query.InteractiveQueries;
@@ -37,7 +39,7 @@ public class IdentityIngestion implements AutoCloseable {
     public IdentityIngestion(KafkaClients clients, @Nullable InteractiveQueries queries, @Nullable MeterRegistry meters,
                              @Value("${medassist.eligibility.producers:2}") int producers,
                              @Value("${medassist.eligibility.produce-timeout:15s}") Duration timeout) {
-        this.producer = clients.atomicBatchProducer("identity-ingest", new StringSerializer(),
+        this.producer = clients.atomicBatchProducer(org.medassist.kit.kafka.AccessPlan.ELIGIBILITY_INGEST_POOL, new StringSerializer(),
                 clients.avroSerdes().value(IdentityEvent.class).serializer(), producers, timeout);
         this.queries = queries;
         this.meters = meters;
@@ -47,20 +49,21 @@ public class IdentityIngestion implements AutoCloseable {
     public record Written(int accepted, int duplicates) {}
 
     /**
-     * Writes the events in one transaction.
+     * Writes the events in one transaction, each record with the Kafka headers {@code medassist-principal},
+     * {@code medassist-principal-label} and {@code medassist-request-id}.
      *
      * @throws AtomicBatchProducer.BatchFailedException when Kafka did not take them (none is visible)
      */
-    public Written write(List<IdentityEvent> events) {
+    public Written write(List<IdentityEvent> events, ApiPrincipal principal, String requestId) {
         int duplicates = countKnown(events);
         List<ProducerRecord<String, IdentityEvent>> records = new ArrayList<>(events.size());
         for (IdentityEvent e : events) {
-            records.add(new ProducerRecord<>(EventRoutes.IDENTITY.topic().name(), EventRoutes.IDENTITY.keyOf(e), e));
+            ProducerRecord<String, IdentityEvent> r = new ProducerRecord<>(EventRoutes.IDENTITY.topic().name(), EventRoutes.IDENTITY.keyOf(e), e);
+            Audit.addHeaders(r.headers(), principal, requestId); // who sent it, on the record itself (docs/security.md)
+            records.add(r);
         }
         if (!records.isEmpty()) producer.sendAll(records);
-        if (meters != null) {
-            meters.counter("medassist.ingest.events", "type", "identity", "outcome", "accepted").increment(events.size());
-        }
+        // accepted events are counted once, by the controller's BatchAnswers.accepted
         return new Written(events.size(), duplicates);
     }
 

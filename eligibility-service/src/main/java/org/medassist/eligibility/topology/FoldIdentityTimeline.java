@@ -1,69 +1,198 @@
 package org.medassist.eligibility.topology;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.medassist.events.IdentityEvent;
-import org.medassist.events.PersonEligibility;
-import org.medassist.kit.deadletter.DeadLetters;
-import org.medassist.schemas.PersonIdHash;
-import org.medassist.schemas.IdentityEvents;
-import org.medassist.schemas.json.EventJson;
 import org.medassist.engine.timeline.IdentityChange;
 import org.medassist.engine.timeline.IdentityTimeline;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.OwnershipAnswer;
+import org.medassist.events.OwnershipOutcome;
+import org.medassist.events.OwnershipRequest;
+import org.medassist.events.PersonEligibility;
+import org.medassist.kit.deadletter.DeadLetters;
+import org.medassist.kit.ownership.PendingInputs;
+import org.medassist.kit.ownership.PersonQueue;
+import org.medassist.kit.streams.Failures;
+import org.medassist.kit.streams.InfrastructureException;
+import org.medassist.kit.streams.PoisonRecords;
+import org.medassist.schemas.IdentityEvents;
+import org.medassist.schemas.PersonIdHash;
+import org.medassist.schemas.json.EventRules;
+import org.medassist.schemas.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds one identity event into its person's timeline. The record arrives as bytes and is decoded here, so that a
- * record that is not a valid identity event goes to dead-letters (with its topic, partition, offset and the reason)
- * and the stream goes on. A valid event is checked against the whole contract (the JSON codec's rules, including
- * which department certifies which identity) and must be keyed by its own personId. An event whose
- * department+eventId the timeline already holds is ignored when its content is the same, and dead-lettered with the
- * reason when it differs (E14.16); any other event changes the timeline, which is stored and published.
+ * Folds identity events into their person's timeline (docs/eligibility-service.md). What it guarantees:
  *
- * <p>The registry being unreachable is not the record's fault: that exception propagates, the stream thread is
- * replaced and the record is retried.
+ * <ul>
+ *   <li>A record that is not a valid identity event, is not keyed by its exact personId, or breaks the contract
+ *       (the same rules as HTTP input, {@link EventRules}) goes to dead-letters with the reason; the stream goes on.</li>
+ *   <li>A department's eventId belongs to one person (E14.16). An event whose department+eventId its person's timeline
+ *       does not know first asks the registry of eventIds (another partition) and waits, with the person's later
+ *       events behind it; taken by another person, it is dead-lettered with the reason and changes nothing.</li>
+ *   <li>The same event again is ignored; the same department+eventId with other content is dead-lettered.</li>
+ *   <li>The registry being unreachable is not the record's fault: the transaction aborts and the record is retried.
+ *       A record that fails the same way three times is set aside whole ({@link PoisonRecords}).</li>
+ * </ul>
+ * The published timeline keeps the identity event's timestamp and headers (its sender).
  */
 final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(FoldIdentityTimeline.class);
+    /** Identity events one timeline holds (docs/reliability.md, limits): the published record stays far under 1 MB. */
+    static final int MAX_EVENTS_PER_PERSON = 1_000;
 
     private final Deserializer<IdentityEvent> deserializer;
+    private final Deserializer<OwnershipAnswer> answers;
     private final boolean wireFormat;
     private final DeadLetters letters;
     private final PersonIdHash hash;
     private final FoldObserver observer;
+    private final PoisonRecords poison;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, PersonEligibility> store;
+    private PersonQueue queue;
 
-    FoldIdentityTimeline(Deserializer<IdentityEvent> deserializer, boolean wireFormat, DeadLetters letters,
-                         PersonIdHash hash, FoldObserver observer) {
-        this.deserializer = deserializer;
-        this.wireFormat = wireFormat;
+    FoldIdentityTimeline(TopologySerdes serdes, DeadLetters letters, PersonIdHash hash, FoldObserver observer,
+                         PoisonRecords poison) {
+        this.deserializer = serdes.identityEvents().deserializer();
+        this.answers = serdes.ownershipAnswers().deserializer();
+        this.wireFormat = serdes.confluentWireFormat();
         this.letters = letters;
         this.hash = hash;
         this.observer = observer;
+        this.poison = poison;
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.store = context.getStateStore(EligibilityTopology.STORE);
+        this.queue = new PersonQueue(context.getStateStore(EligibilityTopology.PENDING));
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata md = context.recordMetadata().orElseThrow();
+        PendingInputs.Input in = PendingInputs.Input.of(md, record);
+        if (md.topic().equals(Topics.IDENTITY_OWNERSHIP_ANSWERS.name())) {
+            onAnswer(in);
+            return;
+        }
+        IdentityEvent event = (IdentityEvent) steps.decode(in);
+        if (event == null) return;
+        if (!queue.enqueueIfWaiting(event.getPersonId(), in)) queue.offer(event.getPersonId(), in, event, steps);
+    }
+
+    private void onAnswer(PendingInputs.Input in) {
+        OwnershipAnswer a;
+        try {
+            a = in.value() == null ? null : answers.deserialize(in.topic(), in.value());
+        } catch (RuntimeException e) {
+            if (Failures.isInfrastructure(e)) throw new InfrastructureException("cannot read an ownership answer", e);
+            a = null;
+        }
+        if (a == null) {
+            deadLetter(in, "not an ownership answer");
+            return;
+        }
+        queue.answer(a, steps);
+    }
+
+    private final PersonQueue.Steps steps = new PersonQueue.Steps() {
+        @Override
+        public SpecificRecord decode(PendingInputs.Input in) {
+            String reason;
+            try {
+                return checked(in);
+            } catch (Rejected r) {
+                reason = r.getMessage();
+            }
+            deadLetter(in, reason);
+            return null;
+        }
+
+        @Override
+        public OwnershipRequest apply(String personId, PendingInputs.Input in, SpecificRecord event) {
+            IdentityEvent e = (IdentityEvent) event;
+            PersonEligibility current = store.get(personId);
+            List<IdentityEvent> events = current == null ? new ArrayList<>() : new ArrayList<>(current.getEvents());
+            IdentityTimeline timeline = IdentityEvents.timeline(events);
+            if (!timeline.knows(e.getDepartment().name(), e.getEventId())) {
+                OwnershipRequest q = OwnershipRequest.newBuilder()
+                        .setId(e.getDepartment().name() + '\u001f' + e.getEventId()).setPersonId(personId).setWhere("")
+                        .setRequestId(in.requestId()).build();
+                context.forward(new Record<Object, Object>(q.getId(), q, in.timestamp(), in.headers()),
+                        EligibilityTopology.OWNERSHIP_SINK);
+                return q;
+            }
+            fold(in, e, events, timeline);
+            return null;
+        }
+
+        @Override
+        public void answered(String personId, PendingInputs.Input in, SpecificRecord event, OwnershipAnswer answer) {
+            IdentityEvent e = (IdentityEvent) event;
+            if (answer.getOutcome() == OwnershipOutcome.taken) {
+                deadLetter(in, "identity event " + e.getEventId() + " of " + e.getDepartment()
+                        + " was already received for another person; it changes nothing (E14.16): a department corrects a"
+                        + " mistaken grant with a revoke and sends the right grant under a new eventId");
+                return;
+            }
+            PersonEligibility current = store.get(personId);
+            List<IdentityEvent> events = current == null ? new ArrayList<>() : new ArrayList<>(current.getEvents());
+            fold(in, e, events, IdentityEvents.timeline(events));
+        }
+
+        @Override
+        public void guarded(PendingInputs.Input in, Runnable change) {
+            poison.guard(in.topic(), in.partition(), in.offset(), change, reason -> deadLetter(in, reason));
+        }
+    };
+
+    /** Applies an event the timeline may take: a new one is stored and published, a repeat is ignored. */
+    private void fold(PendingInputs.Input in, IdentityEvent event, List<IdentityEvent> events, IdentityTimeline timeline) {
+        IdentityChange change = IdentityEvents.change(event);
+        IdentityTimeline.Applied applied = timeline.apply(change);
+        // the fold compares what it uses; a field it does not use (birthDate) may still differ
+        if (applied == IdentityTimeline.Applied.CONFLICT
+                || (applied == IdentityTimeline.Applied.DUPLICATE && !events.contains(event))) {
+            deadLetter(in, IdentityTimeline.conflict(change));
+            return;
+        }
+        if (applied == IdentityTimeline.Applied.DUPLICATE) {
+            observer.duplicate();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Duplicate {} {} for person {} ignored", event.getDepartment(), event.getEventId(), hash.of(event.getPersonId()));
+            }
+            return;
+        }
+        if (events.size() >= MAX_EVENTS_PER_PERSON) {
+            deadLetter(in, "the person already has " + events.size() + " identity events, the most one timeline holds"
+                    + " (docs/reliability.md, limits)");
+            return;
+        }
+        events.add(event);
+        PersonEligibility next = IdentityEvents.eligibility(event.getPersonId(), events, timeline);
+        store.put(event.getPersonId(), next);
+        context.forward(new Record<Object, Object>(event.getPersonId(), next, in.timestamp(), in.headers()),
+                EligibilityTopology.OUTPUT_SINK);
+        observer.folded();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Person {}: {} {} {} {} folded; {} events, {} spells", hash.of(event.getPersonId()), event.getDepartment(),
+                    event.getEventId(), event.getAction(), event.getIdentity(), next.getEvents().size(), next.getSpells().size());
+        }
     }
 
     /** The record is not a valid identity event; the message is the dead letter's reason. */
@@ -75,75 +204,31 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
         }
     }
 
-    @Override
-    public void process(Record<byte[], byte[]> record) {
-        IdentityEvent event;
-        PersonEligibility next;
-        boolean duplicate;
-        try {
-            event = decode(record);
-            PersonEligibility current = store.get(event.getPersonId());
-            List<IdentityEvent> events = current == null ? new ArrayList<>() : new ArrayList<>(current.getEvents());
-            IdentityTimeline timeline = IdentityEvents.timeline(events);
-            IdentityChange change = IdentityEvents.change(event);
-            IdentityTimeline.Applied applied = timeline.apply(change);
-            // the fold compares what it uses; a field it does not use (birthDate) may still differ
-            if (applied == IdentityTimeline.Applied.CONFLICT
-                    || (applied == IdentityTimeline.Applied.DUPLICATE && !events.contains(event))) {
-                throw new Rejected(IdentityTimeline.conflict(change));
-            }
-            duplicate = applied == IdentityTimeline.Applied.DUPLICATE;
-            if (duplicate) {
-                next = null;
-            } else {
-                events.add(event);
-                next = IdentityEvents.eligibility(event.getPersonId(), events, timeline);
-            }
-        } catch (Rejected e) {
-            deadLetter(record, e.getMessage());
-            return;
-        }
-        if (duplicate) {
-            observer.duplicate();
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("Duplicate {} {} for person {} ignored", event.getDepartment(), event.getEventId(),
-                        hash.of(event.getPersonId()));
-            }
-            return;
-        }
-        store.put(event.getPersonId(), next);
-        context.forward(new Record<Object, Object>(event.getPersonId(), next, record.timestamp()),
-                EligibilityTopology.OUTPUT_SINK);
-        observer.folded();
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Person {}: {} {} {} {} folded; {} events, {} spells", hash.of(event.getPersonId()),
-                    event.getDepartment(), event.getEventId(), event.getAction(), event.getIdentity(),
-                    next.getEvents().size(), next.getSpells().size());
-        }
-    }
-
-    private IdentityEvent decode(Record<byte[], byte[]> record) throws Rejected {
-        if (record.value() == null) throw new Rejected("null value: identity-events carries no deletions");
-        if (wireFormat && (record.value().length < 6 || record.value()[0] != 0)) {
+    private IdentityEvent checked(PendingInputs.Input in) throws Rejected {
+        if (in.value() == null) throw new Rejected("null value: identity-events carries no deletions");
+        if (wireFormat && (in.value().length < 6 || in.value()[0] != 0)) {
             throw new Rejected("not in the Confluent wire format (magic byte 0, 4-byte schema id, Avro binary)");
         }
         Object value;
         try {
-            value = deserializer.deserialize(topic(), record.headers(), record.value());
+            value = deserializer.deserialize(in.topic(), in.headers(), in.value());
         } catch (RuntimeException e) {
-            if (isInfrastructure(e)) throw e;
-            throw new Rejected("cannot deserialize an IdentityEvent: " + DeadLetters.describe(e));
+            if (Failures.isInfrastructure(e)) {
+                throw new InfrastructureException("cannot read " + in.topic() + "[" + in.partition() + "]@" + in.offset()
+                        + ": the schema registry is unreachable", e);
+            }
+            throw new Rejected("cannot deserialize an IdentityEvent: " + Failures.describe(e));
         }
         if (!(value instanceof IdentityEvent event)) {
             throw new Rejected("not an IdentityEvent: " + (value == null ? "null" : value.getClass().getSimpleName()));
         }
-        String key = key(record.key());
+        String key = key(in.key());
         if (key == null || !key.equals(event.getPersonId())) {
             throw new Rejected("record key is not the event's personId (identity events are keyed by personId)");
         }
         try {
             // the whole contract, as for HTTP input: a record produced straight to Kafka gets the same checks
-            EventJson.read(EventJson.write(event));
+            EventRules.check(event);
         } catch (RuntimeException e) {
             throw new Rejected("breaks the event contract: " + e.getMessage());
         }
@@ -160,35 +245,11 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
         }
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, String reason) {
-        RecordMetadata md = context.recordMetadata().orElse(null);
-        String topic = md == null ? topic() : md.topic();
-        int partition = md == null ? -1 : md.partition();
-        long offset = md == null ? -1 : md.offset();
-        context.forward(new Record<Object, Object>(record.key(),
-                letters.letter(topic, partition, offset, record.key(), record.value(), reason), record.timestamp()),
+    private void deadLetter(PendingInputs.Input in, String reason) {
+        context.forward(new Record<Object, Object>(in.key(),
+                letters.letter(in.topic(), in.partition(), in.offset(), in.key(), in.value(), reason), in.timestamp(), in.headers()),
                 EligibilityTopology.DEAD_LETTER_SINK);
         observer.deadLettered();
-        LOG.warn("Dead letter from {}[{}]@{}: {}", topic, partition, offset, reason);
-    }
-
-    private String topic() {
-        return context.recordMetadata().map(RecordMetadata::topic).orElse("identity-events");
-    }
-
-    /** Whether the failure is the registry or the network, not the record: then the record must be retried. */
-    static boolean isInfrastructure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
-                    || t instanceof SocketTimeoutException || t instanceof TimeoutException
-                    || t instanceof SocketException) {
-                return true;
-            }
-            String name = t.getClass().getName();
-            if (name.startsWith("io.vertx.") || name.startsWith("io.netty.channel.")) return true;
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("Connection refused") || m.contains("Failed to resolve")) return true;
-        }
-        return false;
+        LOG.warn("Dead letter from {}[{}]@{}: {}", in.topic(), in.partition(), in.offset(), reason);
     }
 }

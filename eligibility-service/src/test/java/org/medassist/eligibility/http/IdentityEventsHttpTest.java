@@ -31,6 +31,9 @@ import org.medassist.events.Department;
 import org.medassist.events.IdentityAction;
 import org.medassist.events.IdentityType;
 import org.medassist.kafkatest.KafkaTestEnvironment;
+import org.medassist.kit.audit.Audit;
+import org.medassist.kit.audit.AuditLog;
+import org.medassist.schemas.PersonIdHash;
 import org.medassist.schemas.kafka.Topics;
 
 /**
@@ -65,7 +68,7 @@ class IdentityEventsHttpTest {
 
     @Test
     void aMissingOrUnknownTokenIs401() throws Exception {
-        String events = json(grant("mz-401", person("401"), "2023-04-20"));
+        String events = json(grant("mz-401-" + RUN, person("401"), "2023-04-20"));
         for (String token : new String[] {null, "no-such-token"}) {
             HttpResponse<String> r = service.post("/v1/identity-events", token, events);
             assertEquals(401, r.statusCode(), r.body());
@@ -80,8 +83,8 @@ class IdentityEventsHttpTest {
     @Test
     void anIdentityTheDepartmentDoesNotCertifyIs403NamingIt() throws Exception {
         String p = person("403");
-        String events = json(grant("mz-ok", p, "2023-04-20"),
-                identity("mz-bad", p, Department.civil_affairs, IdentityType.severe_disability, IdentityAction.grant, "2023-04-20"));
+        String events = json(grant("mz-ok-" + RUN, p, "2023-04-20"),
+                identity("mz-bad-" + RUN, p, Department.civil_affairs, IdentityType.severe_disability, IdentityAction.grant, "2023-04-20"));
         HttpResponse<String> r = service.post("/v1/identity-events", RunningService.CIVIL, events);
         assertEquals(403, r.statusCode(), r.body());
         JsonNode b = body(r);
@@ -89,15 +92,15 @@ class IdentityEventsHttpTest {
         assertTrue(b.get("message").asText().contains("severe_disability"), b.toString());
         assertEquals(1, b.get("events").size());
         assertEquals(1, b.get("events").get(0).get("index").asInt());
-        assertEquals("mz-bad", b.get("events").get(0).get("eventId").asText());
+        assertEquals("mz-bad-" + RUN, b.get("events").get(0).get("eventId").asText());
 
         // another department's event, even of an identity that department certifies
-        HttpResponse<String> other = service.post("/v1/identity-events", RunningService.RURAL, json(grant("mz-x", p, "2023-04-20")));
+        HttpResponse<String> other = service.post("/v1/identity-events", RunningService.RURAL, json(grant("mz-x-" + RUN, p, "2023-04-20")));
         assertEquals(403, other.statusCode(), other.body());
         assertTrue(body(other).get("message").asText().contains("civil_affairs"), other.body());
 
         // a hospital token may not send identities at all
-        HttpResponse<String> hospital = service.post("/v1/identity-events", RunningService.HOSPITAL, json(grant("mz-y", p, "2023-04-20")));
+        HttpResponse<String> hospital = service.post("/v1/identity-events", RunningService.HOSPITAL, json(grant("mz-y-" + RUN, p, "2023-04-20")));
         assertEquals(403, hospital.statusCode(), hospital.body());
         assertNothingProducedFor(p);
     }
@@ -105,7 +108,7 @@ class IdentityEventsHttpTest {
     @Test
     void invalidEventsAre400WithAReasonEachAndNothingIsProduced() throws Exception {
         String p = person("400");
-        String good = json(grant("mz-good", p, "2023-04-20"));
+        String good = json(grant("mz-good-" + RUN, p, "2023-04-20"));
         String body = "[" + good.substring(1, good.length() - 1) + ","
                 + "{\"type\":\"identity\",\"eventId\":\"mz-nodate\",\"personId\":\"" + p + "\",\"region\":\"nanjing\","
                 + "\"department\":\"civil_affairs\",\"identity\":\"minimum_living\",\"action\":\"grant\"},"
@@ -139,13 +142,13 @@ class IdentityEventsHttpTest {
     @Test
     void validEventsAre202AndARepeatIsCountedAsDuplicate() throws Exception {
         String p = person("202");
-        String events = json(grant("mz-1", p, "2023-04-20"), Events2.revoke("mz-2", p, "2023-09-01"));
+        String events = json(grant("mz-1-" + RUN, p, "2023-04-20"), Events2.revoke("mz-2-" + RUN, p, "2023-09-01"));
         HttpResponse<String> r = service.post("/v1/identity-events", RunningService.CIVIL, events);
         assertEquals(202, r.statusCode(), r.body());
         assertEquals(2, body(r).get("accepted").asInt());
         assertEquals(0, body(r).get("duplicates").asInt());
 
-        HttpResponse<String> g = service.getUntil("/v1/persons/" + p + "/eligibility", RunningService.CIVIL,
+        HttpResponse<String> g = service.getUntil("/v1/persons/" + p + "/eligibility", RunningService.READER,
                 x -> x.statusCode() == 200 && x.body().contains("mz-2"), Duration.ofSeconds(30));
         assertEquals(200, g.statusCode(), g.body());
 
@@ -153,6 +156,67 @@ class IdentityEventsHttpTest {
         assertEquals(202, again.statusCode(), again.body());
         assertEquals(2, body(again).get("accepted").asInt());
         assertEquals(2, body(again).get("duplicates").asInt(), "both are in this instance's store already");
+    }
+
+    @Test
+    void aDepartmentSendsOnlyInItsRegionsAndItsEventsNameIt() throws Exception {
+        String p = person("regions");
+        String jiujiang = json(grant("mz-jj-" + RUN, p, "2023-04-20")).replace("\"region\":\"nanjing\"", "\"region\":\"jiujiang\"");
+        HttpResponse<String> refused = service.post("/v1/identity-events", RunningService.CIVIL_NANJING, jiujiang);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("forbidden", body(refused).get("error").asText());
+        assertTrue(body(refused).get("message").asText().contains("this token acts for [nanjing] and cannot send events of region jiujiang"), refused.body());
+        assertEquals("region", body(refused).get("events").get(0).get("field").asText());
+        assertNothingProducedFor(p);
+
+        HttpResponse<String> taken = service.post("/v1/identity-events", RunningService.CIVIL_NANJING, json(grant("mz-nj-" + RUN, p, "2023-04-20")));
+        assertEquals(202, taken.statusCode(), taken.body());
+        String requestId = taken.headers().firstValue(Audit.REQUEST_ID_HEADER).orElseThrow();
+        ConsumerRecord<String, byte[]> record = recordsOf(p).get(0);
+        assertEquals("department:civil_affairs", header(record, Audit.PRINCIPAL_HEADER));
+        assertEquals("test-civil-nanjing", header(record, Audit.PRINCIPAL_LABEL_HEADER));
+        assertEquals(requestId, header(record, Audit.REQUEST_ID_KAFKA_HEADER));
+    }
+
+    @Test
+    void personsAreReadByRegion() throws Exception {
+        List<String> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
+        service.context().getBean(AuditLog.class).addListener(audit::add);
+        String p = person("reads");
+        String path = "/v1/persons/" + p + "/eligibility";
+        String jiangyin = json(grant("mz-jy-" + RUN, p, "2023-05-01")).replace("\"region\":\"nanjing\"", "\"region\":\"jiangyin\"");
+        assertEquals(202, service.post("/v1/identity-events", RunningService.CIVIL, json(grant("mz-r1-" + RUN, p, "2023-04-20"))).statusCode());
+        assertEquals(202, service.post("/v1/identity-events", RunningService.CIVIL, jiangyin).statusCode());
+        HttpResponse<String> all = service.getUntil(path, RunningService.READER, x -> x.statusCode() == 200 && x.body().contains("mz-jy"),
+                Duration.ofSeconds(30));
+        assertEquals(200, all.statusCode(), all.body());
+        assertEquals(2, body(all).get("events").size());
+
+        HttpResponse<String> outOfRegion = service.get(path, RunningService.READER_JIUJIANG);
+        assertEquals(403, outOfRegion.statusCode(), outOfRegion.body());
+        assertTrue(body(outOfRegion).get("message").asText().contains("this person has no data in the regions this token may read ([jiujiang])"));
+        for (String token : List.of(RunningService.HOSPITAL, RunningService.CIVIL)) {
+            HttpResponse<String> r = service.get(path, token);
+            assertEquals(403, r.statusCode(), r.body());
+            assertTrue(body(r).get("message").asText().contains("tokens may not read persons"), r.body());
+        }
+        HttpResponse<String> agency = service.get(path, RunningService.AGENCY_NANJING);
+        assertEquals(200, agency.statusCode(), agency.body());
+        assertEquals(2, body(agency).get("events").size(), "an agency of Nanjing and Jiangyin sees both");
+
+        // audit: the person hashed, never raw; the path without it
+        String hash = PersonIdHash.withKey(RunningService.KEY).of(p);
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"label\":\"test-reader-jiujiang\"") && l.contains("\"status\":403")
+                && l.contains("\"path\":\"/v1/persons/{personId}/eligibility\"") && l.contains("[\"" + hash + "\"]")), audit.toString());
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"path\":\"/v1/identity-events\"") && l.contains("\"status\":202")
+                && l.contains(hash)), "writes are audited with their persons");
+        assertTrue(audit.stream().noneMatch(l -> l.contains(p)), "no raw personId in the audit records");
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        org.apache.kafka.common.header.Header h = r.headers().lastHeader(name);
+        assertNotNull(h, name);
+        return new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -178,6 +242,12 @@ class IdentityEventsHttpTest {
 
     /** Reads identity-events up to its end (read_committed) and checks that no record is keyed by the person. */
     private static void assertNothingProducedFor(String personId) {
+        assertEquals(List.of(), recordsOf(personId), "a refused request produced a record for " + personId);
+    }
+
+    /** The records of identity-events keyed by the person, read up to the topic's end (read_committed). */
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(String personId) {
+        List<ConsumerRecord<String, byte[]>> out = new java.util.ArrayList<>();
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -191,10 +261,11 @@ class IdentityEventsHttpTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> rec : consumer.poll(Duration.ofMillis(100))) {
-                    assertFalse(personId.equals(rec.key()), "a refused request produced a record for " + personId);
+                    if (personId.equals(rec.key())) out.add(rec);
                 }
             }
         }
+        return out;
     }
 
     /** revoke() without a static-import clash. */

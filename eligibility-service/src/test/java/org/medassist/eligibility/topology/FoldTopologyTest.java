@@ -113,10 +113,12 @@ class FoldTopologyTest {
         TopologyDescription d = t.describe();
         var names = d.subtopologies().stream().flatMap(s -> s.nodes().stream()).map(TopologyDescription.Node::name).toList();
         assertEquals(List.of(EligibilityTopology.SOURCE, EligibilityTopology.PROCESSOR, EligibilityTopology.DEAD_LETTER_SINK,
-                        EligibilityTopology.OUTPUT_SINK).stream().sorted().toList(), names.stream().sorted().toList());
-        var processor = (TopologyDescription.Processor) d.subtopologies().iterator().next().nodes().stream()
+                        EligibilityTopology.OUTPUT_SINK, EligibilityTopology.OWNERSHIP_SINK, "identity-ownership-requests-source",
+                        "register-identity-events", "identity-ownership-answers-sink").stream().sorted().toList(),
+                names.stream().sorted().toList());
+        var processor = (TopologyDescription.Processor) d.subtopologies().stream().flatMap(s -> s.nodes().stream())
                 .filter(n -> n.name().equals(EligibilityTopology.PROCESSOR)).findFirst().orElseThrow();
-        assertEquals(java.util.Set.of("person-timelines"), processor.stores());
+        assertEquals(java.util.Set.of("person-timelines", "pending-identities"), processor.stores());
     }
 
     @Test
@@ -250,5 +252,21 @@ class FoldTopologyTest {
             assertEquals(dates.stream().sorted().toList(), dates);
         }
         assertEquals(50, output.getQueueSize());
+    }
+
+    @Test
+    void aDepartmentsEventIdUnderAnotherPersonIsRefusedAndThatPersonsLaterEventsWaitBehindIt() {
+        send(grant("mz-1", "P-1", "2023-04-20"));
+        send(grant("mz-1", "P-2", "2023-04-20")); // the same eventId, another person (E14.16)
+        send(grant("mz-7", "P-2", "2023-05-01"));
+        List<TestRecord<String, PersonEligibility>> out = output.readRecordsToList();
+        assertEquals(List.of("P-1", "P-2"), out.stream().map(TestRecord::key).toList());
+        assertEquals(List.of("mz-7"), ids(out.get(1).value()), "P-2's timeline never holds P-1's event");
+        DeadLetter refused = letters.readValue();
+        assertTrue(refused.getReason().startsWith("identity event mz-1 of civil_affairs was already received for another person"),
+                refused.getReason());
+        assertEquals("P-2", new String(refused.getKey().array(), StandardCharsets.UTF_8));
+        send(grant("mz-1", "P-1", "2023-04-20"));
+        assertTrue(output.isEmpty(), "the owner's repeat is still just a duplicate");
     }
 }

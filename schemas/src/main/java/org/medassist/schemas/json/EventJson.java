@@ -1,7 +1,5 @@
 package org.medassist.schemas.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -56,7 +51,6 @@ public final class EventJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
     private static final SpecificData DATA = SpecificData.get();
 
     /** Event types that are outputs: their money may be negative (deltas). Input money may not. */
@@ -87,9 +81,28 @@ public final class EventJson {
         return SCHEMA_BY_TYPE.keySet();
     }
 
+    /**
+     * Types by record class (a generated class has one schema): looking the schema's full name up costs more than
+     * writing a short event, since {@code getFullName()} builds a new string on each call. Empty for a class whose
+     * schema is not known this way; such records are looked up by name.
+     */
+    private static final ClassValue<String> TYPE_BY_CLASS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> recordClass) {
+            try {
+                String type = TYPE_BY_SCHEMA_NAME.get(SpecificData.get().getSchema(recordClass).getFullName());
+                return type == null ? "" : type;
+            } catch (RuntimeException e) {
+                return "";
+            }
+        }
+    };
+
     /** The JSON {@code "type"} of an event record, e.g. {@code "claim"}. */
     public static String typeOf(SpecificRecord record) {
-        String type = TYPE_BY_SCHEMA_NAME.get(record.getSchema().getFullName());
+        String type = TYPE_BY_CLASS.get(record.getClass());
+        if (!type.isEmpty()) return type;
+        type = TYPE_BY_SCHEMA_NAME.get(record.getSchema().getFullName());
         if (type == null) throw new IllegalArgumentException(record.getSchema().getFullName() + " is not an event of the contract");
         return type;
     }
@@ -110,8 +123,8 @@ public final class EventJson {
         if (root == null || !root.isObject()) {
             throw new EventFormatException(null, null, null, null, null, "line is not a JSON object");
         }
-        String personId = textOrNull(root.get("personId"));
-        String region = textOrNull(root.get("region"));
+        String personId = EventRules.shown(textOrNull(root.get("personId")));
+        String region = EventRules.shown(textOrNull(root.get("region")));
         JsonNode typeNode = root.get("type");
         if (typeNode == null || typeNode.isNull()) {
             throw new EventFormatException(null, null, personId, region, "type", EventFormatException.MISSING);
@@ -122,10 +135,10 @@ public final class EventJson {
         String type = typeNode.textValue();
         Schema schema = SCHEMA_BY_TYPE.get(type);
         if (schema == null) {
-            throw EventFormatException.unknownType(type, personId, region, quote(type) + " is not one of " + TYPE_LIST);
+            throw EventFormatException.unknownType(EventRules.shown(type), personId, region, quote(type) + " is not one of " + TYPE_LIST);
         }
         String idField = idField(schema);
-        String id = idField == null ? null : textOrNull(root.get(idField));
+        String id = idField == null ? null : EventRules.shown(textOrNull(root.get(idField)));
         Reader reader = new Reader(type, id, personId, region, !OUTPUT_TYPES.contains(type));
         SpecificRecord record = reader.record(schema, root, "");
         reader.validate(record);
@@ -134,76 +147,133 @@ public final class EventJson {
 
     /**
      * Writes an event record as one compact JSON line (no line break): {@code "type"} first, then the contract's
-     * fields in order; money as yuan with two decimals, dates ISO, absent nullable fields as {@code null}.
+     * fields in order; money as yuan with two decimals, dates ISO, absent nullable fields as {@code null}. Strings
+     * are escaped as Jackson escapes them (quote, backslash and control characters; other characters as they are).
      *
      * @throws IllegalArgumentException when the record is not an event of the contract or a required field is null
      */
     public static String write(SpecificRecord record) {
         String type = typeOf(record);
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("type", type);
-            writeFields(g, record.getSchema(), record, type);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StringBuilder sb = new StringBuilder(512);
+        sb.append("{\"type\":");
+        appendString(sb, type);
+        for (Schema.Field f : record.getSchema().getFields()) {
+            sb.append(",\"").append(f.name()).append("\":");
+            writeValue(sb, f.schema(), record.get(f.pos()), type, null, f.name());
         }
-        return out.toString();
+        return sb.append('}').toString();
     }
 
     // ---------------------------------------------------------------------------------------------------- writing
 
-    private static void writeFields(JsonGenerator g, Schema schema, SpecificRecord record, String type) throws IOException {
-        for (Schema.Field f : schema.getFields()) {
-            g.writeFieldName(f.name());
-            writeValue(g, f.schema(), record.get(f.pos()), type, f.name());
-        }
-    }
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private static void writeValue(JsonGenerator g, Schema s, Object v, String type, String path) throws IOException {
+    /**
+     * Appends one value; the field's path ({@code parent.name}) is only built for an error message.
+     */
+    private static void writeValue(StringBuilder sb, Schema s, Object v, String type, String parent, String name) {
         if (s.getType() == Schema.Type.UNION) {
             if (v == null) {
-                g.writeNull();
+                sb.append("null");
                 return;
             }
             s = nonNullBranch(s);
         } else if (v == null) {
-            throw new IllegalArgumentException(type + ": required field " + path + " is null");
+            throw new IllegalArgumentException(type + ": required field " + path(parent, name) + " is null");
         }
         switch (s.getType()) {
             case STRING:
-                g.writeString(v.toString());
+                appendString(sb, v.toString());
                 break;
             case LONG:
-                g.writeString(Money.format((Long) v));
+                Money.appendYuan(sb.append('"'), (Long) v).append('"');
                 break;
             case INT:
-                if (isDate(s)) g.writeString(((LocalDate) v).format(DateTimeFormatter.ISO_LOCAL_DATE));
-                else g.writeNumber((Integer) v);
+                if (isDate(s)) appendDate(sb.append('"'), (LocalDate) v).append('"');
+                else sb.append(((Integer) v).intValue());
                 break;
             case BOOLEAN:
-                g.writeBoolean((Boolean) v);
+                sb.append(((Boolean) v).booleanValue());
                 break;
             case ENUM:
-                g.writeString(v.toString());
+                appendString(sb, v.toString());
                 break;
-            case RECORD:
-                g.writeStartObject();
+            case RECORD: {
+                sb.append('{');
+                String here = path(parent, name);
+                boolean first = true;
                 for (Schema.Field f : s.getFields()) {
-                    g.writeFieldName(f.name());
-                    writeValue(g, f.schema(), ((SpecificRecord) v).get(f.pos()), type, path + "." + f.name());
+                    if (!first) sb.append(',');
+                    first = false;
+                    sb.append('"').append(f.name()).append("\":");
+                    writeValue(sb, f.schema(), ((SpecificRecord) v).get(f.pos()), type, here, f.name());
                 }
-                g.writeEndObject();
+                sb.append('}');
                 break;
-            case ARRAY:
-                g.writeStartArray();
-                for (Object item : (List<?>) v) writeValue(g, s.getElementType(), item, type, path + "[]");
-                g.writeEndArray();
+            }
+            case ARRAY: {
+                sb.append('[');
+                String items = path(parent, name) + "[]";
+                boolean first = true;
+                for (Object item : (List<?>) v) {
+                    if (!first) sb.append(',');
+                    first = false;
+                    writeValue(sb, s.getElementType(), item, type, null, items);
+                }
+                sb.append(']');
                 break;
+            }
             default:
-                throw new IllegalStateException("the JSON codec does not handle " + s + " at " + path);
+                throw new IllegalStateException("the JSON codec does not handle " + s + " at " + path(parent, name));
         }
+    }
+
+    private static String path(String parent, String name) {
+        return parent == null ? name : parent + "." + name;
+    }
+
+    /** ISO {@code YYYY-MM-DD}, written directly for four-digit years, by the ISO formatter otherwise. */
+    static StringBuilder appendDate(StringBuilder sb, LocalDate d) {
+        int y = d.getYear();
+        if (y < 1000 || y > 9999) return sb.append(d.format(DateTimeFormatter.ISO_LOCAL_DATE));
+        int m = d.getMonthValue();
+        int day = d.getDayOfMonth();
+        sb.append(y).append(m < 10 ? "-0" : "-").append(m).append(day < 10 ? "-0" : "-").append(day);
+        return sb;
+    }
+
+    /** A JSON string: quote and backslash escaped, control characters as short escapes (b t n f r) or u00XX. */
+    static void appendString(StringBuilder sb, String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') break;
+            i++;
+        }
+        if (i == n) {
+            sb.append('"').append(text).append('"'); // nothing to escape: one copy
+            return;
+        }
+        sb.append('"');
+        int from = 0;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            sb.append(text, from, i).append('\\');
+            switch (c) {
+                case '"' -> sb.append('"');
+                case '\\' -> sb.append('\\');
+                case '\b' -> sb.append('b');
+                case '\t' -> sb.append('t');
+                case '\n' -> sb.append('n');
+                case '\f' -> sb.append('f');
+                case '\r' -> sb.append('r');
+                default -> sb.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+            from = i + 1;
+        }
+        sb.append(text, from, n).append('"');
     }
 
     // ---------------------------------------------------------------------------------------------------- reading
@@ -248,17 +318,21 @@ public final class EventJson {
                 if (f.hasDefaultValue()) return DATA.deepCopy(s, DATA.getDefaultValue(f));
                 throw fail(path, EventFormatException.MISSING);
             }
-            if (!nullable && s.getType() == Schema.Type.STRING && node.isTextual() && node.textValue().isEmpty()) {
-                throw fail(path, "is empty");
+            if (!nullable && s.getType() == Schema.Type.STRING && node.isTextual() && node.textValue().isEmpty()
+                    && !("settlement".equals(type) && EventRules.EMPTY_WHEN_REJECTED.contains(path))) {
+                throw fail(path, "is empty"); // a rejection may name no person or policy: EventRules decides
             }
             return value(s, node, path);
         }
 
         private Object value(Schema s, JsonNode node, String path) {
             switch (s.getType()) {
-                case STRING:
+                case STRING: {
                     if (!node.isTextual()) throw fail(path, "must be a string");
+                    String problem = input ? EventRules.textProblem(node.textValue()) : null;
+                    if (problem != null) throw fail(path, problem);
                     return node.textValue();
+                }
                 case LONG:
                     return money(node, path);
                 case INT:
@@ -297,6 +371,7 @@ public final class EventJson {
         private long money(JsonNode node, String path) {
             if (!node.isTextual()) throw fail(path, "must be a yuan string like \"1234.50\"");
             String text = node.textValue();
+            if (text.length() > EventRules.MAX_TEXT) throw fail(path, EventRules.textProblem(text));
             long fen;
             try {
                 fen = Money.parseYuan(text);
@@ -351,6 +426,6 @@ public final class EventJson {
     }
 
     private static String quote(String text) {
-        return '"' + text + '"';
+        return '"' + EventRules.shown(text) + '"';
     }
 }

@@ -35,8 +35,19 @@ public final class EventRules {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Set<String> MEASURES = Set.of("S", "R", "burden");
+    /** Settlement fields that are empty on a rejection of an input naming no person or no known region. */
+    static final Set<String> EMPTY_WHEN_REJECTED = Set.of("personId", "policy");
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2999;
+
+    /**
+     * The most characters a text field of an input event may have (docs/contract.md, JSON rules). Real ids and
+     * reasons are far shorter; the bound keeps every event, and every answer naming it, far below what a Kafka
+     * record may hold, so that no event a service accepted can make its answer impossible to write.
+     */
+    public static final int MAX_TEXT = 1_000;
+    /** How much of an overlong text a message or a refusal repeats. */
+    static final int SHOWN = 64;
 
     /**
      * Every rule, for a record that did not come through the JSON codec: required strings are not empty, input
@@ -57,14 +68,14 @@ public final class EventRules {
             Schema s = r.getSchema();
             String first = s.getFields().get(0).name();
             Object id = first.endsWith("Id") ? r.get(0) : null;
-            return new Context(type, id == null ? null : id.toString(), text(r, "personId"), text(r, "region"),
+            return new Context(type, id == null ? null : shown(id.toString()), text(r, "personId"), text(r, "region"),
                     !OUTPUT_TYPES.contains(type));
         }
 
         private static String text(SpecificRecord r, String field) {
             Schema.Field f = r.getSchema().getField(field);
             Object v = f == null ? null : r.get(f.pos());
-            return v == null || v.toString().isEmpty() ? null : v.toString();
+            return v == null || v.toString().isEmpty() ? null : shown(v.toString());
         }
 
         EventFormatException fail(String field, String problem) {
@@ -85,7 +96,14 @@ public final class EventRules {
             }
             switch (s.getType()) {
                 case STRING -> {
-                    if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()) throw ctx.fail(path, "is empty");
+                    if (f.schema().getType() != Schema.Type.UNION && v.toString().isEmpty()
+                            && !(record instanceof Settlement && EMPTY_WHEN_REJECTED.contains(path))) {
+                        throw ctx.fail(path, "is empty");
+                    }
+                    if (ctx.input()) {
+                        String problem = textProblem(v.toString());
+                        if (problem != null) throw ctx.fail(path, problem);
+                    }
                 }
                 case LONG -> {
                     long fen = (Long) v;
@@ -118,7 +136,12 @@ public final class EventRules {
         } else if (record instanceof YearClose y) {
             year(y.getYear(), ctx);
         } else if (record instanceof Settlement s) {
-            year(s.getYear(), ctx);
+            // a rejection of an input that named no year or person (a parameter, a year close, an unknown region) says
+            // year 0 and personId ""; every other settlement names both
+            boolean rejected = s.getStatus() == org.medassist.events.SettlementStatus.rejected;
+            if (!(s.getYear() == 0 && rejected)) year(s.getYear(), ctx);
+            if (s.getPersonId().isEmpty() && !rejected) throw ctx.fail("personId", "is empty");
+            if (s.getPolicy().isEmpty() && !rejected) throw ctx.fail("policy", "is empty");
         } else if (record instanceof Alert a) {
             alert(a, ctx);
         }
@@ -203,7 +226,37 @@ public final class EventRules {
         if (!MEASURES.contains(a.getMeasure())) throw ctx.fail("measure", quote(a.getMeasure()) + " is not one of S, R, burden");
     }
 
-    private static String quote(String text) { return '"' + text + '"'; }
+    /**
+     * Why a text field of an input event is refused, or null: longer than {@link #MAX_TEXT} characters, or not
+     * Unicode text (an unpaired surrogate, which no UTF-8 record can carry: it would be stored as another text than
+     * the one accepted).
+     */
+    static String textProblem(String text) {
+        if (text.length() > MAX_TEXT) {
+            return "is longer than " + MAX_TEXT + " characters (" + text.length() + " were sent)";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "is not Unicode text: an unpaired surrogate at character " + (i + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A text as a refusal may repeat it: whole when it fits {@link #MAX_TEXT}, else its first {@link #SHOWN}
+     * characters and "…", so that the answer to an oversized event is not oversized itself (docs/contract.md).
+     */
+    public static String shown(String text) {
+        if (text == null || text.length() <= MAX_TEXT) return text;
+        int end = Character.isHighSurrogate(text.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
+        return text.substring(0, end) + "\u2026";
+    }
+
+    private static String quote(String text) { return '"' + shown(text) + '"'; }
 
     static List<String> outputTypes() { return List.copyOf(OUTPUT_TYPES); }
 }

@@ -29,7 +29,9 @@ public record Topic<V extends SpecificRecord>(String name, Keying keying, boolea
         /** Keyed by {@code region|year|name}; one partition, read whole by every instance as a global table. */
         GLOBAL("region|year|name"),
         /** Keyed by the raw key of the record it carries. */
-        SOURCE_KEY("the source record's key");
+        SOURCE_KEY("the source record's key"),
+        /** Keyed by an id that must belong to one person (hospitalId + claimId, department + eventId). */
+        OWNED_ID("the owned id");
 
         private final String describe;
 

@@ -13,6 +13,8 @@ import org.medassist.events.Alert;
 import org.medassist.events.Application;
 import org.medassist.events.DeadLetter;
 import org.medassist.events.IdentityEvent;
+import org.medassist.events.OwnershipAnswer;
+import org.medassist.events.OwnershipRequest;
 import org.medassist.events.Parameter;
 import org.medassist.events.PersonEligibility;
 import org.medassist.events.Settlement;
@@ -49,8 +51,20 @@ public final class Topics {
     public static final Topic<DeadLetter> DEAD_LETTERS =
             new Topic<>("dead-letters", Keying.SOURCE_KEY, false, DeadLetter.class, false, "`DeadLetter`");
 
+    /** Internal: settlement-service asks who owns a claim (hospitalId + claimId) before settling it. */
+    public static final Topic<OwnershipRequest> CLAIM_OWNERSHIP_REQUESTS = new Topic<>("claim-ownership-requests",
+            Keying.OWNED_ID, false, OwnershipRequest.class, false, "`OwnershipRequest` (internal)");
+    public static final Topic<OwnershipAnswer> CLAIM_OWNERSHIP_ANSWERS = new Topic<>("claim-ownership-answers",
+            Keying.PERSON, false, OwnershipAnswer.class, false, "`OwnershipAnswer` (internal)");
+    /** Internal: eligibility-service asks who owns a department's eventId before folding it. */
+    public static final Topic<OwnershipRequest> IDENTITY_OWNERSHIP_REQUESTS = new Topic<>("identity-ownership-requests",
+            Keying.OWNED_ID, false, OwnershipRequest.class, false, "`OwnershipRequest` (internal)");
+    public static final Topic<OwnershipAnswer> IDENTITY_OWNERSHIP_ANSWERS = new Topic<>("identity-ownership-answers",
+            Keying.PERSON, false, OwnershipAnswer.class, false, "`OwnershipAnswer` (internal)");
+
     private static final List<Topic<?>> ALL = List.of(IDENTITY_EVENTS, PERSON_ELIGIBILITY, HOSPITAL_EVENTS, APPLICATIONS,
-            YEAR_CLOSES, POLICY_PARAMETERS, SETTLEMENTS, ALERTS, DEAD_LETTERS);
+            YEAR_CLOSES, POLICY_PARAMETERS, SETTLEMENTS, ALERTS, DEAD_LETTERS, CLAIM_OWNERSHIP_REQUESTS,
+            CLAIM_OWNERSHIP_ANSWERS, IDENTITY_OWNERSHIP_REQUESTS, IDENTITY_OWNERSHIP_ANSWERS);
 
     /** Every topic, in the order of the documentation. */
     public static List<Topic<?>> all() { return ALL; }
@@ -69,6 +83,10 @@ public final class Topics {
     /**
      * Creates the missing topics with explicit partition counts and checks that existing person-keyed topics
      * have the expected count (co-partitioning would silently break otherwise).
+     *
+     * <p>Under ACLs (docs/security.md "ACLs") a service may create and see only the topics it uses: a topic it may
+     * not create is left to whoever may (the other service, or the platform team), and a topic it may not see is not
+     * its to check. A topic it may not create that does not exist is an error naming the topic.
      */
     public static void ensure(Admin admin, int personPartitions, short replication) {
         List<NewTopic> wanted = new ArrayList<>();
@@ -77,19 +95,28 @@ public final class Topics {
             if (t.compacted()) nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             wanted.add(nt);
         }
+        java.util.Set<String> notOurs = new java.util.HashSet<>();
         for (NewTopic nt : wanted) {
             try {
                 admin.createTopics(List.of(nt)).all().get();
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException("cannot create topic " + nt.name() + ": " + e.getCause().getMessage(), e.getCause());
+                Throwable c = e.getCause();
+                if (c instanceof TopicExistsException) continue;
+                if (c instanceof org.apache.kafka.common.errors.AuthorizationException) {
+                    notOurs.add(nt.name());
+                    continue;
+                }
+                throw new IllegalStateException("cannot create topic " + nt.name() + ": " + c.getMessage(), c);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topics", e);
             }
         }
-        var described = describeWhenVisible(admin, wanted.stream().map(NewTopic::name).toList());
+        var described = describeWhenVisible(admin, wanted.stream().map(NewTopic::name).toList(), notOurs);
         for (Topic<?> t : ALL) {
-            int actual = described.get(t.name()).partitions().size();
+            var d = described.get(t.name());
+            if (d == null) continue; // not visible to this principal: not one of its topics
+            int actual = d.partitions().size();
             if (actual != t.partitions(personPartitions)) {
                 throw new IllegalStateException("topic " + t.name() + " has " + actual + " partitions, expected "
                         + t.partitions(personPartitions) + ": person-keyed topics must be co-partitioned");
@@ -97,21 +124,41 @@ public final class Topics {
         }
     }
 
-    /** New topics take a moment to reach every broker's metadata: retry the description for up to 15 s. */
-    private static Map<String, org.apache.kafka.clients.admin.TopicDescription> describeWhenVisible(Admin admin, List<String> names) {
+    /**
+     * New topics take a moment to reach every broker's metadata: retry a description for up to 15 s. Topics this
+     * principal may not describe are left out.
+     */
+    private static Map<String, org.apache.kafka.clients.admin.TopicDescription> describeWhenVisible(
+            Admin admin, List<String> names, java.util.Set<String> notOurs) {
         long deadline = System.nanoTime() + 15_000_000_000L;
+        Map<String, org.apache.kafka.clients.admin.TopicDescription> found = new java.util.HashMap<>();
+        List<String> pending = new ArrayList<>(names);
         while (true) {
-            try {
-                return admin.describeTopics(names).allTopicNames().get();
-            } catch (ExecutionException e) {
-                boolean retriable = e.getCause() instanceof org.apache.kafka.common.errors.RetriableException;
-                if (!retriable || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
+            var futures = admin.describeTopics(pending).topicNameValues();
+            List<String> retry = new ArrayList<>();
+            for (String name : pending) {
+                try {
+                    found.put(name, futures.get(name).get());
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof org.apache.kafka.common.errors.TopicAuthorizationException) continue;
+                    if (!(c instanceof org.apache.kafka.common.errors.RetriableException)) {
+                        throw new IllegalStateException("cannot describe topic " + name + ": " + c.getMessage(), c);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(notOurs.contains(name)
+                                ? "topic " + name + " does not exist, and this principal may not create it: create it"
+                                        + " (docs/security.md \"ACLs\") or grant CREATE on it"
+                                : "cannot describe topic " + name + ": " + c.getMessage(), c);
+                    }
+                    retry.add(name);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while describing topics", e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while describing topics", e);
             }
+            if (retry.isEmpty()) return found;
+            pending = retry;
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

@@ -427,6 +427,60 @@ class EventJsonValidationTest {
         rejected(with(SETTLEMENT, n -> n.put("year", year)), "settlement S-1: year " + year + " is not between 1900 and 2999");
     }
 
+    // ------------------------------------------------------------------------------------- text (found by the fuzz)
+
+    @Test
+    void aTextFieldOfAThousandCharactersIsTheLongestRead() {
+        String id = "C".repeat(EventRules.MAX_TEXT);
+        assertEquals(id, ((Claim) EventJson.read(with(CLAIM, n -> n.put("claimId", id)))).getClaimId());
+    }
+
+    /**
+     * An id accepted over HTTP must fit the records that answer it: an accepted claim with a claimId of 540,000
+     * characters made its ownership request too large for Kafka, and the settlement stream thread died on it again
+     * and again (BadInputFuzzTest, seed 3). Longer text is refused, and the refusal names only its first characters.
+     */
+    @Test
+    void aLongerTextFieldIsRefusedAndNotEchoed() {
+        String id = "C".repeat(EventRules.MAX_TEXT + 1);
+        EventFormatException e = rejected(with(CLAIM, n -> n.put("claimId", id)),
+                "claim " + "C".repeat(64) + "\u2026: claimId is longer than 1000 characters (1001 were sent)");
+        assertEquals("C".repeat(64) + "\u2026", e.id());
+        rejected(with(CLAIM, n -> n.put("region", "r".repeat(500_000))),
+                "claim H1-9: region is longer than 1000 characters (500000 were sent)");
+        rejected(with(IDENTITY, n -> n.put("eventId", "E".repeat(2_000))),
+                "identity " + "E".repeat(64) + "\u2026: eventId is longer than 1000 characters (2000 were sent)");
+        rejected(with(APPLICATION, n -> ((ObjectNode) n.get("decision")).put("rate", "9".repeat(5_000))),
+                "application A-77: decision.rate is longer than 1000 characters (5000 were sent)");
+        rejected(with(CLAIM, n -> amounts(n).put("total", "1".repeat(5_000))),
+                "claim H1-9: amounts.total is longer than 1000 characters (5000 were sent)");
+        EventFormatException symbol = rejected(with(CLAIM, n -> n.put("kind", "k".repeat(3_000))),
+                "claim H1-9: kind \"" + "k".repeat(64) + "\u2026\" is not one of outpatient, outpatient_chronic, outpatient_major, inpatient");
+        assertTrue(symbol.getMessage().length() < 200);
+    }
+
+    /**
+     * Java strings may hold an unpaired surrogate that JSON escapes ({@code \\ud800}) carry but UTF-8 cannot: an
+     * eventId accepted over HTTP as "E-1\\ud800" reached Kafka as "E-1?", another id than the one accepted
+     * (BadInputFuzzTest, seed 2). It is refused; a pair (an emoji) is text like any other.
+     */
+    @Test
+    void anUnpairedSurrogateIsNotText() {
+        rejected(with(IDENTITY, n -> n.put("eventId", "mz-1\ud800")),
+                "identity mz-1\ud800: eventId is not Unicode text: an unpaired surrogate at character 5");
+        rejected(with(CLAIM, n -> n.put("hospitalId", "\udc00H1")),
+                "claim H1-9: hospitalId is not Unicode text: an unpaired surrogate at character 1");
+        rejected("{\"type\":\"claim_reversal\",\"reversalId\":\"R-1\",\"claimId\":\"H1-9\",\"personId\":\"P-1\","
+                + "\"region\":\"nanjing\",\"reason\":\"\\ud83d\"}", "claim_reversal R-1: reason is not Unicode text: an unpaired surrogate at character 1");
+        assertEquals("mz-1\ud83d\ude91", ((IdentityEvent) EventJson.read(with(IDENTITY, n -> n.put("eventId", "mz-1\ud83d\ude91")))).getEventId());
+    }
+
+    @Test
+    void outputsAreNotHeldToTheInputBound() {
+        String line = with(SETTLEMENT, n -> n.putArray("explanation").add("x".repeat(5_000)));
+        assertEquals(5_000, ((Settlement) EventJson.read(line)).getExplanation().get(0).length());
+    }
+
     // -------------------------------------------------------------------------------------------------- outputs
 
     @Test

@@ -42,6 +42,20 @@ class EventRulesTest {
         assertEquals("claim H1-9: amounts.outOfScope \"-0.01\" is negative", e.getMessage());
     }
 
+    /** Straight from Kafka too: an overlong id is refused, and the refusal carries only its first characters. */
+    @Test
+    void anOverlongTextInAnAvroRecordIsRefusedWithoutEchoingIt() {
+        Claim c = claim();
+        c.setClaimId("H".repeat(900_000));
+        EventFormatException e = assertThrows(EventFormatException.class, () -> EventRules.check(c));
+        assertEquals("claimId", e.field());
+        assertEquals("H".repeat(64) + "\u2026", e.id());
+        assertTrue(e.getMessage().length() < 200, e.getMessage().length() + " characters");
+        ClaimReversal r = new ClaimReversal("R-1", "H1-9", "P-1", "nanjing", "x".repeat(1_001), null);
+        assertEquals("claim_reversal R-1: reason is longer than 1000 characters (1001 were sent)",
+                assertThrows(EventFormatException.class, () -> EventRules.check(r)).getMessage());
+    }
+
     @Test
     void anEmptyRequiredStringIsRefused() {
         Claim c = claim();
@@ -83,5 +97,17 @@ class EventRulesTest {
     void aPersonIdLongerThanSixtyFourCharactersIsRefused() {
         assertTrue(PersonIds.valid("A".repeat(64)));
         assertFalse(PersonIds.valid("A".repeat(65)));
+    }
+
+    @Test
+    void aRejectionOfAnInputThatNamedNoYearReadsBackWithYearZero() {
+        String rejected = "{\"type\":\"settlement\",\"settlementId\":\"rejected:x\",\"claimId\":null,\"personId\":\"\","
+                + "\"region\":\"atlantis\",\"year\":0,\"status\":\"rejected\",\"tier\":null,\"identity\":null,"
+                + "\"eligible\":\"0.00\",\"assistance\":\"0.00\",\"tilt\":\"0.00\",\"remaining\":\"0.00\","
+                + "\"otherPayers\":{\"localFinanceRelief\":\"0.00\",\"hospitalBorne\":\"0.00\"},\"policy\":\"\",\"explanation\":[]}";
+        assertDoesNotThrow(() -> EventJson.read(rejected));
+        EventFormatException e = assertThrows(EventFormatException.class,
+                () -> EventJson.read(rejected.replace("\"rejected\"}", "\"settled\"}").replace("\"status\":\"rejected\"", "\"status\":\"settled\"")));
+        assertEquals("year", e.field());
     }
 }

@@ -2,6 +2,7 @@ package org.medassist.kit.auth;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
+import java.util.List;
 
 /**
  * One configured bearer token, {@code medassist.auth.principals.<label>.*}:
@@ -11,11 +12,14 @@ import io.micronaut.context.annotation.Parameter;
  *   auth:
  *     principals:
  *       civil-affairs-nanjing:       # the label: any name, shown in logs instead of the token
- *         kind: department           # department | hospital | agency | admin
+ *         kind: department           # department | hospital | agency | admin | reader
  *         name: civil_affairs        # Department symbol, hospitalId, agency id, operator name
- *         token: "..."               # the bearer token itself, or instead:
- *         token-sha256: "..."        # its SHA-256 in hex, so the configuration never holds the token
+ *         regions: [nanjing]         # the regions it acts for; "*" for all, only when meant
+ *         token-sha256: "..."        # the SHA-256 of the token in hex: the configuration never holds the token
+ *         token: "..."               # the token itself: the dev environment only
  * </pre>
+ *
+ * Same form in the tokens file ({@code medassist.auth.tokens-file}, under {@code principals:}). docs/security.md.
  */
 @EachProperty(TokenEntry.PREFIX)
 public class TokenEntry {
@@ -23,6 +27,7 @@ public class TokenEntry {
 
     private final String label;
     private String kind;
+    private List<String> regions;
     private String name;
     private String token;
     private String tokenSha256;
@@ -40,6 +45,10 @@ public class TokenEntry {
     public String getName() { return name; }
 
     public void setName(String name) { this.name = name; }
+
+    public List<String> getRegions() { return regions; }
+
+    public void setRegions(List<String> regions) { this.regions = regions; }
 
     public String getToken() { return token; }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.schemas.json.EventFormatException;
 import org.medassist.schemas.json.EventJson;
+import org.medassist.schemas.json.EventRules;
 
 /**
  * Checks one POST body of events: a JSON array in the contract's form, each event of the endpoint's type,
@@ -28,7 +29,8 @@ public final class EventBatch {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    private static final List<String> ID_FIELDS = List.of("eventId", "claimId", "reversalId", "applicationId", "name");
+    // a reversal names its claim too: its own id, reversalId, comes first
+    private static final List<String> ID_FIELDS = List.of("eventId", "reversalId", "claimId", "applicationId", "name");
 
     /** What is wrong with one event: its index in the array, its id as sent (or null), the field, why. */
     public record Problem(int index, String eventId, String field, String reason) {}
@@ -110,10 +112,11 @@ public final class EventBatch {
         return n != null && n.isTextual() ? n.textValue() : null;
     }
 
+    /** The event's id as sent, or its first characters when it is longer than the contract allows (docs/contract.md). */
     private static String id(JsonNode node) {
         for (String f : ID_FIELDS) {
             String v = text(node.get(f));
-            if (v != null) return v;
+            if (v != null) return EventRules.shown(v);
         }
         return null;
     }

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.medassist.schemas.kafka.AvroSerdes;
+import org.medassist.schemas.kafka.KafkaConnection;
 import org.medassist.schemas.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka clients a service needs, built from {@link KafkaSettings}: client properties, the Avro serde factory,
  * an {@link Admin}, producers, and {@link #ensureTopics()} (run once, at start-up, by {@link TopicSetup}).
+ *
+ * <p>Every client of the service starts from {@link #clientConfig()} (the one configuration,
+ * {@link KafkaSettings#connection()}): the ingestion and dead-letter producers, the admin client, and Kafka Streams,
+ * which hands the same unprefixed settings to its consumers, producers, restore and global consumers and admin.
+ * Security settings that do not fit together stop the service here, at start-up (docs/security.md).
  */
 @Singleton
 public class KafkaClients implements AutoCloseable {
@@ -27,13 +32,18 @@ public class KafkaClients implements AutoCloseable {
     private final KafkaSettings settings;
     private final String serviceName;
     private final AvroSerdes avroSerdes;
+    private final Map<String, Object> clientConfig;
     private volatile Admin admin;
     private volatile boolean topicsEnsured;
 
     public KafkaClients(KafkaSettings settings, @Value("${micronaut.application.name:medassist}") String serviceName) {
         this.settings = settings;
         this.serviceName = serviceName;
-        this.avroSerdes = new AvroSerdes(settings.getRegistryUrl());
+        KafkaConnection connection = settings.connection();
+        this.clientConfig = Map.copyOf(connection.clientConfig()); // validates the security settings
+        this.avroSerdes = connection.avroSerdes(); // validates the registry settings
+        LOG.info("Kafka clients of {}: {} via {}; registry {}", serviceName, connection.security(),
+                connection.bootstrapServers(), connection.registry());
     }
 
     public KafkaSettings settings() { return settings; }
@@ -50,11 +60,12 @@ public class KafkaClients implements AutoCloseable {
     /** The Avro serde factory (Confluent wire format through the registry at {@code medassist.kafka.registry-url}). */
     public AvroSerdes avroSerdes() { return avroSerdes; }
 
-    /** {@code bootstrap.servers} and {@code medassist.kafka.client.*}. */
+    /**
+     * What every client shares: {@code bootstrap.servers}, the security settings ({@code medassist.kafka.security.*})
+     * and {@code medassist.kafka.client.*}. A fresh, mutable map.
+     */
     public Map<String, Object> clientConfig() {
-        Map<String, Object> c = new HashMap<>(settings.getClient());
-        c.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers());
-        return c;
+        return new HashMap<>(clientConfig);
     }
 
     public Properties clientProperties() {

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.medassist.kit.audit.Audit;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.kit.streams.ManagedStreams;
 
@@ -40,6 +41,12 @@ import org.medassist.kit.streams.ManagedStreams;
  * {@value #SERVED_BY_HEADER}: the host:port that read its store.
  *
  * <p>Keys are Strings serialized with {@code StringSerializer}, as on every person-keyed topic.
+ *
+ * <p>A forwarded request carries the caller's bearer token, so between instances it goes over TLS in production
+ * (docs/security.md "Interactive queries over TLS"): {@code medassist.query.forward-scheme=https} (the default when
+ * {@code micronaut.server.ssl.enabled} is true), the owners' certificates checked against
+ * {@code medassist.query.trust-store} (PKCS12 by default; unset: the JVM's trusted CAs) and their host names, which
+ * are the hosts of {@code medassist.kafka.application-server}.
  */
 @Singleton
 @Requires(beans = ManagedStreams.class)
@@ -52,16 +59,70 @@ public class InteractiveQueries {
     private final ManagedStreams streams;
     private final Duration timeout;
     private final HttpClient http;
+    private final String scheme;
     private final MeterRegistry meters;
 
+    /** Forwarding over plain HTTP (development, tests). */
+    public InteractiveQueries(ManagedStreams streams, Duration timeout, @Nullable MeterRegistry meters) {
+        this(streams, timeout, meters, "http", null, null, null);
+    }
+
+    /**
+     * @param forwardScheme      {@code http} or {@code https}; unset: {@code https} when this server serves TLS
+     * @param trustStore         trust store for the owners' certificates (https); unset: the JVM's
+     */
+    @jakarta.inject.Inject
     public InteractiveQueries(ManagedStreams streams,
                               @Value("${medassist.query.forward-timeout:5s}") Duration timeout,
-                              @Nullable MeterRegistry meters) {
+                              @Nullable MeterRegistry meters,
+                              @Value("${medassist.query.forward-scheme:}") @Nullable String forwardScheme,
+                              @Value("${medassist.query.trust-store:}") @Nullable String trustStore,
+                              @Value("${medassist.query.trust-store-password:}") @Nullable String trustStorePassword,
+                              @Value("${medassist.query.trust-store-type:PKCS12}") @Nullable String trustStoreType,
+                              @Value("${micronaut.server.ssl.enabled:false}") boolean serverTls) {
+        this(streams, timeout, meters, forwardScheme == null || forwardScheme.isBlank() ? (serverTls ? "https" : "http")
+                : forwardScheme.trim().toLowerCase(java.util.Locale.ROOT), trustStore, trustStorePassword, trustStoreType);
+    }
+
+    InteractiveQueries(ManagedStreams streams, Duration timeout, @Nullable MeterRegistry meters, String scheme,
+                       @Nullable String trustStore, @Nullable String trustStorePassword, @Nullable String trustStoreType) {
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("medassist.query.forward-scheme is " + scheme + "; expected http or https");
+        }
         this.streams = streams;
         this.timeout = timeout;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.scheme = scheme;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1);
+        if (trustStore != null && !trustStore.isBlank()) {
+            if (scheme.equals("http")) {
+                throw new IllegalArgumentException("medassist.query.trust-store is set but forwarding is plain http:"
+                        + " set medassist.query.forward-scheme=https");
+            }
+            b.sslContext(sslContext(java.nio.file.Path.of(trustStore.trim()), trustStorePassword,
+                    trustStoreType == null || trustStoreType.isBlank() ? "PKCS12" : trustStoreType.trim()));
+        }
+        this.http = b.build();
     }
+
+    /** An SSL context that trusts the certificates of {@code trustStore} (and checks host names, as HttpClient does). */
+    static javax.net.ssl.SSLContext sslContext(java.nio.file.Path trustStore, @Nullable String password, String type) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(trustStore)) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance(type);
+            ks.load(in, password == null || password.isEmpty() ? null : password.toCharArray());
+            javax.net.ssl.TrustManagerFactory tmf =
+                    javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read medassist.query.trust-store " + trustStore + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code http} or {@code https}: how requests are forwarded to the owner of a key. */
+    public String forwardScheme() { return scheme; }
 
     /** Where a key lives right now. */
     public sealed interface Location {
@@ -134,14 +195,16 @@ public class InteractiveQueries {
         return render.apply(value).header(SERVED_BY_HEADER, selfName());
     }
 
-    private MutableHttpResponse<?> forward(HttpRequest<?> request, HostInfo owner) {
+    MutableHttpResponse<?> forward(HttpRequest<?> request, HostInfo owner) {
         URI original = request.getUri();
-        String target = "http://" + owner.host() + ":" + owner.port() + original.getRawPath()
+        String target = scheme + "://" + owner.host() + ":" + owner.port() + original.getRawPath()
                 + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery());
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(target))
                 .timeout(timeout).GET().header(FORWARDED_HEADER, selfName());
         request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION).ifPresent(v -> b.header(HttpHeaders.AUTHORIZATION, v));
         request.getHeaders().getFirst(HttpHeaders.ACCEPT).ifPresent(v -> b.header(HttpHeaders.ACCEPT, v));
+        // the owner's audit record carries the same request id as this instance's (docs/security.md, "Audit")
+        request.getAttribute(Audit.REQUEST_ID_ATTRIBUTE, String.class).ifPresent(v -> b.header(Audit.REQUEST_ID_HEADER, v));
         java.net.http.HttpResponse<byte[]> answer;
         try {
             answer = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.medassist.kit.kafka.KafkaClients;
@@ -31,9 +31,14 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>started when the HTTP server is up ({@link ServerStartupEvent}), after the topics exist, with
  *       {@code application.server} = {@code medassist.kafka.application-server} or this server's host:port;</li>
- *   <li>{@code processing.guarantee=exactly_once_v2}; a thread that dies of an uncaught exception is replaced
- *       ({@code REPLACE_THREAD}) and counted; records that fail to deserialize in a typed source are logged and
- *       skipped (topologies that must dead-letter them read bytes and deserialize in their processor);</li>
+ *   <li>{@code processing.guarantee=exactly_once_v2} with transactional state stores (KIP-892), so a crash leaves
+ *       the local state usable instead of wiped; {@code max.task.idle.ms=0}: a task reads the inputs the broker
+ *       already holds in timestamp order, across its co-partitioned topics (docs/reliability.md);</li>
+ *   <li>a thread that dies of an uncaught exception is replaced ({@code REPLACE_THREAD}) and counted. When the cause is
+ *       the infrastructure ({@link Failures}: the registry or broker unreachable), the replacement waits first, with
+ *       a back-off up to 30 s, and {@code /health} reports the outage while it lasts; nothing is skipped. Topologies
+ *       read bytes and decode in their processors, so a record that is wrong in itself is a dead letter there, and a
+ *       deserialization failure anywhere else stops the thread rather than skipping a record;</li>
  *   <li>closed when the context stops;</li>
  *   <li>metrics: Kafka Streams' own ({@code kafka.stream.*}), {@code medassist.streams.state} (1 while RUNNING)
  *       and {@code medassist.streams.threads.replaced}.</li>
@@ -55,6 +60,11 @@ public class ManagedStreams implements AutoCloseable {
     private volatile KafkaStreamsMetrics streamsMetrics;
     private volatile boolean everRunning;
     private volatile Throwable lastError;
+    private volatile Throwable lastInfrastructureError;
+    private volatile long lastInfrastructureErrorAt;
+    private volatile int infrastructureRetries;
+    private volatile long lastPauseMs;
+    private final Counter infrastructureCounter;
 
     public ManagedStreams(KafkaClients clients, StreamsTopology topology, @Nullable MeterRegistry meters,
                           @Value("${medassist.kafka.close-timeout:15s}") Duration closeTimeout) {
@@ -64,6 +74,9 @@ public class ManagedStreams implements AutoCloseable {
         this.closeTimeout = closeTimeout;
         this.threadsReplaced = meters == null ? null : Counter.builder("medassist.streams.threads.replaced")
                 .description("Stream threads replaced after an uncaught exception")
+                .tag("application", clients.applicationId()).register(meters);
+        this.infrastructureCounter = meters == null ? null : Counter.builder("medassist.streams.infrastructure.retries")
+                .description("Stream threads restarted after the infrastructure (registry, broker) failed them")
                 .tag("application", clients.applicationId()).register(meters);
         if (meters != null) {
             Gauge.builder("medassist.streams.state", this, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
@@ -95,8 +108,25 @@ public class ManagedStreams implements AutoCloseable {
         KafkaStreams ks = new KafkaStreams(topology.topology(), p);
         ks.setUncaughtExceptionHandler(e -> {
             lastError = e;
-            LOG.error("Stream thread of {} died; replacing it", clients.applicationId(), e);
             if (threadsReplaced != null) threadsReplaced.increment();
+            if (Failures.isInfrastructure(e)) {
+                // not the record's fault: wait, then retry the same records from the last commit
+                long pause = Math.min(30_000L, 1_000L << Math.min(5, infrastructureRetries++));
+                lastInfrastructureError = e;
+                lastInfrastructureErrorAt = System.currentTimeMillis();
+                lastPauseMs = pause;
+                if (infrastructureCounter != null) infrastructureCounter.increment();
+                LOG.warn("Stream thread of {} stopped by the infrastructure ({}); retrying in {} ms", clients.applicationId(),
+                        Failures.describe(e), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                infrastructureRetries = 0;
+                LOG.error("Stream thread of {} died; replacing it", clients.applicationId(), e);
+            }
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         ks.setStateListener((now, before) -> {
@@ -124,7 +154,12 @@ public class ManagedStreams implements AutoCloseable {
         Path dir = s.getStateDir() != null ? s.getStateDir()
                 : Path.of(System.getProperty("java.io.tmpdir"), "medassist-streams", clients.applicationId());
         p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toAbsolutePath().toString());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        // never skip a record silently: the topologies decode in their processors and dead-letter what is wrong
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName());
+        // KIP-892: uncommitted writes never reach the local store, so a crash under exactly-once keeps the state
+        p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
+        // read what the broker already holds in timestamp order across the task's inputs (docs/reliability.md)
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
         // the 5.0 default, now: a global store's processing errors go to the processing exception handler too
         p.put("processing.exception.handler.global.enabled", "true");
         p.putAll(s.getStreams());
@@ -149,6 +184,15 @@ public class ManagedStreams implements AutoCloseable {
     /** Whether the application has reached RUNNING at least once. */
     public boolean everRunning() { return everRunning; }
 
+    /**
+     * Whether the infrastructure stopped a stream thread so recently that the retry has not yet shown it back: records
+     * are waiting for it, none is skipped (health reports it).
+     */
+    public boolean infrastructureOutage() {
+        return lastInfrastructureError != null
+                && System.currentTimeMillis() - lastInfrastructureErrorAt < lastPauseMs + 10_000L;
+    }
+
     /** The last exception that killed a stream thread, or null. */
     public @Nullable Throwable lastError() { return lastError; }
 
@@ -160,8 +204,10 @@ public class ManagedStreams implements AutoCloseable {
         KafkaStreams ks = streams;
         if (ks == null) return;
         long t0 = System.nanoTime();
-        ks.close(closeTimeout);
+        // metrics first: Micrometer's binder reads the state stores' gauges on its own thread, and a transactional
+        // RocksDB store's gauge read while Streams closes the store crashed the JVM (SIGSEGV in WriteBatch.getDataSize)
         if (streamsMetrics != null) streamsMetrics.close();
+        ks.close(closeTimeout);
         LOG.info("Kafka Streams {} closed in {} ms", clients.applicationId(), (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -180,6 +226,10 @@ public class ManagedStreams implements AutoCloseable {
         }
         Throwable e = lastError;
         if (e != null) d.put("lastThreadError", e.toString());
+        if (infrastructureOutage()) {
+            d.put("infrastructure", "unavailable, retrying: " + Failures.describe(lastInfrastructureError));
+            d.put("infrastructureFailedAt", java.time.Instant.ofEpochMilli(lastInfrastructureErrorAt).toString());
+        }
         return d;
     }
 }

@@ -13,7 +13,9 @@ import org.reactivestreams.Publisher;
 /**
  * {@code kafkaStreams} in {@code /health} and {@code /health/readiness}: DOWN until the application first reaches
  * RUNNING; afterwards UP while RUNNING or REBALANCING (a rebalance is routine; queries answer 503 meanwhile);
- * DOWN in ERROR, PENDING_SHUTDOWN or NOT_RUNNING. The details carry the state, the threads and their tasks.
+ * DOWN in ERROR, PENDING_SHUTDOWN or NOT_RUNNING, and DOWN while the infrastructure (the registry, the broker) keeps
+ * stopping its threads: records wait, none is skipped. The details carry the state, the threads and their tasks,
+ * and the outage.
  */
 @Singleton
 @Readiness
@@ -30,8 +32,8 @@ public class StreamsHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         KafkaStreams.State state = streams.state();
-        boolean up = state == KafkaStreams.State.RUNNING
-                || (state == KafkaStreams.State.REBALANCING && streams.everRunning());
+        boolean up = (state == KafkaStreams.State.RUNNING
+                || (state == KafkaStreams.State.REBALANCING && streams.everRunning())) && !streams.infrastructureOutage();
         return Publishers.just(HealthResult.builder(NAME, up ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(streams.details()).build());
     }

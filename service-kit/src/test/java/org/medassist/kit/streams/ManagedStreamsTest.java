@@ -30,6 +30,28 @@ class ManagedStreamsTest {
         assertEquals(3, p.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
     }
 
+    /** docs/security.md: Streams hands the service's security settings to every client it makes. */
+    @Test
+    void everyInternalClientOfStreamsTakesTheSecuritySettings() {
+        KafkaSettings s = new KafkaSettings();
+        s.setApplicationId("app-1");
+        s.getSecurity().setProtocol("SASL_SSL");
+        s.getSecurity().setUsername("medassist-settlement");
+        s.getSecurity().setPassword("pw");
+        s.getSecurity().setTrustStore("/tls/ca.p12");
+        ManagedStreams m = new ManagedStreams(new KafkaClients(s, "svc"), Topology::new, null, Duration.ofSeconds(1));
+        StreamsConfig config = new StreamsConfig(m.properties("h:1"));
+        for (Map<String, Object> client : java.util.List.of(config.getMainConsumerConfigs("app-1", "c", 0),
+                config.getRestoreConsumerConfigs("c"), config.getGlobalConsumerConfigs("c"),
+                config.getProducerConfigs("c"), config.getAdminConfigs("c"))) {
+            assertEquals("SASL_SSL", client.get("security.protocol"));
+            assertEquals("SCRAM-SHA-512", client.get("sasl.mechanism"));
+            assertEquals("/tls/ca.p12", client.get("ssl.truststore.location"));
+            org.junit.jupiter.api.Assertions.assertTrue(String.valueOf(client.get("sasl.jaas.config"))
+                    .contains("username=\"medassist-settlement\""));
+        }
+    }
+
     @Test
     void healthIsDownUntilRunning() {
         ManagedStreams m = new ManagedStreams(new KafkaClients(new KafkaSettings(), "svc"), Topology::new, null,

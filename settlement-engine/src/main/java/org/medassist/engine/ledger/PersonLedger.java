@@ -32,6 +32,9 @@ public final class PersonLedger {
         this.years = years;
     }
 
+    /** Where this ledger's years live. */
+    public PersonYears yearStore() { return years; }
+
     public PersonYear year(String region, int year) { return years.get(region, year); }
 
     public PersonYear putYear(PersonYear py) {

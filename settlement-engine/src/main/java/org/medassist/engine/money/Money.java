@@ -67,10 +67,10 @@ public final class Money {
             if (fen == Long.MIN_VALUE) throw new ArithmeticException("amount out of range");
             fen = -fen;
         }
-        sb.append(fen / 100).append('.');
-        long cents = fen % 100;
-        if (cents < 10) sb.append('0');
-        return sb.append(cents);
+        long yuan = fen / 100;
+        if (yuan <= Integer.MAX_VALUE) sb.append((int) yuan); else sb.append(yuan); // int digits are much cheaper
+        int cents = (int) (fen % 100);
+        return sb.append('.').append((char) ('0' + cents / 10)).append((char) ('0' + cents % 10));
     }
 
     private static IllegalArgumentException notYuan(String text) {

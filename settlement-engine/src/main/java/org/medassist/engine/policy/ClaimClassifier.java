@@ -46,6 +46,9 @@ public final class ClaimClassifier {
 
     public int classCount() { return classNames.size(); }
 
+    /** The mapping rules, in the order they are tried. */
+    public List<Rule> rules() { return rules; }
+
     public String name(int classIndex) { return classNames.get(classIndex); }
 
     public int indexOf(String name) { return classNames.indexOf(name); }

@@ -6,10 +6,22 @@ public final class Rates {
 
     public static final int ONE = 1_000_000;
 
-    /** rate × base, rounded half-up to the fen (DECISIONS E4). Negative bases round half away from zero. */
+    /** Bases up to this size multiply by any rate within {@code long}; larger ones take the exact wide path. */
+    private static final long FAST_LIMIT = (Long.MAX_VALUE - ONE) / ONE;
+
+    /**
+     * rate × base, rounded half-up to the fen (E4). Negative bases round half away from zero. Exact for every base:
+     * a year's running totals can exceed what a plain {@code long} product holds, and then the product is computed in
+     * 128 bits rather than wrapping around.
+     */
     public static long apply(int ppm, long fen) {
-        if (fen >= 0) return (fen * ppm + ONE / 2) / ONE;
-        return -((-fen * ppm + ONE / 2) / ONE);
+        if (fen >= 0) return fen <= FAST_LIMIT ? (fen * ppm + ONE / 2) / ONE : wide(ppm, fen);
+        return fen >= -FAST_LIMIT ? -((-fen * ppm + ONE / 2) / ONE) : -wide(ppm, -fen);
+    }
+
+    private static long wide(int ppm, long fen) {
+        return java.math.BigInteger.valueOf(fen).multiply(java.math.BigInteger.valueOf(ppm))
+                .add(java.math.BigInteger.valueOf(ONE / 2)).divide(java.math.BigInteger.valueOf(ONE)).longValueExact();
     }
 
     /** Parses "0.65" (a decimal fraction, at most 6 decimals) into ppm. */

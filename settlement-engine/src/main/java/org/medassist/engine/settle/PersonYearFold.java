@@ -33,6 +33,12 @@ public final class PersonYearFold {
         }
     }
 
+    /** Refolds one person-year and its end items without publishing: the derived state only. */
+    public void refoldYear(RegionPolicy p, PersonLedger ledger, PersonYear py) {
+        fold(p, ledger, py);
+        EndItems.compute(p, ledger, py);
+    }
+
     /** Refolds every person-year of the region without publishing: the derived state only. */
     public List<PersonYear> refold(RegionPolicy p, PersonLedger ledger) {
         List<PersonYear> years = ledger.years(p.region());

@@ -40,6 +40,11 @@ public final class IdentityTimeline {
         return Applied.APPLIED;
     }
 
+    /** Whether the department's eventId is already in this timeline (received before, with any content). */
+    public boolean knows(String department, String eventId) { return byEventId.containsKey(department + '/' + eventId); }
+
+    public int size() { return changes.size(); }
+
     /** The reason a {@link Applied#CONFLICT} is refused, naming the eventId (E14.16). */
     public static String conflict(IdentityChange c) {
         return "identity event " + c.eventId() + " of " + c.department() + " was already received with different content;"

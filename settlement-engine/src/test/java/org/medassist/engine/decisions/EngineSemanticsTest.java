@@ -92,6 +92,22 @@ class EngineSemanticsTest {
         }
 
         @Test
+        void largeBasesNeverWrapAround() {
+            long max = 10_000_000_000_000L; // the largest amount one input may carry (docs/contract.md)
+            assertEquals(7_000_000_000_000L, Rates.apply(700_000, max), "a plain long product would overflow here");
+            assertEquals(-7_000_000_000_000L, Rates.apply(700_000, -max));
+            long yearOfClaims = 5_000 * max; // a year's running total of such claims
+            assertEquals(yearOfClaims / 10 * 6, Rates.apply(600_000, yearOfClaims));
+            assertEquals(Long.MAX_VALUE, Rates.apply(1_000_000, Long.MAX_VALUE));
+            for (long fen = 9_223_372_036_800L; fen < 9_223_372_036_900L; fen++) {
+                // the boundary of the fast path: both sides agree with exact arithmetic
+                long exact = java.math.BigInteger.valueOf(fen).multiply(java.math.BigInteger.valueOf(650_001))
+                        .add(java.math.BigInteger.valueOf(500_000)).divide(java.math.BigInteger.valueOf(1_000_000)).longValueExact();
+                assertEquals(exact, Rates.apply(650_001, fen), "fen " + fen);
+            }
+        }
+
+        @Test
         void capsApplyAfterRounding() {
             Scenario s = Scenario.of("nanjing").veteran("P", "other", "2023-01-01");
             s.claim("P", "c1", "outpatient").on("2023-02-01").selfPay("12499.99").send();

@@ -6,7 +6,11 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.medassist.engine.policy.PolicyCatalog;
+import org.medassist.engine.policy.RegionPolicy;
+import org.medassist.kit.auth.RegionCatalog;
 import org.medassist.engine.policy.load.PolicyLoader;
 
 /**
@@ -20,5 +24,12 @@ public class SettlementBeans {
     @Singleton
     PolicyCatalog policies(@Nullable @Value("${medassist.policies.dir:}") String dir) {
         return PolicyLoader.catalog(dir == null || dir.isBlank() ? null : Path.of(dir));
+    }
+
+    /** The catalog's regions: what principals' {@code regions} and metric labels may name (docs/security.md). */
+    @Singleton
+    RegionCatalog regions(PolicyCatalog policies) {
+        Set<String> regions = policies.all().stream().map(RegionPolicy::region).collect(Collectors.toUnmodifiableSet());
+        return () -> regions;
     }
 }

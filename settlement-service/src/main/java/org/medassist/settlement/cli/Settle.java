@@ -6,75 +6,168 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.medassist.engine.policy.load.PolicyFileException;
+import org.medassist.engine.policy.doc.PolicyTable;
 import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.engine.policy.load.PolicySource;
 import org.medassist.settlement.replay.Replay;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The {@code bin/settle} command line. Messages, never stack traces, for anything a user can get wrong. */
-public final class Settle {
-    static final String USAGE = """
-            usage: bin/settle replay [--in events.jsonl] [--out settlements.jsonl] [--quiet]
-                   bin/settle policies            print docs/policies.md (rule → clause → quote → key)
+/**
+ * The {@code bin/settle} command line (picocli): {@code replay} and {@code policies}. Messages, never stack traces,
+ * for anything a user can get wrong. Exit codes: 0 done, 1 failed (a file, a policy, lines failing in the engine),
+ * 2 wrong usage.
+ */
+@Command(name = "bin/settle", usageHelpAutoWidth = true, synopsisSubcommandLabel = "(replay | policies)",
+        description = "Settles event files through the engine, without Kafka, and prints the policies' rules with their clauses.",
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Run 'bin/settle COMMAND --help' for a command's options."})
+public final class Settle implements Callable<Integer> {
 
-              replay   apply the events in file order through the settlement engine and write the
-                       settlement and alert lines (docs/contract.md). Reads stdin and writes stdout when
-                       --in / --out are omitted. A summary goes to stderr.
-              --quiet  no progress lines on long inputs
-            """;
+    @Spec
+    CommandSpec spec;
 
-    private Settle() {}
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    boolean help;
+
+    private final PrintStream err;
+
+    private Settle(PrintStream err) {
+        this.err = err;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.err));
     }
 
     static int run(String[] args, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            err.print(USAGE);
-            return args.length == 0 ? 2 : 0;
+        return run(args, err, System.out);
+    }
+
+    /** Runs the command line; returns the exit code. Help goes to {@code out}, everything else to {@code err}. */
+    static int run(String[] args, PrintStream err, PrintStream out) {
+        CommandLine cl = new CommandLine(new Settle(err));
+        cl.addSubcommand("replay", new ReplayCommand(err));
+        cl.addSubcommand("policies", new PoliciesCommand(err));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine at = ex.getCommandLine();
+            err.println(commandName(at) + ": " + message(ex));
+            at.usage(cl.getErr());
+            return CommandLine.ExitCode.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    /** picocli's message, in this command's own words where it always had them. */
+    private static String message(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            if (first.startsWith("-")) return "unknown option \"" + first + "\"";
+            return ex.getCommandLine().getParent() == null ? "unknown command \"" + first + "\"" : "unexpected argument \"" + first + "\"";
         }
-        if (args[0].equals("policies")) {
+        if (ex instanceof MissingParameterException m && !m.getMissing().isEmpty() && m.getMissing().get(0) instanceof OptionSpec o) {
+            return o.longestName() + " needs a value: " + o.longestName() + " " + o.paramLabel();
+        }
+        return ex.getMessage();
+    }
+
+    /** {@code settle} or {@code settle replay}, as messages have always named them. */
+    private static String commandName(CommandLine at) {
+        return at.getParent() == null ? "settle" : "settle " + at.getCommandName();
+    }
+
+    /** No command: the usage, as a usage error. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a command is needed: replay or policies");
+    }
+
+    @Command(name = "replay", usageHelpAutoWidth = true, sortOptions = false,
+            description = {"Applies the events in file order through the settlement engine and writes the settlement and "
+                    + "alert lines (the event contract's form). Reads stdin and writes stdout when --in / --out are "
+                    + "omitted or -. A summary goes to stderr, and a progress line every two seconds on long inputs."})
+    static final class ReplayCommand implements Callable<Integer> {
+        @Option(names = "--in", paramLabel = "FILE", description = "the events, JSON Lines (default: stdin)")
+        String in;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "the settlements and alerts, JSON Lines (default: stdout)")
+        String out;
+
+        @Option(names = "--policies", paramLabel = "DIR",
+                description = "an operator's policy directory (<region>/policy.yaml), adding cities to the shipped ones or replacing them")
+        Path policies;
+
+        @Option(names = "--quiet", description = "no progress lines on long inputs")
+        boolean quiet;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+        boolean help;
+
+        private final PrintStream err;
+
+        ReplayCommand(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return replay(in, out, quiet, policies, err);
+        }
+    }
+
+    @Command(name = "policies", usageHelpAutoWidth = true,
+            description = "Prints docs/policies.md for the catalog: rule → clause → quote → policy-file key.")
+    static final class PoliciesCommand implements Callable<Integer> {
+        @Option(names = "--policies", paramLabel = "DIR",
+                description = "an operator's policy directory (<region>/policy.yaml), adding cities to the shipped ones or replacing them")
+        Path policies;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+        boolean help;
+
+        private final PrintStream err;
+
+        PoliciesCommand(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
             try {
-                System.out.print(org.medassist.engine.policy.doc.PolicyTable.markdown());
+                List<PolicySource> sources = PolicyLoader.sources(policies);
+                PolicyLoader.load(sources); // every file valid first: the table reads them as they are
+                System.out.print(PolicyTable.markdown(sources));
                 return 0;
             } catch (PolicyFileException e) {
                 err.println("settle policies: a policy file is invalid: " + e.getMessage());
                 return 1;
             }
         }
-        if (!args[0].equals("replay")) {
-            err.println("settle: unknown command \"" + args[0] + "\"");
-            err.print(USAGE);
-            return 2;
-        }
-        String in = null;
-        String out = null;
-        boolean quiet = false;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--in", "--out" -> {
-                    if (i + 1 >= args.length) {
-                        err.println("settle replay: " + args[i] + " needs a file name");
-                        return 2;
-                    }
-                    if (args[i].equals("--in")) in = args[++i]; else out = args[++i];
-                }
-                case "--quiet" -> quiet = true;
-                default -> {
-                    err.println("settle replay: unknown option \"" + args[i] + "\"");
-                    err.print(USAGE);
-                    return 2;
-                }
-            }
-        }
+    }
+
+    private static int replay(String in, String out, boolean quiet, Path policies, PrintStream err) {
         try (BufferedReader reader = open(in);
              Writer writer = create(out)) {
-            long failed = new Replay(PolicyLoader.bundled(), err, !quiet).run(reader, writer);
+            long failed = new Replay(PolicyLoader.catalog(policies), err, !quiet).run(reader, writer);
             return failed == 0 ? 0 : 1;
         } catch (NoSuchFileException e) {
             err.println("settle replay: no such file: " + e.getFile());

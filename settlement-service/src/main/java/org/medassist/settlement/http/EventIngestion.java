@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.medassist.kit.audit.Audit;
+import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.kafka.AtomicBatchProducer;
 import org.medassist.kit.kafka.KafkaClients;
 import org.medassist.schemas.kafka.EventRoute;
@@ -28,18 +30,26 @@ public class EventIngestion implements AutoCloseable {
 
     public EventIngestion(KafkaClients clients, @Value("${medassist.settlement.producers:2}") int producers,
                           @Value("${medassist.settlement.produce-timeout:15s}") Duration timeout) {
-        this.producer = clients.atomicBatchProducer("ingest", new StringSerializer(),
+        this.producer = clients.atomicBatchProducer(org.medassist.kit.kafka.AccessPlan.SETTLEMENT_INGEST_POOL, new StringSerializer(),
                 clients.avroSerdes().mixedValue().serializer(), producers, timeout);
         this.partitions = clients.settings().getPersonPartitions();
     }
 
-    /** @throws AtomicBatchProducer.BatchFailedException when nothing was written */
-    public void write(List<? extends SpecificRecord> events) {
+    /**
+     * Writes the events, each record carrying the principal that sent it and the request id (Kafka headers
+     * {@code medassist-principal}, {@code medassist-principal-label}, {@code medassist-request-id}; docs/security.md).
+     *
+     * @throws AtomicBatchProducer.BatchFailedException when nothing was written
+     */
+    public void write(List<? extends SpecificRecord> events, ApiPrincipal principal, String requestId) {
         List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(events.size());
         for (SpecificRecord e : events) {
             EventRoute<?> route = EventRoutes.of(e).orElseThrow(
                     () -> new IllegalArgumentException(e.getSchema().getName() + " is not an input event"));
-            records.addAll(route.records(e, partitions));
+            for (ProducerRecord<String, SpecificRecord> r : route.records(e, partitions)) {
+                Audit.addHeaders(r.headers(), principal, requestId);
+                records.add(r);
+            }
         }
         producer.sendAll(records);
     }

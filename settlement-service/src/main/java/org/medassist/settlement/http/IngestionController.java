@@ -1,9 +1,11 @@
 package org.medassist.settlement.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -26,8 +28,10 @@ import org.medassist.events.Claim;
 import org.medassist.events.ClaimReversal;
 import org.medassist.events.Parameter;
 import org.medassist.events.YearClose;
+import org.medassist.kit.audit.Audit;
 import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.PrincipalKind;
+import org.medassist.kit.auth.Scopes;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.kit.http.BatchAnswers;
 import org.medassist.kit.http.EventBatch;
@@ -66,41 +70,63 @@ public class IngestionController {
 
     @Post(uri = "/claims", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> claims(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
-        return ingest(principal, body, PrincipalKind.HOSPITAL, Claim.class, "claim", (i, id, node) -> {
-            String hospital = EventBatch.text(node.get("hospitalId"));
-            return hospital != null && !hospital.equals(principal.name())
-                    ? new Problem(i, id, "hospitalId", "this token is for hospital " + principal.name() + " and cannot send claims of hospital " + hospital)
-                    : null;
-        }, c -> region(c.getRegion()));
+    public HttpResponse<?> claims(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+                                  @Nullable @Body String body) {
+        return ingest(request, principal, body, PrincipalKind.HOSPITAL, Claim.class, "claim",
+                (i, id, node) -> ownHospital(principal, i, id, node, "claims"), c -> region(c.getRegion()));
     }
 
+    /**
+     * A hospital reverses only its own claims: over HTTP a reversal must name its {@code hospitalId}, the token's
+     * (another hospital's is 403, a missing one 400). docs/security.md.
+     */
     @Post(uri = "/claim-reversals", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> reversals(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
-        return ingest(principal, body, PrincipalKind.HOSPITAL, ClaimReversal.class, "claim_reversal", Authorizer.ANYONE,
-                r -> region(r.getRegion()));
+    public HttpResponse<?> reversals(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+                                  @Nullable @Body String body) {
+        return ingest(request, principal, body, PrincipalKind.HOSPITAL, ClaimReversal.class, "claim_reversal",
+                (i, id, node) -> ownHospital(principal, i, id, node, "reversals"),
+                r -> r.getHospitalId() == null
+                        ? "reversal " + r.getReversalId() + ": hospitalId is missing; a reversal sent over HTTP names the hospital of "
+                                + "the claim it reverses, which must be this token's (" + principal.name() + ")"
+                        : region(r.getRegion()));
     }
 
     @Post(uri = "/applications", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> applications(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
-        return ingest(principal, body, PrincipalKind.AGENCY, Application.class, "application", Authorizer.ANYONE,
-                a -> region(a.getRegion()));
+    public HttpResponse<?> applications(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+                                  @Nullable @Body String body) {
+        return ingest(request, principal, body, PrincipalKind.AGENCY, Application.class, "application", Authorizer.ANYONE,
+                a -> {
+                    String unknown = region(a.getRegion());
+                    // a county decision outside the policy's bounds (FCG-A10, docs/readings.md), as the engine refuses it
+                    return unknown != null ? unknown : validator.decisionRefusal(AvroMapping.application(a));
+                });
     }
 
     @Post(uri = "/year-closes", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> yearCloses(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
-        return ingest(principal, body, PrincipalKind.AGENCY, YearClose.class, "year_close", Authorizer.ANYONE,
+    public HttpResponse<?> yearCloses(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+                                  @Nullable @Body String body) {
+        return ingest(request, principal, body, PrincipalKind.AGENCY, YearClose.class, "year_close", Authorizer.ANYONE,
                 y -> region(y.getRegion()));
     }
 
     @Post(uri = "/parameters", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> parameters(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
-        return ingest(principal, body, PrincipalKind.ADMIN, Parameter.class, "parameter", Authorizer.ANYONE,
+    public HttpResponse<?> parameters(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+                                  @Nullable @Body String body) {
+        return ingest(request, principal, body, PrincipalKind.ADMIN, Parameter.class, "parameter", Authorizer.ANYONE,
                 p -> validator.parameterRefusal(AvroMapping.parameter(p)));
+    }
+
+    /** A hospital sends only events with its own {@code hospitalId}; a missing one is left to validation. */
+    private static Problem ownHospital(ApiPrincipal principal, int i, String id, JsonNode node, String what) {
+        String hospital = EventBatch.text(node.get("hospitalId"));
+        return hospital != null && !hospital.equals(principal.name())
+                ? new Problem(i, id, "hospitalId", "this token is for hospital " + principal.name() + " and cannot send "
+                        + what + " of hospital " + hospital)
+                : null;
     }
 
     private String region(String region) {
@@ -111,7 +137,7 @@ public class IngestionController {
      * The shared path of every endpoint: principal kind, the batch check, the endpoint's own semantic check (null
      * when fine), then one transaction.
      */
-    private <T extends SpecificRecord> HttpResponse<?> ingest(ApiPrincipal principal, String body, PrincipalKind kind,
+    private <T extends SpecificRecord> HttpResponse<?> ingest(HttpRequest<?> request, ApiPrincipal principal, String body, PrincipalKind kind,
                                                              Class<T> type, String typeName, Authorizer authorizer,
                                                              Function<T, String> semantics) {
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
@@ -119,7 +145,13 @@ public class IngestionController {
             return ApiErrors.forbidden("only " + kind.configName() + " tokens may send " + typeName
                     + " events; this one is a " + principal.kind().configName() + "'s");
         }
-        Outcome<T> outcome = EventBatch.check(body, maxEvents, type, typeName, authorizer);
+        // every event's region must be one the principal acts for, then the endpoint's own rule (docs/security.md)
+        Authorizer scoped = (i, id, node) -> {
+            Audit.person(request, EventBatch.text(node.get("personId"))); // audited, refused or not
+            Problem outOfRegion = Scopes.regionProblem(principal, i, id, node);
+            return outOfRegion != null ? outOfRegion : authorizer.check(i, id, node);
+        };
+        Outcome<T> outcome = EventBatch.check(body, maxEvents, type, typeName, scoped);
         if (outcome instanceof Outcome.Accepted<T> accepted) {
             List<Problem> problems = new ArrayList<>();
             List<T> events = accepted.events();
@@ -136,7 +168,7 @@ public class IngestionController {
         }
         List<T> events = ((Outcome.Accepted<T>) outcome).events();
         try {
-            ingestion.write(events);
+            ingestion.write(events, principal, Audit.requestId(request));
         } catch (AtomicBatchProducer.BatchFailedException e) {
             LOG.warn("{}: {} {} events not written: {}", principal.label(), events.size(), typeName, e.getMessage());
             return ApiErrors.unavailable("Kafka did not take the events; none was accepted, retry the request", 5);

@@ -18,8 +18,14 @@ final class PersonYearView {
     private PersonYearView() {}
 
     static Map<String, Object> render(PersonLedger ledger, int year, PolicyCatalog policies) {
+        return render(ledger, year, policies, region -> true);
+    }
+
+    /** The same, with the regions {@code shown} accepts only (a principal's regions, docs/security.md). */
+    static Map<String, Object> render(PersonLedger ledger, int year, PolicyCatalog policies, java.util.function.Predicate<String> shown) {
         List<Map<String, Object>> regions = new ArrayList<>();
         for (String region : ledger.regions()) {
+            if (!shown.test(region)) continue;
             PersonYear py = ledger.year(region, year);
             if (py != null) regions.add(region(py, policies.get(region)));
         }
@@ -62,10 +68,21 @@ final class PersonYearView {
         return out;
     }
 
+    /** One claim's state within its person-year. */
+    static Map<String, Object> claim(String personId, PersonYear py, Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("personId", personId);
+        m.put("region", py.region);
+        m.put("year", py.year);
+        m.putAll(entry(e));
+        return m;
+    }
+
     private static Map<String, Object> entry(Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", e.kind.name().toLowerCase(java.util.Locale.ROOT));
         if (e.kind == Entry.Kind.CLAIM) {
+            m.put("hospitalId", e.claim.hospitalId());
             m.put("claimId", e.claim.claimId());
             m.put("date", e.claim.date().toString());
             m.put("S", Money.format(e.claim.selfPay()));

@@ -1,19 +1,19 @@
 package org.medassist.settlement.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -21,64 +21,143 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.medassist.engine.SettlementEngine;
-import org.medassist.settlement.ledger.LedgerCodec;
+import org.medassist.engine.ledger.Entry;
 import org.medassist.engine.ledger.PersonLedger;
+import org.medassist.engine.ledger.PersonYear;
+import org.medassist.engine.model.ClaimKey;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.events.Parameter;
+import org.medassist.kit.audit.Audit;
+import org.medassist.kit.auth.ApiPrincipal;
+import org.medassist.kit.auth.PrincipalKind;
+import org.medassist.kit.auth.Scopes;
 import org.medassist.kit.http.ApiErrors;
+import org.medassist.kit.kafka.KafkaClients;
+import org.medassist.kit.ownership.Ownership;
 import org.medassist.kit.query.InteractiveQueries;
 import org.medassist.kit.streams.ManagedStreams;
+import org.medassist.schemas.kafka.Topics;
+import org.medassist.settlement.ledger.StoredLedgers;
+import org.medassist.settlement.route.EventRouter;
 import org.medassist.settlement.stream.SettlementTopology;
 
 /**
  * Reads, answered from the stores of the instance that owns the key (forwarded there when it is another):
- * {@code GET /v1/persons/{personId}/years/{year}} from person-ledgers, {@code GET /v1/claims/{claimId}} from
- * settlements-by-claim. Any authenticated principal may read.
+ * <ul>
+ *   <li>{@code GET /v1/persons/{personId}/years/{year}}: the person-year's totals and ledger;</li>
+ *   <li>{@code GET /v1/persons/{personId}/claims/{hospitalId}/{claimId}}: one claim's state, explanation included;</li>
+ *   <li>{@code GET /v1/hospitals/{hospitalId}/claims/{claimId}}: which person and year hold a claim (from the claim
+ *       owners' registry, keyed as a claim is identified: hospital and claimId), with the link to the claim.</li>
+ * </ul>
+ * Who may read what: docs/security.md. Every person read is audited with the person hashed.
  */
 @Controller("/v1")
 @Requires(property = "medassist.settlement.enabled", notEquals = "false")
 public class QueryController {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final InteractiveQueries queries;
     private final ManagedStreams streams;
     private final PolicyCatalog policies;
+    private final KafkaClients clients;
 
-    public QueryController(InteractiveQueries queries, ManagedStreams streams, PolicyCatalog policies) {
+    public QueryController(InteractiveQueries queries, ManagedStreams streams, PolicyCatalog policies, KafkaClients clients) {
         this.queries = queries;
         this.streams = streams;
         this.policies = policies;
+        this.clients = clients;
     }
 
     @Get(uri = "/persons/{personId}/years/{year}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> personYear(HttpRequest<?> request, @PathVariable String personId, @PathVariable int year) {
-        return queries.<byte[]>route(request, SettlementTopology.LEDGER_STORE, personId, value -> {
-            if (value.isEmpty()) return ApiErrors.notFound("no settlement data for person " + personId);
-            PersonLedger ledger = LedgerCodec.read(value.get(), new SettlementEngine(policies, parameters()));
-            var view = PersonYearView.render(ledger, year, policies);
-            if (((List<?>) view.get("regions")).isEmpty()) return ApiErrors.notFound("person " + personId + " has nothing in " + year);
+        ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        MutableHttpResponse<String> kindRefused = Scopes.personReadRefusal(principal);
+        if (kindRefused != null) return kindRefused;
+        return queries.<byte[]>route(request, SettlementTopology.HEADER_STORE, personId, header -> {
+            if (header.isEmpty()) return ApiErrors.notFound("no settlement data for this person");
+            PersonLedger ledger = ledger(personId);
+            MutableHttpResponse<String> outOfRegion = Scopes.personRegionRefusal(principal, ledger.regions());
+            if (outOfRegion != null) return outOfRegion;
+            Audit.person(request, personId);
+            var view = PersonYearView.render(ledger, year, policies, principal::serves);
+            if (((List<?>) view.get("regions")).isEmpty()) return ApiErrors.notFound("this person has nothing in " + year);
             return ApiErrors.json(HttpStatus.OK, view);
         });
     }
 
-    @Get(uri = "/claims/{claimId}", produces = MediaType.APPLICATION_JSON)
+    /** One claim of a person: its state, what was paid on it and its current explanation. */
+    @Get(uri = "/persons/{personId}/claims/{hospitalId}/{claimId}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> claim(HttpRequest<?> request, @PathVariable String claimId) {
-        return queries.<String>route(request, SettlementTopology.CLAIM_STORE, claimId, value -> {
-            if (value.isEmpty()) return ApiErrors.notFound("no settlement for claim " + claimId);
-            List<JsonNode> events = new ArrayList<>();
-            for (String line : value.get().split("\n")) {
-                if (line.isBlank()) continue;
-                try {
-                    events.add(JSON.readTree(line));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+    public HttpResponse<?> personClaim(HttpRequest<?> request, @PathVariable String personId, @PathVariable String hospitalId,
+                                       @PathVariable String claimId) {
+        ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        MutableHttpResponse<String> refused = claimReadRefusal(principal, hospitalId);
+        if (refused != null) return refused;
+        return queries.<byte[]>route(request, SettlementTopology.HEADER_STORE, personId, header -> {
+            if (header.isEmpty()) return ApiErrors.notFound("no settlement data for this person");
+            PersonLedger ledger = ledger(personId);
+            ClaimKey key = new ClaimKey(hospitalId, claimId);
+            for (String region : ledger.regions()) {
+                for (PersonYear py : ledger.years(region)) {
+                    Entry e = py.claims.get(key);
+                    if (e == null) continue;
+                    if (!principal.is(PrincipalKind.HOSPITAL) && !principal.serves(py.region)) {
+                        return ApiErrors.forbidden("this claim is of a region this token may not read (it reads "
+                                + principal.regionsText() + ")");
+                    }
+                    Audit.person(request, personId);
+                    return ApiErrors.json(HttpStatus.OK, PersonYearView.claim(ledger.personId, py, e));
                 }
             }
-            return ApiErrors.json(HttpStatus.OK, java.util.Map.of("claimId", claimId, "settlements", events));
+            return ApiErrors.notFound("no claim " + key + " for this person");
         });
+    }
+
+    /** Which person and year hold a claim, from the claim owners' registry. */
+    @Get(uri = "/hospitals/{hospitalId}/claims/{claimId}", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> claimOwner(HttpRequest<?> request, @PathVariable String hospitalId, @PathVariable String claimId) {
+        ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
+        if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
+        MutableHttpResponse<String> refused = claimReadRefusal(principal, hospitalId);
+        if (refused != null) return refused;
+        String id = EventRouter.claimOwnershipId(new ClaimKey(hospitalId, claimId));
+        return queries.<String>route(request, SettlementTopology.CLAIM_OWNERS_STORE, id, stored -> {
+            if (stored.isEmpty()) return ApiErrors.notFound("no claim " + hospitalId + "/" + claimId + " was received");
+            String personId = Ownership.owner(stored.get());
+            String[] where = Ownership.where(stored.get()).split("\\|", 2);
+            if (!principal.is(PrincipalKind.HOSPITAL) && !principal.serves(where[0])) {
+                return ApiErrors.forbidden("this claim is of a region this token may not read (it reads " + principal.regionsText() + ")");
+            }
+            Audit.person(request, personId);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("hospitalId", hospitalId);
+            body.put("claimId", claimId);
+            body.put("personId", personId);
+            body.put("region", where[0]);
+            body.put("year", Integer.parseInt(where[1]));
+            body.put("claim", "/v1/persons/" + personId + "/claims/" + hospitalId + "/" + claimId);
+            return ApiErrors.json(HttpStatus.OK, body);
+        });
+    }
+
+    /** Who may read a claim: its own hospital, and readers, agencies and administrators (then by region). */
+    static MutableHttpResponse<String> claimReadRefusal(ApiPrincipal principal, String hospitalId) {
+        if (principal.is(PrincipalKind.HOSPITAL)) {
+            return principal.name().equals(hospitalId) ? null : ApiErrors.forbidden("this token is for hospital "
+                    + principal.name() + " and cannot read claims of hospital " + hospitalId);
+        }
+        if (Scopes.REGION_READERS.contains(principal.kind())) return null;
+        return ApiErrors.forbidden(principal.kind().configName() + " tokens may not read claims; a hospital reads its own, "
+                + "readers, agencies and administrators those of their regions");
+    }
+
+    /** The person's ledger from this instance's stores, refolded with the parameters the topology settles with. */
+    private PersonLedger ledger(String personId) {
+        SettlementEngine engine = new SettlementEngine(policies, parameters());
+        return StoredLedgers.load(new QueryLedgerStore(queries), engine, personId);
     }
 
     /** The parameters the topology settles with: the global policy-parameters table, on every instance. */
@@ -86,16 +165,21 @@ public class QueryController {
         ParameterBook book = new ParameterBook();
         KafkaStreams ks = streams.streams();
         if (ks == null) return book;
-        ReadOnlyKeyValueStore<String, Parameter> store = ks.store(StoreQueryParameters.fromNameAndType(
-                "policy-parameters-store", QueryableStoreTypes.keyValueStore()));
-        try (KeyValueIterator<String, Parameter> it = store.all()) {
+        ReadOnlyKeyValueStore<String, byte[]> store = ks.store(StoreQueryParameters.fromNameAndType(
+                SettlementTopology.PARAMETER_STORE, QueryableStoreTypes.keyValueStore()));
+        var reader = clients.avroSerdes().value(Parameter.class).deserializer();
+        try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
-                KeyValue<String, Parameter> kv = it.next();
-                Parameter p = kv.value;
-                if (p != null) book.put(p.getRegion(), p.getYear(), p.getName(), p.getValue());
+                KeyValue<String, byte[]> kv = it.next();
+                if (kv.value == null) continue;
+                try {
+                    Parameter p = reader.deserialize(Topics.POLICY_PARAMETERS.name(), kv.value);
+                    book.put(p.getRegion(), p.getYear(), p.getName(), p.getValue());
+                } catch (RuntimeException e) {
+                    // an unreadable value is the settle processor's to dead-letter; the view goes without it
+                }
             }
         }
         return book;
     }
-
 }

@@ -2,14 +2,14 @@ package org.medassist.settlement.ledger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.medassist.engine.ledger.PersonLedger;
 
 /** Ledgers in a map sorted by personId, the order a state store iterates in, so replay and streaming fan out alike. */
 public final class InMemoryLedgers implements Ledgers {
-    private final Map<String, PersonLedger> byPerson = new TreeMap<>();
+    private final TreeMap<String, PersonLedger> byPerson = new TreeMap<>();
     /** The same ledgers by hash, for the look-up every event makes (the tree is kept for the ordered fan-out). */
     private final Map<String, PersonLedger> index = new HashMap<>();
 
@@ -28,9 +28,13 @@ public final class InMemoryLedgers implements Ledgers {
     public void changed(PersonLedger ledger) {}
 
     @Override
-    public Iterable<PersonLedger> withYear(String region, int year) {
-        List<PersonLedger> out = new ArrayList<>();
-        for (PersonLedger l : byPerson.values()) if (l.year(region, year) != null) out.add(l);
+    public List<String> withYear(String region, int year, String after, int limit) {
+        List<String> out = new ArrayList<>();
+        Map<String, PersonLedger> tail = after == null ? byPerson : byPerson.tailMap(after, false);
+        for (PersonLedger l : tail.values()) {
+            if (out.size() == limit) break;
+            if (!l.index(region).stream().filter(y -> y.year() == year).toList().isEmpty()) out.add(l.personId);
+        }
         return out;
     }
 

@@ -1,215 +1,172 @@
 package org.medassist.settlement.ledger;
 
-import org.medassist.engine.ledger.Entry;
-import org.medassist.engine.ledger.PersonLedger;
-import org.medassist.engine.ledger.PersonYear;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medassist.engine.SettlementEngine;
+import org.medassist.engine.ledger.Entry;
+import org.medassist.engine.ledger.PersonLedger;
+import org.medassist.engine.ledger.PersonYear;
+import org.medassist.engine.ledger.YearInfo;
 import org.medassist.engine.model.AidApplication;
-import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.model.CareKind;
-import org.medassist.engine.model.HospitalGrade;
 import org.medassist.engine.model.CareLocation;
+import org.medassist.engine.model.HospitalGrade;
+import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.timeline.IdentityChange;
 
 /**
- * The stored form of a {@link PersonLedger}: its events and what was paid on each entry, nothing derivable.
- * Totals and current computations are rebuilt by refolding on read ({@link SettlementEngine#restore}), so a
- * stored ledger can never disagree with the fold. The first byte is the format version.
+ * The stored form of a person's ledger, in two kinds of records (docs/reliability.md, bounded state):
+ *
+ * <ul>
+ *   <li>the <b>header</b>, read for every event of the person: the identity timeline, the index of the person's years
+ *       (region, year, which end items each holds) and the reversal ids refused;</li>
+ *   <li>one record per <b>person-year</b>, read only when an event concerns that year: its entries in receipt order with
+ *       what was paid on each, and the alerts already fired.</li>
+ * </ul>
+ *
+ * Nothing derivable is stored: a year's totals and current computations are refolded when it is read
+ * ({@link SettlementEngine#restoreYear}), so a stored year can never disagree with the fold. The first byte of each
+ * record is its format version.
  */
 public final class LedgerCodec {
-    private static final byte VERSION = 1;
+    static final int HEADER_VERSION = 2;
+    static final int YEAR_VERSION = 2;
 
     private LedgerCodec() {}
 
-    public static byte[] write(PersonLedger ledger) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(VERSION);
-            out.writeUTF(ledger.personId);
-            List<IdentityChange> changes = ledger.timeline.changes();
-            out.writeInt(changes.size());
-            for (IdentityChange c : changes) writeIdentity(out, c);
-            out.writeInt(ledger.refusedReversals.size());
-            for (Map.Entry<String, String> r : ledger.refusedReversals.entrySet()) {
-                out.writeUTF(r.getKey());
-                str(out, r.getValue());
-            }
-            List<PersonYear> years = new ArrayList<>();
-            for (String region : ledger.regions()) years.addAll(ledger.years(region));
-            out.writeInt(years.size());
-            for (PersonYear py : years) {
-                out.writeUTF(py.region);
-                out.writeInt(py.year);
-                out.writeLong(py.totals.alertsFired);
-                out.writeInt(py.entries.size());
-                for (Entry e : py.entries) writeEntry(out, e);
-            }
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A decoded header. */
+    public record Header(List<IdentityChange> timeline, List<YearInfo> years, Map<String, String> refusedReversals) {}
+
+    public static byte[] writeHeader(PersonLedger ledger, List<YearInfo> years) {
+        Binary.Out out = new Binary.Out().b(HEADER_VERSION);
+        List<IdentityChange> changes = ledger.timeline.changes();
+        out.u(changes.size());
+        for (IdentityChange c : changes) writeIdentity(out, c);
+        out.u(years.size());
+        for (YearInfo y : years) out.s(y.region()).z(y.year()).b((y.yearEnd() ? 1 : 0) | (y.oneTime() ? 2 : 0));
+        out.u(ledger.refusedReversals.size());
+        for (Map.Entry<String, String> r : ledger.refusedReversals.entrySet()) out.s(r.getKey()).ns(r.getValue());
+        return out.toBytes();
+    }
+
+    public static Header readHeader(byte[] data, String personId) {
+        Binary.In in = new Binary.In(data);
+        int version = in.b();
+        if (version != HEADER_VERSION) {
+            throw new IllegalStateException("stored ledger header has format version " + version + ", this build reads " + HEADER_VERSION);
         }
-    }
-
-    public static PersonLedger read(byte[] data, SettlementEngine engine) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
-            byte version = in.readByte();
-            if (version != VERSION) throw new IllegalStateException("stored ledger has format version " + version + ", this build reads " + VERSION);
-            PersonLedger ledger = new PersonLedger(in.readUTF());
-            int changes = in.readInt();
-            for (int i = 0; i < changes; i++) ledger.timeline.apply(readIdentity(in));
-            int reversals = in.readInt();
-            for (int i = 0; i < reversals; i++) ledger.refusedReversals.put(in.readUTF(), strOrNull(in));
-            int years = in.readInt();
-            List<PersonYear> read = new ArrayList<>(years);
-            long[] fired = new long[years];
-            for (int y = 0; y < years; y++) {
-                PersonYear py = engine.newYear(in.readUTF(), in.readInt());
-                fired[y] = in.readLong();
-                py.totals.alertsFired = fired[y];
-                read.add(py);
-                int entries = in.readInt();
-                for (int i = 0; i < entries; i++) {
-                    Entry e = readEntry(in);
-                    py.add(e);
-                }
-                ledger.putYear(py);
-            }
-            engine.restore(ledger);
-            // restoring publishes nothing, so it must not use up an alert the next real event may fire
-            for (int y = 0; y < years; y++) read.get(y).totals.alertsFired = fired[y];
-            return ledger;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int n = in.ui();
+        List<IdentityChange> timeline = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) timeline.add(readIdentity(in, personId));
+        n = in.ui();
+        List<YearInfo> years = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String region = in.s();
+            int year = (int) in.z();
+            int flags = in.b();
+            years.add(new YearInfo(region, year, (flags & 1) != 0, (flags & 2) != 0));
         }
+        n = in.ui();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) refused.put(in.s(), in.ns());
+        if (!in.done()) throw new IllegalStateException("stored ledger header has trailing bytes");
+        return new Header(timeline, years, refused);
     }
 
-    private static void writeIdentity(DataOutputStream out, IdentityChange c) throws IOException {
-        out.writeUTF(c.eventId());
-        out.writeUTF(c.personId());
-        out.writeUTF(c.region());
-        out.writeUTF(c.department());
-        out.writeUTF(c.identity());
-        out.writeBoolean(c.grant());
-        date(out, c.effectiveDate());
-        out.writeInt(c.disabilityGrade());
-        str(out, c.disabilityKind());
-        str(out, c.group());
+    public static byte[] writeYear(PersonYear py) {
+        Binary.Out out = new Binary.Out().b(YEAR_VERSION).s(py.region).z(py.year).u(py.totals.alertsFired);
+        out.u(py.entries.size());
+        for (Entry e : py.entries) writeEntry(out, e);
+        return out.toBytes();
     }
 
-    private static IdentityChange readIdentity(DataInputStream in) throws IOException {
-        return new IdentityChange(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readBoolean(),
-                dateOrNull(in), in.readInt(), strOrNull(in), strOrNull(in));
+    /** The year's entries and fired alerts; its derived state is rebuilt by {@link SettlementEngine#restoreYear}. */
+    public static PersonYear readYear(byte[] data, String personId, SettlementEngine engine) {
+        Binary.In in = new Binary.In(data);
+        int version = in.b();
+        if (version != YEAR_VERSION) {
+            throw new IllegalStateException("stored person-year has format version " + version + ", this build reads " + YEAR_VERSION);
+        }
+        String region = in.s();
+        int year = (int) in.z();
+        PersonYear py = engine.newYear(region, year);
+        py.totals.alertsFired = in.u();
+        int n = in.ui();
+        for (int i = 0; i < n; i++) py.add(readEntry(in, personId, region));
+        if (!in.done()) throw new IllegalStateException("stored person-year has trailing bytes");
+        return py;
     }
 
-    private static void writeEntry(DataOutputStream out, Entry e) throws IOException {
-        out.writeByte(e.kind.ordinal());
+    private static void writeIdentity(Binary.Out out, IdentityChange c) {
+        out.s(c.eventId()).s(c.region()).s(c.department()).s(c.identity()).bool(c.grant()).d(c.effectiveDate())
+                .u(c.disabilityGrade()).ns(c.disabilityKind()).ns(c.group());
+    }
+
+    private static IdentityChange readIdentity(Binary.In in, String personId) {
+        return new IdentityChange(in.s(), personId, in.s(), in.s(), in.s(), in.bool(), in.d(), in.ui(), in.ns(), in.ns());
+    }
+
+    private static void writeEntry(Binary.Out out, Entry e) {
+        out.b(e.kind.ordinal());
         switch (e.kind) {
             case CLAIM -> writeClaim(out, e.claim);
             case APPLICATION -> writeApplication(out, e.application);
-            case YEAR_END -> out.writeUTF(e.reference);
+            case YEAR_END -> out.s(e.reference);
         }
-        str(out, e.reversalId);
-        out.writeLong(e.paidAssistance);
-        out.writeLong(e.paidTilt);
-        out.writeLong(e.paidRelief);
-        out.writeLong(e.paidBorne);
-        out.writeInt(e.published);
-        out.writeBoolean(e.settled);
-        str(out, e.parkedReason);
+        out.ns(e.reversalId).z(e.paidAssistance).z(e.paidTilt).z(e.paidRelief).z(e.paidBorne).u(e.published)
+                .bool(e.settled).ns(e.parkedReason);
     }
 
-    private static Entry readEntry(DataInputStream in) throws IOException {
-        Entry.Kind kind = Entry.Kind.values()[in.readByte()];
-        Entry e = switch (kind) {
-            case CLAIM -> Entry.claim(readClaim(in));
-            case APPLICATION -> Entry.application(readApplication(in));
-            case YEAR_END -> Entry.yearEndWithReference(in.readUTF());
+    private static Entry readEntry(Binary.In in, String personId, String region) {
+        int kind = in.b();
+        if (kind >= Entry.Kind.values().length) throw new IllegalStateException("stored entry has unknown kind " + kind);
+        Entry e = switch (Entry.Kind.values()[kind]) {
+            case CLAIM -> Entry.claim(readClaim(in, personId, region));
+            case APPLICATION -> Entry.application(readApplication(in, personId, region));
+            case YEAR_END -> Entry.yearEndWithReference(in.s());
         };
-        e.reversalId = strOrNull(in);
-        e.paidAssistance = in.readLong();
-        e.paidTilt = in.readLong();
-        e.paidRelief = in.readLong();
-        e.paidBorne = in.readLong();
-        e.published = in.readInt();
-        e.settled = in.readBoolean();
-        e.parkedReason = strOrNull(in);
+        e.reversalId = in.ns();
+        e.paidAssistance = in.z();
+        e.paidTilt = in.z();
+        e.paidRelief = in.z();
+        e.paidBorne = in.z();
+        e.published = in.ui();
+        e.settled = in.bool();
+        e.parkedReason = in.ns();
         return e;
     }
 
-    private static void writeClaim(DataOutputStream out, MedicalClaim c) throws IOException {
-        out.writeUTF(c.claimId());
-        out.writeUTF(c.personId());
-        out.writeUTF(c.region());
-        out.writeUTF(c.hospitalId());
-        out.writeByte(c.hospitalLevel().ordinal());
-        out.writeByte(c.kind().ordinal());
-        date(out, c.admissionDate());
-        date(out, c.dischargeDate());
-        out.writeByte(c.location().ordinal());
-        out.writeBoolean(c.referred());
-        out.writeBoolean(c.hardship());
-        str(out, c.diseaseGroup());
-        out.writeBoolean(c.specialDiseaseRegistered());
-        out.writeLong(c.total());
-        out.writeLong(c.outOfScope());
-        out.writeLong(c.policyScope());
-        out.writeLong(c.basicInsurance());
-        out.writeLong(c.criticalIllness());
-        out.writeLong(c.otherInsurance());
+    // personId and region are the record's own: never repeated per claim
+    private static void writeClaim(Binary.Out out, MedicalClaim c) {
+        int flags = (c.referred() ? 1 : 0) | (c.hardship() ? 2 : 0) | (c.specialDiseaseRegistered() ? 4 : 0);
+        out.s(c.claimId()).s(c.hospitalId()).b(c.hospitalLevel().ordinal()).b(c.kind().ordinal()).d(c.admissionDate())
+                .d(c.dischargeDate()).b(c.location().ordinal()).b(flags).ns(c.diseaseGroup())
+                .z(c.total()).z(c.outOfScope()).z(c.policyScope()).z(c.basicInsurance()).z(c.criticalIllness())
+                .z(c.otherInsurance());
     }
 
-    private static MedicalClaim readClaim(DataInputStream in) throws IOException {
-        return new MedicalClaim(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), HospitalGrade.values()[in.readByte()],
-                CareKind.values()[in.readByte()], dateOrNull(in), dateOrNull(in), CareLocation.values()[in.readByte()],
-                in.readBoolean(), in.readBoolean(), strOrNull(in), in.readBoolean(), in.readLong(), in.readLong(),
-                in.readLong(), in.readLong(), in.readLong(), in.readLong());
+    private static MedicalClaim readClaim(Binary.In in, String personId, String region) {
+        String claimId = in.s();
+        String hospitalId = in.s();
+        HospitalGrade level = HospitalGrade.values()[in.b()];
+        CareKind kind = CareKind.values()[in.b()];
+        var admission = in.d();
+        var discharge = in.d();
+        CareLocation location = CareLocation.values()[in.b()];
+        int flags = in.b();
+        String disease = in.ns();
+        return new MedicalClaim(claimId, personId, region, hospitalId, level, kind, admission, discharge, location,
+                (flags & 1) != 0, (flags & 2) != 0, disease, (flags & 4) != 0, in.z(), in.z(), in.z(), in.z(), in.z(), in.z());
     }
 
-    private static void writeApplication(DataOutputStream out, AidApplication a) throws IOException {
-        out.writeUTF(a.applicationId());
-        out.writeUTF(a.personId());
-        out.writeUTF(a.region());
-        out.writeInt(a.year());
-        out.writeBoolean(a.oneTime());
-        date(out, a.filedDate());
-        out.writeLong(a.decisionDeductible());
-        out.writeLong(a.decisionCap());
-        out.writeInt(a.decisionRatePpm());
+    private static void writeApplication(Binary.Out out, AidApplication a) {
+        out.s(a.applicationId()).z(a.year()).bool(a.oneTime()).d(a.filedDate()).z(a.decisionDeductible())
+                .z(a.decisionCap()).z(a.decisionRatePpm());
     }
 
-    private static AidApplication readApplication(DataInputStream in) throws IOException {
-        return new AidApplication(in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean(), dateOrNull(in),
-                in.readLong(), in.readLong(), in.readInt());
-    }
-
-    private static void str(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) out.writeUTF(s);
-    }
-
-    private static String strOrNull(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    private static void date(DataOutputStream out, LocalDate d) throws IOException {
-        out.writeLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
-    }
-
-    private static LocalDate dateOrNull(DataInputStream in) throws IOException {
-        long day = in.readLong();
-        return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+    private static AidApplication readApplication(Binary.In in, String personId, String region) {
+        return new AidApplication(in.s(), personId, region, (int) in.z(), in.bool(), in.d(), in.z(), in.z(), (int) in.z());
     }
 }

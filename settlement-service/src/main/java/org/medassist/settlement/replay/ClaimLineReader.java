@@ -206,18 +206,23 @@ final class ClaimLineReader {
         return i < s.length() && s.charAt(i) == c;
     }
 
-    /** A string without escapes or control characters at i; sets textStart and textEnd. */
+    /**
+     * A string without escapes, control characters or surrogates at i, of at most {@link EventRules#MAX_TEXT}
+     * characters; sets textStart and textEnd. A longer text, or one with a surrogate (a pair or not), is left to the
+     * codec, which refuses an overlong or non-Unicode text and words the refusal.
+     */
     private boolean string() {
         if (i >= s.length() || s.charAt(i) != '"') return false;
         int start = ++i;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '"') {
+                if (i - start > EventRules.MAX_TEXT) return false;
                 textStart = start;
                 textEnd = i++;
                 return true;
             }
-            if (c == '\\' || c < 0x20) return false; // an escape (the codec decodes it) or invalid JSON
+            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) return false; // an escape (the codec decodes it), invalid JSON or a surrogate
             i++;
         }
         return false;

@@ -13,6 +13,8 @@ import org.medassist.schemas.json.EventFormatException;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.schemas.kafka.EventRoutes;
 import org.medassist.settlement.route.EventRouter;
+import org.medassist.settlement.route.InMemoryOwners;
+import org.medassist.settlement.route.Limits;
 import org.medassist.settlement.ledger.InMemoryLedgers;
 
 /**
@@ -32,7 +34,7 @@ public final class Replay {
 
     /** A replay over given ledgers (null: in memory), for tests that exercise the stored form. */
     Replay(SettlementEngine engine, org.medassist.settlement.ledger.Ledgers ledgers, PrintStream messages, boolean progress) {
-        this.router = new EventRouter(engine, ledgers != null ? ledgers : new InMemoryLedgers());
+        this.router = new EventRouter(engine, ledgers != null ? ledgers : new InMemoryLedgers(), new InMemoryOwners(), Limits.DEFAULT);
         this.messages = messages;
         this.progress = progress;
     }

@@ -1,87 +1,124 @@
 package org.medassist.settlement.stream;
 
-import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.avro.specific.SpecificRecord;
 import org.medassist.engine.policy.PolicyCatalog;
-import org.medassist.events.Alert;
-import org.medassist.events.DeadLetter;
-import org.medassist.events.Parameter;
-import org.medassist.events.Settlement;
-import org.medassist.schemas.json.EventJson;
+import org.medassist.kit.deadletter.DeadLetters;
+import org.medassist.kit.ownership.OwnershipRegistry;
+import org.medassist.kit.streams.PoisonRecords;
+import org.medassist.schemas.kafka.Topic;
+import org.medassist.schemas.kafka.TopicSerdes;
 import org.medassist.schemas.kafka.Topics;
+import org.medassist.settlement.route.Limits;
 
 /**
- * The settlement topology. Every processor, store and internal topic is named, so changing the topology never
- * renumbers them and loses state.
+ * The settlement topology. Every source, processor, store and sink is named, so changing the topology never
+ * renumbers them and loses state. Inputs are read as bytes and decoded in the processors (docs/architecture.md).
  *
  * <pre>
- * hospital-events, applications, year-closes, person-eligibility ─▶ settle ─┬▶ settlements
- *        (co-partitioned by personId)   [person-ledgers, closed-years,    ├▶ alerts
- *                                        applied-parameters]               └▶ dead-letters
- * policy-parameters ─▶ GlobalKTable [policy-parameters-store] (read by settle's punctuator)
- * settlements ─▶ key-by-claim ─▶ [settlements-by-claim] (GET /v1/claims/{claimId})
+ * hospital-events, applications, year-closes,        ┌──────────────────────────────────┐ ─▶ settlements
+ * person-eligibility, claim-ownership-answers ──────▶│ settle                           │ ─▶ alerts
+ *   (co-partitioned by personId)                      │ person-ledgers, person-years,    │ ─▶ dead-letters
+ *                                                     │ region-persons, pending-inputs,  │ ─▶ claim-ownership-requests
+ *                                                     │ fan-outs, applied-parameters,    │
+ *                                                     │ closed-years                     │
+ * policy-parameters ─▶ global policy-parameters-store └──────────────────────────────────┘
+ *
+ * claim-ownership-requests ─▶ register-claims [claim-owners] ─▶ claim-ownership-answers, dead-letters
+ *   (keyed by hospitalId + claimId)
  * </pre>
  */
 public final class SettlementTopology {
-    public static final String LEDGER_STORE = SettleProcessor.LEDGERS;
-    public static final String CLAIM_STORE = "settlements-by-claim";
+    public static final String HEADER_STORE = SettleProcessor.HEADERS;
+    public static final String YEAR_STORE = SettleProcessor.YEARS;
+    public static final String CLAIM_OWNERS_STORE = "claim-owners";
+    public static final String PARAMETER_STORE = SettleProcessor.PARAMETERS;
 
     private SettlementTopology() {}
 
-    public static Topology build(PolicyCatalog catalog, SettlementSerdes serdes) {
-        return build(catalog, serdes, SettlementMetrics.NONE);
+    public static Topology build(PolicyCatalog catalog, TopicSerdes serdes) {
+        return build(catalog, serdes, SettlementMetrics.NONE, new PoisonRecords(), Limits.DEFAULT);
     }
 
-    public static Topology build(PolicyCatalog catalog, SettlementSerdes serdes, SettlementMetrics metrics) {
-        StreamsBuilder b = new StreamsBuilder();
-        b.globalTable(Topics.POLICY_PARAMETERS.name(),
-                Consumed.with(Serdes.String(), serdes.parameters()).withName("policy-parameters-source"),
-                Materialized.<String, Parameter, KeyValueStore<Bytes, byte[]>>as(SettleProcessor.PARAMETERS)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.parameters()));
-        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.LEDGERS),
-                Serdes.String(), Serdes.ByteArray()));
-        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.CLOSED_YEARS),
-                Serdes.String(), Serdes.String()));
-        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.APPLIED_PARAMETERS),
-                Serdes.String(), Serdes.Long()));
+    public static Topology build(PolicyCatalog catalog, TopicSerdes serdes, SettlementMetrics metrics, PoisonRecords poison,
+                                 Limits limits) {
+        return build(catalog, serdes, metrics, poison, limits, SettleProcessor.FanOutPace.DEFAULT);
+    }
 
-        KStream<String, SpecificRecord> out = b.stream(
-                        List.of(Topics.HOSPITAL_EVENTS.name(), Topics.APPLICATIONS.name(), Topics.YEAR_CLOSES.name(),
-                                Topics.PERSON_ELIGIBILITY.name()),
-                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("settlement-inputs"))
-                .process(() -> new SettleProcessor(catalog, serdes.input(), metrics), Named.as("settle"),
-                        SettleProcessor.LEDGERS, SettleProcessor.CLOSED_YEARS, SettleProcessor.APPLIED_PARAMETERS);
-        out.split(Named.as("route-"))
-                .branch((k, v) -> v instanceof Settlement, Branched.withConsumer(s -> s
-                        .mapValues(v -> (Settlement) v, Named.as("as-settlement"))
-                        .to(Topics.SETTLEMENTS.name(), Produced.with(Serdes.String(), serdes.settlements()).withName("settlements-sink")), "settlements"))
-                .branch((k, v) -> v instanceof Alert, Branched.withConsumer(s -> s
-                        .mapValues(v -> (Alert) v, Named.as("as-alert"))
-                        .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), serdes.alerts()).withName("alerts-sink")), "alerts"))
-                .branch((k, v) -> v instanceof DeadLetter, Branched.withConsumer(s -> s
-                        .mapValues(v -> (DeadLetter) v, Named.as("as-dead-letter"))
-                        .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), serdes.deadLetters()).withName("dead-letters-sink")), "dead-letters"));
+    static Topology build(PolicyCatalog catalog, TopicSerdes serdes, SettlementMetrics metrics, PoisonRecords poison,
+                          Limits limits, SettleProcessor.FanOutPace pace) {
+        Topology t = new Topology();
+        t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.PARAMETERS),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                "policy-parameters-source", new StringDeserializer(), new ByteArrayDeserializer(),
+                Topics.POLICY_PARAMETERS.name(), "policy-parameters-update", ParameterStoreUpdate::new);
 
-        b.stream(Topics.SETTLEMENTS.name(), Consumed.with(Serdes.String(), serdes.settlements()).withName("settlements-source"))
-                .filter((k, s) -> s.getClaimId() != null, Named.as("claim-settlements-only"))
-                .selectKey((k, s) -> s.getClaimId(), Named.as("key-by-claim"))
-                .groupByKey(Grouped.with("settlements-by-claim", Serdes.String(), serdes.settlements()))
-                .aggregate(() -> "", (claimId, s, lines) -> lines + EventJson.write(s) + "\n", Named.as("collect-claim-settlements"),
-                        Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(CLAIM_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
-        return b.build();
+        t.addSource("settlement-inputs", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                Topics.HOSPITAL_EVENTS.name(), Topics.APPLICATIONS.name(), Topics.YEAR_CLOSES.name(),
+                Topics.PERSON_ELIGIBILITY.name(), Topics.CLAIM_OWNERSHIP_ANSWERS.name());
+        t.addProcessor("settle", () -> new SettleProcessor(catalog, serdes, metrics, poison, limits, pace), "settlement-inputs");
+        t.addStateStore(bytes(SettleProcessor.HEADERS), "settle");
+        t.addStateStore(bytes(SettleProcessor.YEARS), "settle");
+        t.addStateStore(bytes(SettleProcessor.INDEX), "settle");
+        t.addStateStore(bytes(SettleProcessor.PENDING), "settle");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.FAN_OUTS),
+                Serdes.String(), Serdes.String()), "settle");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.APPLIED_PARAMETERS),
+                Serdes.String(), Serdes.Long()), "settle");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.CLOSED_YEARS),
+                Serdes.String(), Serdes.String()), "settle");
+
+        t.addSource("claim-ownership-requests-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                Topics.CLAIM_OWNERSHIP_REQUESTS.name());
+        t.addProcessor("register-claims", () -> new OwnershipRegistry(CLAIM_OWNERS_STORE, "claim-ownership-answers-sink",
+                SettleProcessor.DEAD_LETTERS_SINK, serdes.value(Topics.CLAIM_OWNERSHIP_REQUESTS).deserializer(),
+                new DeadLetters("settlement-service")), "claim-ownership-requests-source");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLAIM_OWNERS_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled(), "register-claims");
+
+        sink(t, SettleProcessor.SETTLEMENTS_SINK, Topics.SETTLEMENTS, serdes, "settle");
+        sink(t, SettleProcessor.ALERTS_SINK, Topics.ALERTS, serdes, "settle");
+        sink(t, SettleProcessor.OWNERSHIP_SINK, Topics.CLAIM_OWNERSHIP_REQUESTS, serdes, "settle");
+        sink(t, "claim-ownership-answers-sink", Topics.CLAIM_OWNERSHIP_ANSWERS, serdes, "register-claims");
+        // dead letters are keyed by the raw key bytes of the record they carry, whatever those bytes are
+        t.addSink(SettleProcessor.DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(), new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                serdes.value(Topics.DEAD_LETTERS).serializer(), "settle", "register-claims");
+        return t;
+    }
+
+    private static StoreBuilder<KeyValueStore<String, byte[]>> bytes(String name) {
+        // cached: a person's writes within one commit interval reach the changelog once
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sink(Topology t, String name, Topic<?> topic, TopicSerdes serdes, String... parents) {
+        t.addSink(name, topic.name(), new StringSerializer(), (org.apache.kafka.common.serialization.Serializer)
+                serdes.value((Topic) topic).serializer(), parents);
+    }
+
+    /** Keeps the global store equal to the policy-parameters topic: the raw bytes, decoded by the settle processor. */
+    private static final class ParameterStoreUpdate implements Processor<String, byte[], Void, Void> {
+        private KeyValueStore<String, byte[]> store;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) { store = context.getStateStore(SettleProcessor.PARAMETERS); }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            if (record.key() == null) return;
+            if (record.value() == null) store.delete(record.key());
+            else store.put(record.key(), record.value());
+        }
     }
 }

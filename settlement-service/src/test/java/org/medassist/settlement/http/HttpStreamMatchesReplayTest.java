@@ -32,6 +32,7 @@ import org.medassist.engine.policy.load.PolicyLoader;
 import org.medassist.engine.policy.load.PolicySource;
 import org.medassist.events.Settlement;
 import org.medassist.kafkatest.KafkaTestEnvironment;
+import org.medassist.kit.auth.TokenAuthenticator;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
 import org.medassist.settlement.SettlementApplication;
@@ -51,6 +52,7 @@ class HttpStreamMatchesReplayTest {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
     static final int PARTITIONS = 3;
+    static final String KEY = "settlement-test-person-id-key-0123456789";
 
     static Map<String, Object> common(KafkaTestEnvironment.Environment env, String name, Set<String> hospitals) throws Exception {
         Map<String, Object> p = new HashMap<>();
@@ -63,7 +65,7 @@ class HttpStreamMatchesReplayTest {
         p.put("medassist.kafka.application-id", name + "-" + System.nanoTime());
         p.put("medassist.kafka.state-dir", Files.createTempDirectory(name).toString());
         p.put("medassist.kafka.streams.commit.interval.ms", "100");
-        p.put("medassist.log.person-id-key", "test-key");
+        p.put("medassist.log.person-id-key", KEY);
         for (String dept : List.of("civil_affairs", "rural_revitalization", "veterans_affairs", "trade_union", "disabled_persons_federation")) {
             principal(p, dept, "department", dept);
         }
@@ -76,7 +78,8 @@ class HttpStreamMatchesReplayTest {
     static void principal(Map<String, Object> p, String label, String kind, String name) {
         p.put("medassist.auth.principals.t-" + label + ".kind", kind);
         p.put("medassist.auth.principals.t-" + label + ".name", name);
-        p.put("medassist.auth.principals.t-" + label + ".token", "token-" + label);
+        p.put("medassist.auth.principals.t-" + label + ".regions", "*");
+        p.put("medassist.auth.principals.t-" + label + ".token-sha256", TokenAuthenticator.sha256("token-" + label));
     }
 
     static String base(ApplicationContext ctx) { return "http://localhost:" + ctx.getBean(EmbeddedServer.class).getPort(); }
@@ -106,12 +109,36 @@ class HttpStreamMatchesReplayTest {
         throw new AssertionError(base + " did not become healthy");
     }
 
+    /**
+     * Over HTTP a reversal names its hospital, the caller's own (docs/security.md): a case's reversal that does not
+     * gets the hospital of the claim it reverses (the same person's earlier claim with that claimId).
+     */
+    static List<String> withReversalHospitals(List<String> lines) throws Exception {
+        Map<String, String> hospitalOfClaim = new HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+            String type = event.get("type").asText();
+            if (type.equals("claim")) {
+                hospitalOfClaim.put(event.get("personId").asText() + "|" + event.get("claimId").asText(), event.get("hospitalId").asText());
+            } else if (type.equals("claim_reversal") && (!event.hasNonNull("hospitalId"))) {
+                String hospital = hospitalOfClaim.get(event.get("personId").asText() + "|" + event.get("claimId").asText());
+                if (hospital != null) {
+                    event.put("hospitalId", hospital);
+                    line = JSON.writeValueAsString(event);
+                }
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
     @Test
     void settlementsThroughHttpAndKafkaEqualReplay(KafkaTestEnvironment.Environment env) throws Exception {
         List<PolicySource> sources = PolicyLoader.sources(null);
         PolicyCatalog catalog = PolicyLoader.load(sources);
         Map<String, List<WorkedCase>> cases = CaseInputs.cases(catalog, sources);
-        List<String> lines = CaseInputs.combined(cases);
+        List<String> lines = withReversalHospitals(CaseInputs.combined(cases));
         List<Settlement> expected = SettlementComparison.replay(catalog, lines);
         Set<String> hospitals = new TreeSet<>();
         JsonNode someClaim = null;
@@ -146,7 +173,7 @@ class HttpStreamMatchesReplayTest {
                 HttpResponse<String> r = switch (type) {
                     case "identity" -> post(e + "/v1/identity-events", "token-" + event.get("department").asText(), "[" + line + "]");
                     case "claim" -> post(s + "/v1/claims", "token-" + event.get("hospitalId").asText(), "[" + line + "]");
-                    case "claim_reversal" -> post(s + "/v1/claim-reversals", "token-H01", "[" + line + "]");
+                    case "claim_reversal" -> post(s + "/v1/claim-reversals", "token-" + event.get("hospitalId").asText(), "[" + line + "]");
                     case "application" -> post(s + "/v1/applications", "token-agency", "[" + line + "]");
                     case "year_close" -> post(s + "/v1/year-closes", "token-agency", "[" + line + "]");
                     case "parameter" -> post(s + "/v1/parameters", "token-admin", "[" + line + "]");
@@ -173,9 +200,16 @@ class HttpStreamMatchesReplayTest {
             assertEquals(SettlementComparison.tiltByPersonYear(expected), SettlementComparison.tiltByPersonYear(actual), "tilt per person-year");
             assertEquals(List.of(), CaseCheck.checkCombined(cases, actual, List.of(), CaseCheck.Depth.AMOUNTS));
 
-            HttpResponse<String> claim = get(s + "/v1/claims/" + claimId, "token-agency");
+            // a claim is found by hospital and claimId: first its person (the owners' registry), then its state
+            HttpResponse<String> owner = get(s + "/v1/hospitals/" + claimHospital + "/claims/" + claimId, "token-agency");
+            assertEquals(200, owner.statusCode(), owner.body());
+            assertEquals(personId, JSON.readTree(owner.body()).get("personId").asText(), owner.body());
+            HttpResponse<String> claim = get(s + JSON.readTree(owner.body()).get("claim").asText(), "token-agency");
             assertEquals(200, claim.statusCode(), claim.body());
-            assertTrue(claim.body().contains("\"settlementId\":\"" + claimHospital + "/" + claimId + "/1\""), claim.body());
+            assertEquals(claimId, JSON.readTree(claim.body()).get("claimId").asText(), claim.body());
+            long claimPaid = expected.stream().filter(x -> claimId.equals(x.getClaimId())).mapToLong(Settlement::getAssistance).sum();
+            assertEquals(Money.format(claimPaid), JSON.readTree(claim.body()).get("assistancePaid").asText(), claim.body());
+            assertEquals(404, get(s + "/v1/hospitals/" + claimHospital + "/claims/nope", "token-agency").statusCode());
             HttpResponse<String> py = get(s + "/v1/persons/" + personId + "/years/" + year, "token-agency");
             assertEquals(200, py.statusCode(), py.body());
             assertEquals(Money.format(personYearPaid), JSON.readTree(py.body()).at("/regions/0/totals/assistancePaid").asText(), py.body());

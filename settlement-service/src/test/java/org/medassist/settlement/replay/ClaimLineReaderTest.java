@@ -65,6 +65,24 @@ class ClaimLineReaderTest {
         }
     }
 
+    /** Text fields as the codec bounds them: 1,000 characters are read, 1,001 and unpaired surrogates are the codec's to refuse. */
+    @Test
+    void textFieldsAreBoundedAsTheCodecBoundsThem() throws IOException {
+        String line = validClaimLines().get(0);
+        String id = line.substring(line.indexOf("\"claimId\":\"") + 11, line.indexOf('"', line.indexOf("\"claimId\":\"") + 11));
+        String atLimit = line.replace("\"claimId\":\"" + id + "\"", "\"claimId\":\"" + "C".repeat(1000) + "\"");
+        assertNotNull(codec(atLimit));
+        assertEquals(codec(atLimit), new ClaimLineReader().read(atLimit));
+        for (String bad : List.of("C".repeat(1001), "C\ud83d", "\ude00C", "C\ud83dC")) {
+            String mutated = line.replace("\"claimId\":\"" + id + "\"", "\"claimId\":\"" + bad + "\"");
+            assertEquals(null, codec(mutated), bad);
+            assertEquals(null, new ClaimLineReader().read(mutated), bad);
+        }
+        String hospital = line.replaceFirst("\"hospitalId\":\"[^\"]*\"", "\"hospitalId\":\"H" + "x".repeat(1000) + "\"");
+        assertEquals(null, codec(hospital));
+        assertEquals(null, new ClaimLineReader().read(hospital));
+    }
+
     /** Mutated claim lines: the reader either leaves the line to the codec or reads what the codec reads. */
     @Property(tries = 3000)
     void aMutatedLineIsReadAsTheCodecReadsItOrLeftToIt(@ForAll @IntRange(min = 0, max = 100_000) int pick,
@@ -96,7 +114,9 @@ class ClaimLineReaderTest {
             "\"２０２３-01-01\"", "\"0000-01-01\"", "\"1899-12-31\"", "\"3000-01-01\"", "\"2024-02-29\"", "\"2023-02-29\"",
             "\"2023-12-31\"", "\"in_city\"", "\"IN_CITY\"", "\"inpatient\"", "\"outpatient_major\"", "\"Tertiary\"",
             "\"tertiary\"", "\"other\"", "\"p-1\"", "\"P-\"", "\"-P\"", "\"P\"", "\"\\u0050-1\"", "\"claim\"", "\"settlement\"",
-            "\"identity\"", "\"a\\\"b\"", "\"tab\\there\"", "\"\\ud83d\\ude00\""};
+            "\"identity\"", "\"a\\\"b\"", "\"tab\\there\"", "\"\\ud83d\\ude00\"",
+            // text fields: at most 1,000 characters of Unicode text (raw surrogates, paired or not)
+            "\"" + "X".repeat(1000) + "\"", "\"" + "X".repeat(1001) + "\"", "\"P-\ud83d\"", "\"P-\ude00\"", "\"P-\ud83d\ude00\""};
 
     /** One of several mutations, chosen by {@code how}. */
     static String mutate(String line, int how) {

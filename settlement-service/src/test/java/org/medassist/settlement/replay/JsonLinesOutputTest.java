@@ -29,6 +29,8 @@ import org.medassist.schemas.json.EventJson;
 import org.medassist.settlement.avro.AvroMapping;
 import org.medassist.settlement.ledger.InMemoryLedgers;
 import org.medassist.settlement.route.EventRouter;
+import org.medassist.settlement.route.InMemoryOwners;
+import org.medassist.settlement.route.Limits;
 
 /** The replay's streaming writer gives the bytes of the contract's codec, {@code EventJson.write(AvroMapping.toAvro(x))}. */
 class JsonLinesOutputTest {
@@ -50,7 +52,8 @@ class JsonLinesOutputTest {
         }
         long seed = 1;
         for (RegionPolicy p : ReplayProperties.CATALOG.all()) lines.addAll(new RandomEvents(seed++, p).generate(400));
-        EventRouter router = new EventRouter(new SettlementEngine(ReplayProperties.CATALOG, new ParameterBook()), new InMemoryLedgers());
+        EventRouter router = new EventRouter(new SettlementEngine(ReplayProperties.CATALOG, new ParameterBook()), new InMemoryLedgers(),
+                new InMemoryOwners(), Limits.DEFAULT);
         for (String line : lines) {
             SpecificRecord r;
             try {

@@ -31,7 +31,7 @@ final class RunningTopology {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(name).toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        KafkaStreams streams = new KafkaStreams(SettlementTopology.build(catalog, new RegistrySerdes(env.registryUrl())), props);
+        KafkaStreams streams = new KafkaStreams(SettlementTopology.build(catalog, org.medassist.schemas.kafka.TopicSerdes.registry(new org.medassist.schemas.kafka.AvroSerdes(env.registryUrl()))), props);
         streams.start();
         return streams;
     }

@@ -52,9 +52,9 @@ class SettlementTopologyTest {
         hospital = driver.createInputTopic(Topics.HOSPITAL_EVENTS.name(), new StringSerializer(), new ByteArraySerializer());
         eligibility = driver.createInputTopic(Topics.PERSON_ELIGIBILITY.name(), new StringSerializer(), new ByteArraySerializer());
         yearCloses = driver.createInputTopic(Topics.YEAR_CLOSES.name(), new StringSerializer(), new ByteArraySerializer());
-        parameters = driver.createInputTopic(Topics.POLICY_PARAMETERS.name(), new StringSerializer(), serdes.parameters().serializer());
-        settlements = driver.createOutputTopic(Topics.SETTLEMENTS.name(), new StringDeserializer(), serdes.settlements().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new StringDeserializer(), serdes.deadLetters().deserializer());
+        parameters = driver.createInputTopic(Topics.POLICY_PARAMETERS.name(), new StringSerializer(), serdes.value(Topics.POLICY_PARAMETERS).serializer());
+        settlements = driver.createOutputTopic(Topics.SETTLEMENTS.name(), new StringDeserializer(), serdes.value(Topics.SETTLEMENTS).deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new StringDeserializer(), serdes.value(Topics.DEAD_LETTERS).deserializer());
     }
 
     @AfterEach
@@ -93,8 +93,9 @@ class SettlementTopologyTest {
         assertEquals(2, out.size());
         assertEquals("1275.00", Money.format(out.get(0).getAssistance()));
         assertEquals("825.00", Money.format(out.get(1).getAssistance()));
-        KeyValueStore<String, String> byClaim = driver.getKeyValueStore(SettlementTopology.CLAIM_STORE);
-        assertTrue(byClaim.get("c2").contains("\"settlementId\":\"H1/c2/1\""));
+        assertEquals("H1/c2/1", out.get(1).getSettlementId());
+        KeyValueStore<String, String> owners = driver.getKeyValueStore(SettlementTopology.CLAIM_OWNERS_STORE);
+        assertEquals("P", org.medassist.kit.ownership.Ownership.owner(owners.get("H1\u001fc2")), "the claim's owner is registered");
     }
 
     @Test
@@ -152,6 +153,8 @@ class SettlementTopologyTest {
                 .replace("\"total\":\"20000.00\"", "\"total\":\"50000.00\"")));
         settlements.readValue();
         yearCloses.pipeInput("jiangyin|2023", json("{\"type\":\"year_close\",\"region\":\"jiangyin\",\"year\":2023}"));
+        assertTrue(settlements.isEmpty(), "a year close fans out over its persons in chunks, by punctuation");
+        driver.advanceWallClockTime(Duration.ofMillis(500));
         Settlement topUp = settlements.readValue();
         assertEquals("year_close:jiangyin:2023", topUp.getReference());
         assertEquals("1000.00", Money.format(topUp.getTilt()));

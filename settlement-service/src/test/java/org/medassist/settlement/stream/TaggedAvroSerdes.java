@@ -16,15 +16,20 @@ import org.medassist.events.Parameter;
 import org.medassist.events.PersonEligibility;
 import org.medassist.events.Settlement;
 import org.medassist.events.YearClose;
+import org.medassist.events.IdentityEvent;
+import org.medassist.events.OwnershipAnswer;
+import org.medassist.events.OwnershipRequest;
+import org.medassist.schemas.kafka.Topic;
+import org.medassist.schemas.kafka.TopicSerdes;
 
 /**
  * Registry-free serdes for TopologyTestDriver: Avro binary behind a one-byte type tag (standing in for the
  * registry's schema id), so records reach the processor unvalidated, as from a direct Avro producer.
  */
-final class TaggedAvroSerdes implements SettlementSerdes {
+final class TaggedAvroSerdes implements TopicSerdes {
     static final List<Class<? extends SpecificRecordBase>> TYPES = List.of(Claim.class, ClaimReversal.class,
             Application.class, YearClose.class, PersonEligibility.class, Parameter.class, Settlement.class, Alert.class,
-            DeadLetter.class);
+            DeadLetter.class, OwnershipRequest.class, OwnershipAnswer.class, IdentityEvent.class);
 
     static byte[] encode(SpecificRecord r) {
         try {
@@ -53,14 +58,9 @@ final class TaggedAvroSerdes implements SettlementSerdes {
         return Serdes.serdeFrom((topic, v) -> v == null ? null : encode(v), (topic, b) -> b == null ? null : (T) decode(b));
     }
 
-    @Override public Deserializer<SpecificRecord> input() { return TaggedAvroSerdes.<SpecificRecord>tagged().deserializer(); }
+    @Override
+    public <V extends SpecificRecord> Serde<V> value(Topic<V> topic) { return tagged(); }
 
-    @Override public Serde<Parameter> parameters() { return tagged(); }
-
-    @Override public Serde<Settlement> settlements() { return tagged(); }
-
-    @Override public Serde<Alert> alerts() { return tagged(); }
-
-    @Override public Serde<DeadLetter> deadLetters() { return tagged(); }
-
+    @Override
+    public Deserializer<SpecificRecord> anyValue() { return TaggedAvroSerdes.<SpecificRecord>tagged().deserializer(); }
 }

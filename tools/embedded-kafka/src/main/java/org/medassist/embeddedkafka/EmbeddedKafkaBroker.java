@@ -35,17 +35,32 @@ import org.slf4j.LoggerFactory;
  *     String bootstrap = broker.bootstrapServers(); // 127.0.0.1:PORT
  * }
  * }</pre>
+ *
+ * <p><b>Secured</b> ({@link Builder#secured}), the broker is laid out as the production brokers are
+ * (docs/security.md "Kafka: authentication and TLS"): clients connect to a SASL_SSL listener and authenticate with
+ * SCRAM-SHA-512; the inter-broker and controller listeners take only mutual TLS, the broker's own certificate
+ * ({@code CN=}{@value #BROKER_PRINCIPAL}) being a super user; {@code StandardAuthorizer} with
+ * {@code allow.everyone.if.no.acl.found=false} refuses whatever no ACL allows. SCRAM users are created after start
+ * through the Admin API ({@link #createScramUser}), by the broker's own principal ({@link #superUserConfig()}).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
+    /** The principal of the secured broker's certificate: the super user of its internal listeners. */
+    public static final String BROKER_PRINCIPAL = "medassist-broker";
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final int port;
     private final int controllerPort;
+    private final int internalPort;
+    private final TlsMaterial tls;
+    private final boolean ownTls;
+    private final Path brokerKeyStore;
+    private final java.util.Set<String> superUsers;
     private final KafkaRaftServer server;
     private final long startupMillis;
     private final Thread shutdownHook;
@@ -59,9 +74,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     : Files.createTempDirectory("embedded-kafka-");
             this.port = b.port > 0 ? b.port : freePort();
             this.controllerPort = b.controllerPort > 0 ? b.controllerPort : freePort();
+            this.internalPort = b.secured ? freePort() : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.ownTls = b.secured && b.tls == null;
+        this.tls = !b.secured ? null : b.tls != null ? b.tls : TlsMaterial.create();
+        this.brokerKeyStore = tls == null ? null : tls.localhostKeyStore(BROKER_PRINCIPAL);
+        this.superUsers = new java.util.LinkedHashSet<>(b.superUsers);
         long t0 = System.nanoTime();
         Properties props = brokerProperties(b.overrides);
         KafkaConfig config = new KafkaConfig(props);
@@ -75,6 +95,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // best effort
             }
+            if (ownTls) tls.close();
             throw e;
         }
         this.startupMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -92,9 +113,96 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return builder().start();
     }
 
-    /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}. */
+    /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}: PLAINTEXT, or SASL_SSL when secured. */
     public String bootstrapServers() {
         return HOST + ":" + port;
+    }
+
+    public boolean secured() {
+        return tls != null;
+    }
+
+    /** The CA and trust store of a secured broker (clients trust {@link TlsMaterial#trustStore()}); else null. */
+    public TlsMaterial tls() {
+        return tls;
+    }
+
+    /**
+     * Client settings that authenticate as the broker itself (a super user) by mutual TLS on the internal listener:
+     * what sets up users and ACLs on a fresh secured broker, as an operator's certificate does in production.
+     */
+    public Map<String, Object> superUserConfig() {
+        requireSecured();
+        Map<String, Object> c = new HashMap<>();
+        c.put("bootstrap.servers", HOST + ":" + internalPort);
+        c.put("security.protocol", "SSL");
+        c.put("ssl.truststore.location", tls.trustStore().toString());
+        c.put("ssl.truststore.password", tls.password());
+        c.put("ssl.truststore.type", "PKCS12");
+        c.put("ssl.keystore.location", brokerKeyStore.toString());
+        c.put("ssl.keystore.password", tls.password());
+        c.put("ssl.keystore.type", "PKCS12");
+        return c;
+    }
+
+    /** Client settings for a SCRAM-SHA-512 user on the SASL_SSL listener (the services' way in). */
+    public Map<String, Object> scramClientConfig(String user, String password) {
+        requireSecured();
+        Map<String, Object> c = new HashMap<>();
+        c.put("bootstrap.servers", bootstrapServers());
+        c.put("security.protocol", "SASL_SSL");
+        c.put("sasl.mechanism", SCRAM_MECHANISM);
+        c.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + jaasQuoted(user) + "\" password=\"" + jaasQuoted(password) + "\";");
+        c.put("ssl.truststore.location", tls.trustStore().toString());
+        c.put("ssl.truststore.password", tls.password());
+        c.put("ssl.truststore.type", "PKCS12");
+        return c;
+    }
+
+    /**
+     * Creates (or replaces) a SCRAM-SHA-512 credential through the Admin API, then waits until the broker accepts
+     * it on the SASL_SSL listener.
+     */
+    public void createScramUser(String user, String password) {
+        requireSecured();
+        long t0 = System.nanoTime();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(superUserConfig())) {
+            admin.alterUserScramCredentials(java.util.List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
+                    user, new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                            org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), password)))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the SCRAM user " + user, e);
+        }
+        Map<String, Object> probe = scramClientConfig(user, password);
+        probe.put("default.api.timeout.ms", 5_000);
+        probe.put("request.timeout.ms", 5_000);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(probe)) {
+                admin.describeCluster().clusterId().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                LOG.debug("SCRAM user {} usable after {} ms", user, (System.nanoTime() - t0) / 1_000_000);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("the SCRAM user " + user + " cannot log in", e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A JAAS option value goes between double quotes; a quote or backslash in it is escaped. */
+    static String jaasQuoted(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private void requireSecured() {
+        if (tls == null) throw new IllegalStateException("this broker is not secured (EmbeddedKafkaBroker.Builder#secured)");
     }
 
     public int port() {
@@ -116,10 +224,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("node.id", Integer.toString(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        if (tls == null) {
+            p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+            p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+        } else {
+            securedListeners(p);
+        }
         p.put("log.dirs", dataDir.toString());
         // one node: replication factor 1 and min.isr 1 for every internal topic
         p.put("offsets.topic.replication.factor", "1");
@@ -142,6 +254,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(p);
         return props;
+    }
+
+    /** As deploy/production's brokers: SASL_SSL (SCRAM) for clients, mutual TLS inside, deny unless an ACL allows. */
+    private void securedListeners(Map<String, String> p) {
+        p.put("listeners", "CLIENT://" + HOST + ":" + port + ",INTERNAL://" + HOST + ":" + internalPort
+                + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "CLIENT://" + HOST + ":" + port + ",INTERNAL://" + HOST + ":" + internalPort);
+        p.put("listener.security.protocol.map", "CLIENT:SASL_SSL,INTERNAL:SSL,CONTROLLER:SSL");
+        p.put("inter.broker.listener.name", "INTERNAL");
+        p.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        p.put("listener.name.client.sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        p.put("listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put("ssl.keystore.location", brokerKeyStore.toString());
+        p.put("ssl.keystore.password", tls.password());
+        p.put("ssl.key.password", tls.password());
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("ssl.truststore.location", tls.trustStore().toString());
+        p.put("ssl.truststore.password", tls.password());
+        p.put("ssl.truststore.type", "PKCS12");
+        p.put("listener.name.internal.ssl.client.auth", "required");
+        p.put("listener.name.controller.ssl.client.auth", "required");
+        // CN=medassist-broker -> User:medassist-broker
+        p.put("ssl.principal.mapping.rules", "RULE:^CN=([a-zA-Z0-9._-]+)$/$1/,DEFAULT");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        java.util.Set<String> supers = new java.util.LinkedHashSet<>();
+        supers.add("User:" + BROKER_PRINCIPAL);
+        for (String u : superUsers) supers.add(u.startsWith("User:") ? u : "User:" + u);
+        p.put("super.users", String.join(";", supers));
     }
 
     private void formatIfNeeded(KafkaConfig config) {
@@ -182,6 +324,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (deleteOnClose) {
             deleteRecursively(dataDir);
         }
+        if (ownTls) {
+            tls.close();
+        }
         LOG.info("Embedded Kafka broker on {} stopped in {} ms", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -216,6 +361,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private Path dataDir;
         private int port;
         private int controllerPort;
+        private boolean secured;
+        private TlsMaterial tls;
+        private final java.util.List<String> superUsers = new java.util.ArrayList<>();
         private final Map<String, String> overrides = new HashMap<>();
 
         private Builder() {
@@ -236,6 +384,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         /** The controller port on 127.0.0.1. Default (0): a free port. */
         public Builder controllerPort(int port) {
             this.controllerPort = port;
+            return this;
+        }
+
+        /**
+         * SASL_SSL (SCRAM-SHA-512) for clients, mutual TLS inside, {@code StandardAuthorizer}, nothing allowed
+         * without an ACL. The broker makes its own TLS material (deleted on close).
+         */
+        public Builder secured() {
+            this.secured = true;
+            return this;
+        }
+
+        /** As {@link #secured()}, with certificates signed by {@code tls}'s CA (shared with other test servers). */
+        public Builder secured(TlsMaterial tls) {
+            this.secured = true;
+            this.tls = Objects.requireNonNull(tls);
+            return this;
+        }
+
+        /** A further super user of a secured broker (a SCRAM user name, e.g. an operator). */
+        public Builder superUser(String user) {
+            superUsers.add(Objects.requireNonNull(user));
             return this;
         }
 

@@ -9,12 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.medassist.launcher.stream.StreamConfig;
+import org.medassist.simulator.SimulationConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import org.medassist.schemas.kafka.Topics;
 
 /**
  * bin/run's settings, from flags ({@code --kafka-port 9092} or {@code --kafka-port=9092}) over environment
- * variables ({@code MEDASSIST_KAFKA_PORT}) over defaults. {@link #parse} throws {@link UsageException} with a
+ * variables ({@code MEDASSIST_KAFKA_PORT}) over defaults. {@link Opt} is the one table of options: picocli reads the
+ * command line from a spec built from it, and prints the help. {@link #parse} throws {@link UsageException} with a
  * message naming the flag and what is wrong.
  */
 public final class Options {
@@ -26,6 +34,9 @@ public final class Options {
     public static final int DEFAULT_SETTLEMENT_PORT = 8082;
     public static final int DEFAULT_DASHBOARD_PORT = 8080;
     public static final double DEFAULT_RATE = 50;
+    /** bin/run's limits on the stream (bin/simulate allows more). */
+    public static final int MAX_PEOPLE = 1_000_000;
+    public static final int MAX_YEARS = 3;
 
     /** Every option: its flag, environment variable, value placeholder (null for a switch), default and help. */
     public enum Opt {
@@ -37,12 +48,14 @@ public final class Options {
         DASHBOARD_PORT("--dashboard-port", "N", Integer.toString(DEFAULT_DASHBOARD_PORT), "the dashboard page's port"),
         BOOTSTRAP_SERVERS("--bootstrap-servers", "HOST:PORT,...", null, "use this Kafka cluster; no embedded broker"),
         REGISTRY_URL("--registry-url", "URL", null, "use this registry (Apicurio API, e.g. http://host:8080/apis/registry/v2); no embedded registry"),
+        KAFKA_CONFIG("--kafka-config", "FILE", null, "medassist.kafka.* settings for an external cluster and registry (security, credentials; docs/security.md), for the services and this run's own clients"),
         PARTITIONS("--partitions", "N", Integer.toString(Topics.DEFAULT_PARTITIONS), "partitions of every person-keyed topic"),
         REPLICATION_FACTOR("--replication-factor", "N", "1", "replication of the topics the services create (external cluster)"),
         RATE("--rate", "N", "50", "events per second of the synthetic stream (0: as fast as the services take them)"),
-        PEOPLE("--people", "N", Integer.toString(StreamConfig.DEFAULT_PEOPLE), "people in the synthetic stream, over the five cities"),
-        YEARS("--years", "N", Integer.toString(StreamConfig.DEFAULT_YEARS), "simulated years (1 to " + StreamConfig.MAX_YEARS + ")"),
-        SEED("--seed", "N", Long.toString(StreamConfig.DEFAULT_SEED), "the synthetic stream's random seed"),
+        PEOPLE("--people", "N", Integer.toString(SimulationConfig.DEFAULT_PEOPLE), "people in the synthetic stream, over the cities of the policy catalog"),
+        YEARS("--years", "N", Integer.toString(SimulationConfig.DEFAULT_YEARS), "simulated years (1 to " + MAX_YEARS + ")"),
+        SEED("--seed", "N", Long.toString(SimulationConfig.DEFAULT_SEED), "the synthetic stream's random seed"),
+        POLICIES("--policies", "DIR", null, "an operator's policy directory (<region>/policy.yaml) for the services and the stream"),
         TOKENS("--tokens", "FILE", null, "bearer tokens overriding the built-in ones (see docs/local-run.md)"),
         NO_STREAM("--no-stream", null, null, "do not publish the synthetic stream"),
         NO_SERVICES("--no-services", null, null, "start only the broker, the registry and the dashboard"),
@@ -107,33 +120,11 @@ public final class Options {
                 fromEnv.add(o);
             }
         }
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            Opt o = byFlag(name);
-            if (o == null) {
-                throw new UsageException(arg.startsWith("-") ? "unknown option " + name + " (bin/run --help lists them)"
-                        : "unexpected argument \"" + arg + "\" (bin/run --help lists the options)");
-            }
+        ParseResult parsed = commandLine(args);
+        for (Opt o : Opt.values()) {
+            if (!parsed.hasMatchedOption(o.flag)) continue;
             fromEnv.remove(o);
-            if (o.isSwitch()) {
-                if (value != null) throw new UsageException(o.flag + " takes no value");
-                v.put(o, "true");
-            } else {
-                if (value == null) {
-                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                        throw new UsageException(o.flag + " needs a value: " + o.flag + " " + o.value);
-                    }
-                    value = args.get(++i);
-                }
-                v.put(o, value.trim());
-            }
+            v.put(o, o.isSwitch() ? "true" : parsed.matchedOptionValue(o.flag, "").trim());
         }
         Options options = new Options(v, fromEnv);
         options.validate();
@@ -144,6 +135,62 @@ public final class Options {
         if (flag.equals("-h")) return Opt.HELP;
         for (Opt o : Opt.values()) if (o.flag.equals(flag)) return o;
         return null;
+    }
+
+    /**
+     * The command line as picocli reads it, from a spec built from {@link Opt}: flags as {@code --flag value} or
+     * {@code --flag=value}, a later flag winning over an earlier one. Its refusals in bin/run's words.
+     */
+    private static ParseResult commandLine(List<String> args) {
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            Opt o = arg.startsWith("--") && eq > 0 ? byFlag(arg.substring(0, eq)) : null;
+            if (o != null && o.isSwitch()) throw new UsageException(o.flag + " takes no value");
+        }
+        CommandLine cl = new CommandLine(spec());
+        cl.setOverwrittenOptionsAllowed(true);
+        try {
+            return cl.parseArgs(args.toArray(String[]::new));
+        } catch (UnmatchedArgumentException e) {
+            String arg = e.getUnmatched().isEmpty() ? "?" : e.getUnmatched().get(0);
+            if (!arg.startsWith("-")) throw new UsageException("unexpected argument \"" + arg + "\" (bin/run --help lists the options)");
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            throw new UsageException("unknown option " + name + " (bin/run --help lists them)");
+        } catch (MissingParameterException e) {
+            Opt o = e.getMissing().isEmpty() || !(e.getMissing().get(0) instanceof OptionSpec os) ? null : byFlag(os.longestName());
+            throw new UsageException(o == null ? e.getMessage() : o.flag + " needs a value: " + o.flag + " " + o.value);
+        } catch (ParameterException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** bin/run's options for picocli: one per {@link Opt}, values as text (checked by {@link #validate}). */
+    private static CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("bin/run");
+        spec.usageMessage()
+                .autoWidth(true)
+                .sortOptions(false)
+                .sortSynopsis(false)
+                .description("Builds what is missing, then starts a Kafka broker, the schema registry, eligibility-service "
+                        + "and settlement-service, publishes a synthetic stream for the cities of the policy catalog "
+                        + "(tools/simulator) and prints a live summary. The dashboard page shows settlements and alerts "
+                        + "as they happen. Ctrl-C stops everything, in order. A restart with the same --data-dir resumes "
+                        + "where the last run stopped.", "")
+                .optionListHeading("Options (each also an environment variable; a flag wins):%n")
+                .footer("", "docs/local-run.md explains the run.");
+        for (Opt o : Opt.values()) {
+            OptionSpec.Builder b = o == Opt.HELP ? OptionSpec.builder("-h", o.flag).usageHelp(true) : OptionSpec.builder(o.flag);
+            if (o.isSwitch()) {
+                b.arity("0").type(boolean.class);
+            } else {
+                b.arity("1").type(String.class).paramLabel(o.value);
+            }
+            StringBuilder d = new StringBuilder(o.help);
+            if (o.defaultValue != null) d.append(" [default ").append(o.defaultValue).append(']');
+            if (o != Opt.HELP) d.append(" (").append(o.env()).append(o.isSwitch() ? "=true" : "").append(')');
+            spec.addOption(b.description(d.toString().replace("%", "%%")).build());
+        }
+        return spec;
     }
 
     private static boolean isTrue(String s) {
@@ -299,11 +346,27 @@ public final class Options {
         return r;
     }
 
-    public StreamConfig streamConfig() {
+    /**
+     * The synthetic stream: every city of the catalog from the default start year, with late identity records but
+     * no contract breaches (a service refuses a whole batch with a breach in it).
+     */
+    public SimulationConfig streamConfig() {
         long seed = number(Opt.SEED, 0, Long.MAX_VALUE);
-        int people = (int) number(Opt.PEOPLE, 1, StreamConfig.MAX_PEOPLE);
-        int years = (int) number(Opt.YEARS, 1, StreamConfig.MAX_YEARS);
-        return new StreamConfig(seed, people, years);
+        int people = (int) number(Opt.PEOPLE, 1, MAX_PEOPLE);
+        int years = (int) number(Opt.YEARS, 1, MAX_YEARS);
+        return SimulationConfig.of(seed, people, years).withInvalidShare(0);
+    }
+
+    /** The operator's policy directory, or null for the shipped policies only. */
+    public Path policiesDir() {
+        String s = values.get(Opt.POLICIES);
+        return s == null || s.isBlank() ? null : Path.of(s).toAbsolutePath().normalize();
+    }
+
+    /** A properties file of medassist.kafka.* keys, or null. */
+    public Path kafkaConfig() {
+        String s = values.get(Opt.KAFKA_CONFIG);
+        return s == null || s.isBlank() ? null : Path.of(s);
     }
 
     public Path tokensFile() {
@@ -348,21 +411,8 @@ public final class Options {
         }
     }
 
+    /** bin/run --help. */
     public static String usage() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("usage: bin/run [options]\n\n")
-          .append("Builds what is missing, then starts a Kafka broker, the schema registry, eligibility-service and\n")
-          .append("settlement-service, publishes a synthetic stream for the five cities and prints a live summary.\n")
-          .append("The dashboard page shows settlements and alerts as they happen. Ctrl-C stops everything, in order.\n")
-          .append("A restart with the same --data-dir resumes where the last run stopped.\n\n")
-          .append("options (each also an environment variable; a flag wins):\n");
-        for (Opt o : Opt.values()) {
-            sb.append("  ").append(o.flag).append(o.isSwitch() ? "" : " " + o.value);
-            if (o != Opt.HELP) sb.append("   ").append(o.env()).append(o.isSwitch() ? "=true" : "");
-            sb.append('\n').append("        ").append(o.help);
-            if (o.defaultValue != null) sb.append(" [default ").append(o.defaultValue).append(']');
-            sb.append('\n');
-        }
-        return sb.toString();
+        return new CommandLine(spec()).getUsageMessage();
     }
 }

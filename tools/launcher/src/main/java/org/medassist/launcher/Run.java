@@ -40,10 +40,13 @@ import org.medassist.launcher.services.ServiceSpec;
 import org.medassist.launcher.stream.Cursor;
 import org.medassist.launcher.stream.Endpoint;
 import org.medassist.launcher.stream.Publisher;
-import org.medassist.launcher.stream.StreamConfig;
-import org.medassist.launcher.stream.SyntheticStream;
+import org.medassist.engine.policy.load.PolicyFileException;
+import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.simulator.SimulationConfig;
+import org.medassist.simulator.SyntheticStream;
 import org.medassist.embeddedkafka.EmbeddedKafkaBroker;
 import org.medassist.embeddedkafka.EmbeddedRegistry;
+import org.medassist.schemas.kafka.KafkaConnection;
 import org.medassist.schemas.kafka.Topics;
 
 /**
@@ -90,6 +93,7 @@ public final class Run {
     private Dashboard dashboard;
     private ConsoleSummary summary;
     private Publisher publisher;
+    private Map<String, String> kafkaConfig = Map.of();
 
     private Run(Options options) {
         this.options = options;
@@ -172,6 +176,8 @@ public final class Run {
             }
         }
         Tokens tokens = Tokens.load(options.tokensFile());
+        SyntheticStream stream = stream();
+        kafkaConfig = KafkaConfigFile.load(options.kafkaConfig(), options.embeddedKafka(), options.embeddedRegistry());
         Map<Opt, Integer> ports = resolvePorts();
         ServiceRunner eligibility = null;
         ServiceRunner settlement = null;
@@ -202,7 +208,7 @@ public final class Run {
             } else {
                 bootstrap = options.bootstrapServers();
                 step("Kafka (external)", () -> {
-                    checkKafka(bootstrap);
+                    checkKafka(connection(bootstrap, null));
                     return bootstrap;
                 });
             }
@@ -226,13 +232,13 @@ public final class Run {
         } else {
             registryUrl = options.registryUrl();
             step("schema registry (external)", () -> {
-                checkRegistry(registryUrl);
+                checkRegistry(connection(bootstrap, registryUrl).registry());
                 return registryUrl;
             });
         }
         checkNotStopping();
         step("topics", () -> {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            try (Admin admin = Admin.create(connection(bootstrap, registryUrl).clientConfig())) {
                 Topics.ensure(admin, options.partitions(), (short) options.replicationFactor());
             } catch (IllegalStateException e) {
                 throw new LaunchException(e.getMessage() + ". The data directory " + data.root() + " was made with another"
@@ -243,15 +249,18 @@ public final class Run {
 
         String personIdKey = data.personIdKey();
         ServiceProperties.Infrastructure infra = new ServiceProperties.Infrastructure(bootstrap, registryUrl,
-                options.partitions(), options.replicationFactor(), personIdKey);
+                options.partitions(), options.replicationFactor(), personIdKey, options.policiesDir());
         for (ServiceRunner runner : options.services() ? List.of(eligibility, settlement) : List.<ServiceRunner>of()) {
             checkNotStopping();
-            startService(runner, ServiceProperties.of(runner.name(), infra, runner.port(), data.serviceState(runner.name()), tokens));
+            Map<String, Object> properties = ServiceProperties.of(runner.name(), infra, runner.port(), data.serviceState(runner.name()),
+                    tokens, stream.cities());
+            kafkaConfig.forEach(properties::putIfAbsent); // security and registry access; this run's broker and registry win
+            startService(runner, properties);
         }
 
         checkNotStopping();
-        Totals totals = new Totals(PersonIdHash.withKey(personIdKey));
-        monitor = new OutputMonitor(bootstrap, registryUrl, totals);
+        Totals totals = new Totals(PersonIdHash.withKey(personIdKey), stream.cities().stream().map(c -> c.region()).toList());
+        monitor = new OutputMonitor(connection(bootstrap, registryUrl), totals);
         monitor.start();
         try {
             dashboard = new Dashboard(ports.get(Opt.DASHBOARD_PORT), totals, this::status);
@@ -270,24 +279,34 @@ public final class Run {
         summary = new ConsoleSummary(out, System.console() != null, totals, this::streamStatus, footer);
 
         if (options.stream()) {
-            StreamConfig config = options.streamConfig();
-            Cursor cursor = Cursor.load(data.cursor(), config.fingerprint());
+            SimulationConfig config = stream.config();
+            Cursor cursor = Cursor.load(data.cursor(), stream.fingerprint());
             Map<Endpoint.Service, URI> urls = new EnumMap<>(Endpoint.Service.class);
             urls.put(Endpoint.Service.ELIGIBILITY, URI.create("http://127.0.0.1:" + ports.get(Opt.ELIGIBILITY_PORT)));
             urls.put(Endpoint.Service.SETTLEMENT, URI.create("http://127.0.0.1:" + ports.get(Opt.SETTLEMENT_PORT)));
-            publisher = new Publisher(new SyntheticStream(config), cursor, tokens::of, urls, options.rate(), summary.messages());
+            publisher = new Publisher(stream, cursor, tokens::of, urls, options.rate(), summary.messages());
             String resume = cursor.position() > 0 ? String.format(" · resuming after %,d events sent before", cursor.position()) : "";
             if (cursor.position() == 0 && !cursor.otherStreams().isEmpty()) {
                 resume = " · a new stream (this data directory also has " + String.join(", ", cursor.otherStreams().keySet()) + ")";
             }
-            line("synthetic stream", String.format("%,d people · 5 cities · %d year(s) · seed %d · %s%s", config.people(),
-                    config.years(), config.seed(), options.rate() > 0 ? String.format("%.0f events/s", options.rate()) : "unthrottled", resume));
+            line("synthetic stream", String.format("%,d people · %d cities · %d year(s) from %d · seed %d · %s%s", config.people(),
+                    stream.cities().size(), config.years(), stream.startYear(), config.seed(), options.rate() > 0 ? String.format("%.0f events/s", options.rate()) : "unthrottled", resume));
         } else {
             line("synthetic stream", options.services() ? "off (--no-stream)" : "off (--no-services)");
         }
         out.println();
         summary.start();
         if (publisher != null) publisher.start();
+    }
+
+    /** The synthetic stream over the policy catalog; its cities are the ones the services get tokens for. */
+    private SyntheticStream stream() {
+        try {
+            return new SyntheticStream(PolicyLoader.catalog(options.policiesDir()), options.streamConfig());
+        } catch (PolicyFileException e) {
+            throw new LaunchException("a policy file is invalid: " + e.getMessage()
+                    + (options.policiesDir() != null ? " (--policies " + options.policiesDir() + ")" : ""));
+        }
     }
 
     private void startService(ServiceRunner runner, Map<String, Object> properties) {
@@ -364,20 +383,41 @@ public final class Run {
         }
     }
 
-    private void checkKafka(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+    /**
+     * The one client configuration of this run's own clients (the topic set-up, the output reader): the
+     * --kafka-config file's medassist.kafka.* keys with this run's broker and registry (docs/security.md).
+     */
+    private KafkaConnection connection(String bootstrap, String registryUrl) {
+        Map<String, String> p = new LinkedHashMap<>(kafkaConfig);
+        p.put("medassist.kafka.bootstrap-servers", bootstrap);
+        if (registryUrl != null) p.put("medassist.kafka.registry-url", registryUrl);
+        return KafkaConnection.fromProperties(p);
+    }
+
+    private void checkKafka(KafkaConnection connection) {
+        Map<String, Object> c = connection.clientConfig();
+        c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        c.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(c)) {
             admin.describeCluster().clusterId().get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new LaunchException("cannot reach Kafka at " + bootstrap + " (--bootstrap-servers): " + firstLine(String.valueOf(e)));
+            throw new LaunchException("cannot reach Kafka at " + connection.bootstrapServers() + " (--bootstrap-servers"
+                    + (kafkaConfig.isEmpty() ? "" : ", --kafka-config") + "): " + firstLine(String.valueOf(e)));
         }
     }
 
-    private void checkRegistry(String url) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private void checkRegistry(org.medassist.schemas.kafka.RegistryAccess access) {
+        String url = access.url();
+        HttpClient http;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/system/info")).timeout(Duration.ofSeconds(5)).GET();
         try {
-            int status = http.send(HttpRequest.newBuilder(URI.create(url + "/system/info")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            http = KafkaConfigFile.registryHttpClient(access, request);
+        } catch (IllegalArgumentException e) {
+            throw new LaunchException("--kafka-config: " + e.getMessage());
+        }
+        if (http == null) return; // OAuth: checked by the services' first look-up
+        try {
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) throw new IOException("GET " + url + "/system/info answered " + status);
         } catch (IOException | RuntimeException e) {
             throw new LaunchException("cannot reach the schema registry at " + url + " (--registry-url; give Apicurio's API"

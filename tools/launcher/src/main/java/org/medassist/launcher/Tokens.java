@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.medassist.events.Department;
-import org.medassist.launcher.stream.Principal;
+import org.medassist.simulator.Principal;
 
 /**
  * The bearer tokens of the local run, read from {@code org/medassist/launcher/tokens.properties} (the one config

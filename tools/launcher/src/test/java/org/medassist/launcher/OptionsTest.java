@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medassist.launcher.Options.Opt;
 import org.medassist.launcher.Options.UsageException;
-import org.medassist.launcher.stream.StreamConfig;
+import org.medassist.simulator.SimulationConfig;
 
 class OptionsTest {
 
@@ -38,7 +38,8 @@ class OptionsTest {
         assertTrue(o.services());
         assertTrue(o.stream());
         assertEquals(50, o.rate());
-        assertEquals(new StreamConfig(42, 500, 1), o.streamConfig());
+        assertEquals(SimulationConfig.of(42, 500, 1).withInvalidShare(0), o.streamConfig());
+        assertNull(o.policiesDir());
         assertEquals(6, o.partitions());
         assertNull(o.tokensFile());
         assertFalse(o.help());
@@ -54,12 +55,15 @@ class OptionsTest {
         assertEquals(19092, o.kafkaPort(), "a flag wins over the environment");
         assertEquals(8099, o.dashboardPort());
         assertEquals(12.5, o.rate());
-        assertEquals(new StreamConfig(7, 80, 1), o.streamConfig());
+        assertEquals(SimulationConfig.of(7, 80, 1).withInvalidShare(0), o.streamConfig());
         assertFalse(o.stream());
         assertTrue(o.services());
         assertFalse(Options.parse(List.of(), Map.of("MEDASSIST_NO_STREAM", "true")).stream());
         assertTrue(parse("-h").help());
         assertTrue(parse("--help", "--kafka-port", "nonsense").help(), "--help wins over a wrong value");
+        assertEquals(2, parse("--seed", "1", "--seed=2").streamConfig().seed(), "a later flag wins");
+        assertEquals(Path.of("/tmp/policies"), parse("--policies", "/tmp/policies").policiesDir());
+        assertEquals(Path.of("/tmp/p2"), Options.parse(List.of(), Map.of("MEDASSIST_POLICIES", "/tmp/p2")).policiesDir());
     }
 
     @Test
@@ -92,6 +96,7 @@ class OptionsTest {
         assertEquals("--settlement-port 99999 is not between 0 and 65535 (from MEDASSIST_SETTLEMENT_PORT)",
                 error(Map.of("MEDASSIST_SETTLEMENT_PORT", "99999")));
         assertEquals("--no-stream takes no value", error(Map.of(), "--no-stream=yes"));
+        assertEquals("unknown option --kafka (bin/run --help lists them)", error(Map.of(), "--kafka=1"));
         assertTrue(error(Map.of(), "--rate", "-1").startsWith("--rate -1 is not between 0 and"));
         assertTrue(error(Map.of(), "--years", "9").startsWith("--years 9 is not between 1 and"));
         assertTrue(error(Map.of(), "--people", "0").startsWith("--people 0 is not between 1 and"));

@@ -12,8 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medassist.events.Department;
-import org.medassist.launcher.stream.Principal;
-import org.medassist.launcher.stream.Region;
+import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.simulator.City;
+import org.medassist.simulator.Principal;
+import org.medassist.simulator.SimulationConfig;
+import org.medassist.simulator.SyntheticStream;
 
 class TokensTest {
 
@@ -24,15 +27,16 @@ class TokensTest {
     void everySenderOfTheStreamHasItsOwnToken() {
         Tokens t = Tokens.load(null);
         assertEquals("local-civil-affairs", t.of(Principal.department(Department.civil_affairs)));
-        assertEquals("local-hospital-JJ-H01", t.of(Principal.hospital("JJ-H01")));
+        assertEquals("local-hospital-JIUJIANG-H01", t.of(Principal.hospital("JIUJIANG-H01")));
         assertEquals("local-agency-jiangyin", t.of(Principal.agency("jiangyin")));
         assertEquals("local-admin", t.of(Principal.ADMIN));
         assertEquals(5, t.departments().size());
+        SyntheticStream stream = new SyntheticStream(PolicyLoader.bundled(), SimulationConfig.of(42, 10, 1));
         var all = new HashSet<String>(t.departments().values());
-        all.addAll(t.hospitals(Region.allHospitalIds()).values());
-        for (Region r : Region.values()) all.add(t.agency(r.id()));
+        all.addAll(t.hospitals(stream.hospitalIds()).values());
+        for (City c : stream.cities()) all.add(t.agency(c.region()));
         all.add(t.admin());
-        assertEquals(5 + Region.allHospitalIds().size() + Region.values().length + 1, all.size(), "no two senders share a token");
+        assertEquals(5 + stream.hospitalIds().size() + stream.cities().size() + 1, all.size(), "no two senders share a token");
     }
 
     @Test

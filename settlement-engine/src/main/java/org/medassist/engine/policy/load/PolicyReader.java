@@ -18,6 +18,7 @@ import org.medassist.engine.policy.AmountRef;
 import org.medassist.engine.policy.ClaimClassifier;
 import org.medassist.engine.policy.DisabilitySeverity;
 import org.medassist.engine.policy.NamedAmount;
+import org.medassist.engine.policy.DecisionBounds;
 import org.medassist.engine.policy.OneTimeAssistance;
 import org.medassist.engine.policy.OtherPayerRules;
 import org.medassist.engine.policy.PolicyCatalog;
@@ -316,13 +317,37 @@ final class PolicyReader {
     }
 
     private OneTimeAssistance oneTime(YamlNode n) {
-        n.only("identity", "lookBackMonths", "defaults", "inProvinceOnly", "source", "standardSource");
+        n.only("identity", "lookBackMonths", "defaults", "bounds", "inProvinceOnly", "source", "standardSource");
         String identity = Vocabulary.identity(n.get("identity"), n.text("identity"));
         assistanceIdentities.add(identity);
         YamlNode d = n.get("defaults").only("deductible", "rate", "cap");
-        return new OneTimeAssistance(identity, n.get("lookBackMonths").integer(), d.get("deductible").yuan(),
-                d.get("rate").rate(), d.get("cap").yuan(), n.has("inProvinceOnly") && n.get("inProvinceOnly").bool(),
-                source(n.get("source")), source(n.get("standardSource")));
+        DecisionBounds bounds = n.has("bounds") ? bounds(n.get("bounds")) : null;
+        long deductible = d.get("deductible").yuan();
+        int rate = d.get("rate").rate();
+        long cap = d.get("cap").yuan();
+        if (bounds != null) {
+            String outside = bounds.refusal(deductible, rate, cap);
+            if (outside != null) throw d.error("the defaults must be within the bounds: " + outside);
+        }
+        return new OneTimeAssistance(identity, n.get("lookBackMonths").integer(), deductible, rate, cap,
+                n.has("inProvinceOnly") && n.get("inProvinceOnly").bool(),
+                source(n.get("source")), source(n.get("standardSource")), bounds);
+    }
+
+    /** {@code bounds: {deductible: {atLeast, atMost}, rate: {…}, cap: {…}, source}}: a county decision's limits. */
+    private DecisionBounds bounds(YamlNode n) {
+        n.only("deductible", "rate", "cap", "source");
+        return new DecisionBounds(range(n, "deductible", false), range(n, "rate", true), range(n, "cap", false),
+                source(n.get("source")));
+    }
+
+    private static DecisionBounds.Range range(YamlNode bounds, String key, boolean rate) {
+        if (!bounds.has(key)) return DecisionBounds.Range.NONE;
+        YamlNode r = bounds.get(key).only("atLeast", "atMost");
+        Long atLeast = r.has("atLeast") ? (Long) (rate ? (long) r.get("atLeast").rate() : r.get("atLeast").yuan()) : null;
+        Long atMost = r.has("atMost") ? (Long) (rate ? (long) r.get("atMost").rate() : r.get("atMost").yuan()) : null;
+        if (atLeast != null && atMost != null && atLeast > atMost) throw r.error("atLeast is above atMost");
+        return new DecisionBounds.Range(atLeast, atMost);
     }
 
     /**

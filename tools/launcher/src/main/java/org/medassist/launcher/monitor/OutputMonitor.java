@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.medassist.events.Alert;
 import org.medassist.events.Settlement;
-import org.medassist.schemas.kafka.AvroSerdes;
+import org.medassist.schemas.kafka.KafkaConnection;
 import org.medassist.schemas.kafka.Topics;
 
 /**
@@ -41,16 +41,23 @@ public final class OutputMonitor implements AutoCloseable {
     private volatile long records;
 
     public OutputMonitor(String bootstrapServers, String registryUrl, Totals totals) {
+        this(KafkaConnection.plain(bootstrapServers, registryUrl), totals);
+    }
+
+    /**
+     * Reads with the one client configuration (security and registry access included; docs/security.md): on a
+     * secured cluster, an operator's principal, the only one that may read dead-letters.
+     */
+    public OutputMonitor(KafkaConnection connection, Totals totals) {
         this.totals = totals;
-        Deserializer<SpecificRecord> values = new AvroSerdes(registryUrl).value(SpecificRecord.class).deserializer();
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "launcher-monitor",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new StringDeserializer(), values);
+        Deserializer<SpecificRecord> values = connection.avroSerdes().value(SpecificRecord.class).deserializer();
+        Map<String, Object> c = connection.clientConfig();
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "launcher-monitor");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), values);
         this.thread = new Thread(this::run, "launcher-monitor");
         this.thread.setDaemon(true);
     }

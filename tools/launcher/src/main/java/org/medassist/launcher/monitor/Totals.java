@@ -3,6 +3,7 @@ package org.medassist.launcher.monitor;
 import org.medassist.schemas.PersonIdHash;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.function.Consumer;
 import org.medassist.events.Alert;
 import org.medassist.events.Settlement;
 import org.medassist.events.SettlementStatus;
-import org.medassist.launcher.stream.Region;
 import org.medassist.engine.money.Money;
 
 /**
@@ -37,9 +37,10 @@ public final class Totals {
     private long deadLetters;
     private long unreadable;
 
-    public Totals(PersonIdHash hash) {
+    /** @param regions the cities shown from the start, before they have figures (others appear as they come) */
+    public Totals(PersonIdHash hash, Collection<String> regions) {
         this.hash = hash;
-        for (Region r : Region.values()) cities.put(r.id(), new City());
+        for (String r : regions) cities.put(r, new City());
         for (SettlementStatus s : SettlementStatus.values()) byStatus.put(s, 0L);
     }
 

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * (written beside, then moved over). A crash between a batch being accepted and the cursor being saved re-sends
  * that one batch on restart; the services ignore events whose ids they already have.
  *
- * <p>The cursor belongs to one stream ({@link StreamConfig#fingerprint()}). Started with other stream settings,
+ * <p>The cursor belongs to one stream ({@link org.medassist.simulator.SyntheticStream#fingerprint()}). Started with other stream settings,
  * the publisher begins that other stream from its start; the counts of the previous one are kept in the file
  * under its own fingerprint, so going back to the earlier settings resumes it.
  */

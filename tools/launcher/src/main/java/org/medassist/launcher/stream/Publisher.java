@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.medassist.simulator.Principal;
+import org.medassist.simulator.StreamEvent;
+import org.medassist.simulator.SyntheticStream;
 
 /**
  * Posts the synthetic stream to the services over HTTP, in order, at a given rate: consecutive events for the same
@@ -153,13 +156,13 @@ public final class Publisher implements AutoCloseable {
     }
 
     private static boolean sameRoute(StreamEvent a, StreamEvent b) {
-        return a.endpoint() == b.endpoint() && a.principal().equals(b.principal());
+        return a.type().equals(b.type()) && a.principal().equals(b.principal());
     }
 
     /** Posts one batch until it is accepted or refused (true), or the publisher is stopped (false). */
     private boolean post(List<StreamEvent> batch) {
         StreamEvent first = batch.get(0);
-        Endpoint endpoint = first.endpoint();
+        Endpoint endpoint = Endpoint.forType(first.type());
         StringBuilder body = new StringBuilder(batch.size() * 400).append('[');
         for (int i = 0; i < batch.size(); i++) {
             if (i > 0) body.append(',');

@@ -40,9 +40,12 @@ class MonitorViewsTest {
                 .setValue(1_450_000).setThreshold(1_000_000).setRecipients(List.of("civil_affairs")).build();
     }
 
+    /** The cities shown before they have figures. */
+    private static final List<String> CITIES = List.of("fangchenggang", "jiangyin", "jiujiang", "jiyuan", "nanjing");
+
     @Test
     void totalsSumEverySettlementEventPerCity() {
-        Totals t = new Totals(PersonIdHash.withKey("key"));
+        Totals t = new Totals(PersonIdHash.withKey("key"), CITIES);
         t.add(settlement("nanjing", SettlementStatus.settled, 1_674_000, 0));
         t.add(settlement("nanjing", SettlementStatus.adjustment, -10_000, 5_000));
         t.add(settlement("nanjing", SettlementStatus.reversed, -100_000, 0));
@@ -72,7 +75,7 @@ class MonitorViewsTest {
 
     @Test
     void theConsoleBlockFitsEightyColumns() {
-        Totals t = new Totals(PersonIdHash.withKey("key"));
+        Totals t = new Totals(PersonIdHash.withKey("key"), CITIES);
         t.add(settlement("jiujiang", SettlementStatus.settled, 1_234_567_89L, 1_000_000_00L));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleSummary c = new ConsoleSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, t,
@@ -90,7 +93,7 @@ class MonitorViewsTest {
 
     @Test
     void theDashboardServesItsPageAndStreamsEvents() throws Exception {
-        Totals t = new Totals(PersonIdHash.withKey("key"));
+        Totals t = new Totals(PersonIdHash.withKey("key"), CITIES);
         t.add(settlement("jiangyin", SettlementStatus.settled, 700_000, 0));
         try (Dashboard d = new Dashboard(0, t, () -> Map.of("stream", Map.of("state", "sending")))) {
             d.start();

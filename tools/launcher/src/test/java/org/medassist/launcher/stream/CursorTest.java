@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.simulator.SimulationConfig;
+import org.medassist.simulator.SyntheticStream;
 
 class CursorTest {
 
@@ -18,7 +21,7 @@ class CursorTest {
     @Test
     void aSavedCursorResumesWhereItStopped() {
         Path file = dir.resolve("stream/cursor.properties");
-        String fp = new StreamConfig(42, 500, 1).fingerprint();
+        String fp = stream(42).fingerprint();
         Cursor c = Cursor.load(file, fp);
         assertEquals(0, c.position());
         c.accepted("identity", 3);
@@ -38,8 +41,8 @@ class CursorTest {
     @Test
     void eachStreamKeepsItsOwnPosition() {
         Path file = dir.resolve("cursor.properties");
-        String a = new StreamConfig(42, 500, 1).fingerprint();
-        String b = new StreamConfig(7, 500, 1).fingerprint();
+        String a = stream(42).fingerprint();
+        String b = stream(7).fingerprint();
         Cursor ca = Cursor.load(file, a);
         ca.accepted("claim", 100);
         ca.save();
@@ -55,8 +58,13 @@ class CursorTest {
         assertTrue(Cursor.load(file, a).otherStreams().containsKey(b));
     }
 
+    private static SyntheticStream stream(long seed) {
+        return new SyntheticStream(PolicyLoader.bundled(), SimulationConfig.of(seed, 500, 1).withInvalidShare(0));
+    }
+
     @Test
     void theFingerprintNamesEverythingThatShapesTheStream() {
-        assertEquals("v" + SyntheticStream.VERSION + "/seed=42/people=500/years=1", new StreamConfig(42, 500, 1).fingerprint());
+        assertEquals("v" + SyntheticStream.VERSION + "/seed=42/people=500/years=1/start=2023"
+                + "/cities=fangchenggang,jiangyin,jiujiang,jiyuan,nanjing/invalid=0.0", stream(42).fingerprint());
     }
 }

@@ -1,0 +1,79 @@
+package org.medassist.kit.ownership;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.medassist.events.OwnershipAnswer;
+import org.medassist.events.OwnershipRequest;
+
+/**
+ * The person-side half of ownership (docs/architecture.md, ownership): when an input of a person needs to ask who owns
+ * its id, it waits in the store ("pending-inputs") with the inputs of that person that arrive after it, in arrival
+ * order, until the answer comes back through the person's own partition. Nothing of a waiting input is applied, and
+ * no later input overtakes it (E2). Both services use it: claims (hospitalId + claimId) and identity events
+ * (department + eventId).
+ */
+public final class PersonQueue {
+    /** What the processor does with one input; its own decoding, application and poison rule. */
+    public interface Steps {
+        /** Reads an input; null when it was set aside (a dead letter). */
+        SpecificRecord decode(PendingInputs.Input in);
+
+        /** Applies an input, or asks first and applies nothing: returns the question when it asked. */
+        OwnershipRequest apply(String personId, PendingInputs.Input in, SpecificRecord event);
+
+        /** Applies an input whose question got this answer. */
+        void answered(String personId, PendingInputs.Input in, SpecificRecord event, OwnershipAnswer answer);
+
+        /** Runs one input's state change under the poison rule ({@code PoisonRecords#guard}). */
+        void guarded(PendingInputs.Input in, Runnable change);
+    }
+
+    private final KeyValueStore<String, byte[]> store;
+
+    public PersonQueue(KeyValueStore<String, byte[]> store) { this.store = store; }
+
+    /** Puts the input behind the person's waiting ones; false when nothing of the person waits. */
+    public boolean enqueueIfWaiting(String personId, PendingInputs.Input in) {
+        byte[] waiting = store.get(personId);
+        if (waiting == null) return false;
+        PendingInputs q = PendingInputs.fromBytes(waiting);
+        q.inputs.add(in);
+        store.put(personId, q.toBytes());
+        return true;
+    }
+
+    /** Applies a new input now, or makes it wait for the answer to its question. */
+    public void offer(String personId, PendingInputs.Input in, SpecificRecord event, Steps steps) {
+        OwnershipRequest[] asked = new OwnershipRequest[1];
+        steps.guarded(in, () -> asked[0] = steps.apply(personId, in, event));
+        if (asked[0] != null) store.put(personId, new PendingInputs(asked[0].getRequestId(), new ArrayList<>(List.of(in))).toBytes());
+    }
+
+    /**
+     * Applies the input an answer is for, then the inputs that waited behind it until one must ask again. An answer to
+     * a question no longer asked (after a retry) changes nothing.
+     */
+    public void answer(OwnershipAnswer a, Steps steps) {
+        byte[] waiting = store.get(a.getPersonId());
+        PendingInputs q = waiting == null ? null : PendingInputs.fromBytes(waiting);
+        if (q == null || !q.awaiting.equals(a.getRequestId())) return;
+        PendingInputs.Input head = q.inputs.get(0);
+        SpecificRecord event = steps.decode(head);
+        if (event != null) steps.guarded(head, () -> steps.answered(a.getPersonId(), head, event, a));
+        List<PendingInputs.Input> rest = q.inputs.subList(1, q.inputs.size());
+        for (int i = 0; i < rest.size(); i++) {
+            PendingInputs.Input in = rest.get(i);
+            SpecificRecord next = steps.decode(in);
+            if (next == null) continue;
+            OwnershipRequest[] asked = new OwnershipRequest[1];
+            steps.guarded(in, () -> asked[0] = steps.apply(a.getPersonId(), in, next));
+            if (asked[0] != null) {
+                store.put(a.getPersonId(), new PendingInputs(asked[0].getRequestId(), new ArrayList<>(rest.subList(i, rest.size()))).toBytes());
+                return;
+            }
+        }
+        store.delete(a.getPersonId());
+    }
+}

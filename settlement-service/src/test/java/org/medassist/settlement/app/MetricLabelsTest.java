@@ -1,0 +1,27 @@
+package org.medassist.settlement.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.medassist.kit.auth.RegionCatalog;
+
+/** Metric labels come from closed sets: a region of the catalog or {@code other} (docs/security.md). */
+class MetricLabelsTest {
+    @Test
+    void aRegionOutsideTheCatalogIsOther() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RegionCatalog catalog = () -> Set.of("nanjing");
+        MicrometerSettlementMetrics metrics = new MicrometerSettlementMetrics(registry, catalog);
+        metrics.settlement("settled", "nanjing", 100, 0);
+        metrics.settlement("settled", "NJ-42-000001", 100, 0); // e.g. a personId in the region field of a produced record
+        metrics.settlement("no-such-status", "nanjing", 0, 0);
+        assertEquals(1.0, registry.get("medassist.settlements").tags("region", "nanjing", "status", "settled").counter().count());
+        assertEquals(1.0, registry.get("medassist.settlements").tags("region", "other", "status", "settled").counter().count());
+        assertEquals(1.0, registry.get("medassist.settlements").tags("region", "nanjing", "status", "other").counter().count());
+        assertEquals(100.0, registry.get("medassist.assistance.paid.fen").tags("region", "other").counter().count());
+        assertNull(registry.find("medassist.settlements").tags("region", "NJ-42-000001").counter());
+    }
+}
