@@ -380,7 +380,7 @@ final class ClaimLineReader {
             for (int k = from; k < to; k++) h = 31 * h + line.charAt(k);
             String[] t = table;
             int mask = t.length - 1;
-            int slot = (h ^ (h >>> 16)) & mask;
+            int slot = slot(h, mask);
             while (true) {
                 String s = t[slot];
                 if (s == null) break;
@@ -395,14 +395,22 @@ final class ClaimLineReader {
             return made;
         }
 
+        /**
+         * The first slot for a hash: its bits mixed (Fibonacci hashing), since ids that differ in their last digits
+         * have neighbouring string hashes, which would fill neighbouring slots and make long probe runs.
+         */
+        private static int slot(int h, int mask) {
+            int m = h * 0x9E3779B9;
+            return (m ^ (m >>> 16)) & mask;
+        }
+
         private void grow() {
             String[] old = table;
             String[] t = new String[old.length * 2];
             int mask = t.length - 1;
             for (String s : old) {
                 if (s == null) continue;
-                int h = s.hashCode();
-                int slot = (h ^ (h >>> 16)) & mask;
+                int slot = slot(s.hashCode(), mask);
                 while (t[slot] != null) slot = (slot + 1) & mask;
                 t[slot] = s;
             }
