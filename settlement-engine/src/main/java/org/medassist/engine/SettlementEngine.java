@@ -255,7 +255,7 @@ public final class SettlementEngine {
         return new SettlementResult(id, claimId, personId == null ? "" : personId, region == null ? "" : region, year,
                 ResultStatus.REJECTED, null, null, 0, 0, 0, 0,
                 0, 0, p == null ? null : p.policyRef(), List.of("rejected: " + reason), reference, reason, false, List.of(),
-                hospitalId);
+                hospitalId, null, null);
     }
 
     /** An empty person-year shaped for the region's pools and classes. */

@@ -389,10 +389,16 @@ public final class EventJson {
             if (!node.isTextual()) throw fail(path, "must be a date string (YYYY-MM-DD)");
             String text = node.textValue();
             if (DATE.matcher(text).matches()) {
+                LocalDate d = null;
                 try {
-                    return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+                    d = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
                 } catch (DateTimeParseException e) {
                     // falls through to the message below
+                }
+                if (d != null) {
+                    String problem = input ? EventRules.dateProblem(d) : null;
+                    if (problem != null) throw fail(path, problem);
+                    return d;
                 }
             }
             throw fail(path, quote(text) + " is not a date (YYYY-MM-DD)");

@@ -113,6 +113,11 @@ public final class EventRules {
                     }
                 }
                 case RECORD -> fields(s, (SpecificRecord) v, path + ".", ctx);
+                case INT -> {
+                    // a date on a topic is any day count; its year is one the contract knows (docs/contract.md, Dates)
+                    String problem = ctx.input() && v instanceof java.time.LocalDate d ? dateProblem(d) : null;
+                    if (problem != null) throw ctx.fail(path, problem);
+                }
                 default -> { }
             }
         }
@@ -145,6 +150,12 @@ public final class EventRules {
         } else if (record instanceof Alert a) {
             alert(a, ctx);
         }
+    }
+
+    /** Why an input's date breaks the contract (its year is not one of 1900-2999), or null. */
+    static String dateProblem(java.time.LocalDate d) {
+        if (d.getYear() >= MIN_YEAR && d.getYear() <= MAX_YEAR) return null;
+        return "the year of " + d + " is not between " + MIN_YEAR + " and " + MAX_YEAR;
     }
 
     private static void person(String personId, Context ctx) {

@@ -31,6 +31,13 @@ public final class Topics {
 
     public static final int DEFAULT_PARTITIONS = 6;
 
+    /**
+     * The record size the dead-letters topic takes (its {@code max.message.bytes}): a dead letter carries a whole input
+     * record (at most the broker's default 1 MiB) with its reason and origin, so the topic takes twice that. Producers
+     * that write dead letters set {@code max.request.size} to it (docs/reliability.md, limits).
+     */
+    public static final int DEAD_LETTER_MAX_BYTES = 2 * 1024 * 1024;
+
     public static final Topic<IdentityEvent> IDENTITY_EVENTS =
             new Topic<>("identity-events", Keying.PERSON, false, IdentityEvent.class, false, "`IdentityEvent`");
     /** The whole identity timeline per person, as eligibility-service folded it. */
@@ -93,6 +100,7 @@ public final class Topics {
         for (Topic<?> t : ALL) {
             NewTopic nt = new NewTopic(t.name(), t.partitions(personPartitions), replication);
             if (t.compacted()) nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            if (t == DEAD_LETTERS) nt.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DEAD_LETTER_MAX_BYTES)));
             wanted.add(nt);
         }
         java.util.Set<String> notOurs = new java.util.HashSet<>();

@@ -195,7 +195,7 @@ class EventJsonRoundTripTest {
                         + "\"eligible\":\"18600.00\",\"assistance\":\"16740.00\",\"tilt\":\"0.00\",\"remaining\":\"1860.00\","
                         + "\"otherPayers\":{\"localFinanceRelief\":\"0.00\",\"hospitalBorne\":\"0.00\"},"
                         + "\"policy\":\"nanjing/宁政办发〔2023〕1号\",\"explanation\":[\"...\"],"
-                        + "\"reference\":null,\"reason\":null,\"recoveryDue\":false,\"kpiFlags\":[],\"hospitalId\":null}");
+                        + "\"reference\":null,\"reason\":null,\"recoveryDue\":false,\"kpiFlags\":[],\"hospitalId\":null,\"claimClass\":null,\"claimDate\":null}");
         assertEquals(SettlementStatus.settled, s.getStatus());
         assertEquals(1_674_000L, s.getAssistance());
         assertEquals(List.of("..."), s.getExplanation());
@@ -219,7 +219,7 @@ class EventJsonRoundTripTest {
                 + "\"eligible\":\"0.00\",\"assistance\":\"-12.30\",\"tilt\":\"-0.05\",\"remaining\":\"12.35\","
                 + "\"otherPayers\":{\"localFinanceRelief\":\"0.00\",\"hospitalBorne\":\"0.00\"},"
                 + "\"policy\":\"jiujiang/九医保发〔2022〕1号\",\"explanation\":[\"recompute after reversal H-1\",\"第二行\"],"
-                + "\"reference\":\"A-77\",\"reason\":null,\"recoveryDue\":true,\"kpiFlags\":[\"nanjing-residual-10pct\"],\"hospitalId\":null}", line);
+                + "\"reference\":\"A-77\",\"reason\":null,\"recoveryDue\":true,\"kpiFlags\":[\"nanjing-residual-10pct\"],\"hospitalId\":null,\"claimClass\":null,\"claimDate\":null}", line);
         assertEquals(s, EventJson.read(line));
     }
 

@@ -56,6 +56,21 @@ class EventRulesTest {
                 assertThrows(EventFormatException.class, () -> EventRules.check(r)).getMessage());
     }
 
+    /** An Avro date holds any day count; straight from Kafka, a year outside the contract's is refused. */
+    @Test
+    void aDateOutsideTheContractsYearsIsRefused() {
+        Claim c = claim();
+        c.setDischargeDate(java.time.LocalDate.ofEpochDay(Integer.MAX_VALUE));
+        EventFormatException e = assertThrows(EventFormatException.class, () -> EventRules.check(c));
+        assertEquals("dischargeDate", e.field());
+        assertTrue(e.getMessage().contains("is not between 1900 and 2999"), e.getMessage());
+        c.setDischargeDate(java.time.LocalDate.of(1899, 12, 31));
+        assertEquals("dischargeDate", assertThrows(EventFormatException.class, () -> EventRules.check(c)).field());
+        c.setAdmissionDate(java.time.LocalDate.of(1900, 1, 1));
+        c.setDischargeDate(java.time.LocalDate.of(1900, 1, 1));
+        assertDoesNotThrow(() -> EventRules.check(c));
+    }
+
     @Test
     void anEmptyRequiredStringIsRefused() {
         Claim c = claim();

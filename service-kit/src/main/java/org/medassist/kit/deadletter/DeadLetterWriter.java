@@ -66,6 +66,7 @@ public class DeadLetterWriter implements AutoCloseable {
                 if (producer == null) {
                     var config = clients.producerConfig();
                     config.put("client.id", clients.serviceName() + "-dead-letters");
+                    config.put("max.request.size", org.medassist.schemas.kafka.Topics.DEAD_LETTER_MAX_BYTES);
                     producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                             clients.avroSerdes().value(DeadLetter.class).serializer());
                 }

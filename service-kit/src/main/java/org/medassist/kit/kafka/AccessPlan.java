@@ -42,6 +42,7 @@ public final class AccessPlan {
     public static final String ELIGIBILITY_USER = "medassist-eligibility";
     public static final String SETTLEMENT_USER = "medassist-settlement";
     public static final String OPERATOR_USER = "medassist-operator";
+    public static final String DASHBOARD_USER = "medassist-dashboard";
 
     /**
      * One Kafka principal and what it may do.
@@ -134,10 +135,21 @@ public final class AccessPlan {
                 null, List.of(), user, List.of());
     }
 
+    /**
+     * dashboard-service: reads {@code alerts}, {@code settlements} and {@code policy-parameters} with partitions
+     * assigned by hand and no consumer group (docs/dashboard-service.md), so it needs READ on those topics and nothing
+     * else: no group, no writes, no topics of its own, no transactions. It cannot read dead letters.
+     */
+    public static Account dashboard(String user) {
+        return new Account(user, List.of(Topics.POLICY_PARAMETERS, Topics.SETTLEMENTS, Topics.ALERTS), List.of(), List.of(),
+                null, List.of(), null, List.of());
+    }
+
     /** The accounts with the default users, application ids and service names (application.yml). */
     public static List<Account> defaults() {
         return List.of(eligibility(ELIGIBILITY_USER, "medassist-eligibility", "eligibility-service"),
                 settlement(SETTLEMENT_USER, "medassist-settlement", "settlement-service"),
+                dashboard(DASHBOARD_USER),
                 operator(OPERATOR_USER));
     }
 
@@ -205,9 +217,10 @@ public final class AccessPlan {
     public static String shellLines() {
         Account e = eligibility("$ELIGIBILITY_USER", "$ELIGIBILITY_APP", "$ELIGIBILITY_SERVICE");
         Account s = settlement("$SETTLEMENT_USER", "$SETTLEMENT_APP", "$SETTLEMENT_SERVICE");
+        Account d = dashboard("$DASHBOARD_USER");
         Account o = operator("$OPERATOR_USER");
         StringBuilder sb = new StringBuilder();
-        for (Account a : List.of(e, s, o)) {
+        for (Account a : List.of(e, s, d, o)) {
             sb.append("# ").append(a.principal()).append('\n');
             for (AclBinding b : a.bindings()) {
                 ResourcePattern r = b.pattern();

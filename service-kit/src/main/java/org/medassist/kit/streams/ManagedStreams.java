@@ -160,6 +160,9 @@ public class ManagedStreams implements AutoCloseable {
         p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         // read what the broker already holds in timestamp order across the task's inputs (docs/reliability.md)
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
+        // a dead letter carries a whole input record: the producer must send what the dead-letters topic takes
+        p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                org.medassist.schemas.kafka.Topics.DEAD_LETTER_MAX_BYTES);
         // the 5.0 default, now: a global store's processing errors go to the processing exception handler too
         p.put("processing.exception.handler.global.enabled", "true");
         p.putAll(s.getStreams());

@@ -59,7 +59,7 @@ public final class Publisher {
                 ResultStatus.REVERSED, c.tier, c.identity, 0, -e.paidAssistance, -e.paidTilt, 0, -e.paidRelief,
                 -e.paidBorne, p.policyRef(), List.of("claim reversed by " + e.reversalId + (reason == null ? "" : ": " + reason)
                 + "; everything paid on it is undone"), e.reversalId, reason, e.paidAssistance > 0 || e.paidTilt > 0, List.of(),
-                e.claim.hospitalId()));
+                e.claim.hospitalId(), claimClass(p, e), e.claim.date()));
         e.paidAssistance = e.paidTilt = e.paidRelief = e.paidBorne = 0;
     }
 
@@ -70,7 +70,14 @@ public final class Publisher {
         long remaining = e.kind == Entry.Kind.CLAIM ? c.remaining : 0;
         return new SettlementResult(nextId(personId, e), claimId, personId, py.region, py.year, status, c.tier, c.identity,
                 c.eligible, dA, dT, remaining, dR, dB, p.policyRef(), c.explanation(), e.reference, reason,
-                recovery, List.copyOf(c.kpiFlags()), hospitalId);
+                recovery, List.copyOf(c.kpiFlags()), hospitalId, claimClass(p, e), e.kind == Entry.Kind.CLAIM ? e.claim.date() : null);
+    }
+
+    /** The name of the region's benefit class the entry's claim falls in; null for other entries and unclassified claims. */
+    static String claimClass(RegionPolicy p, Entry e) {
+        if (e.kind != Entry.Kind.CLAIM) return null;
+        int cls = p.classifier().classify(e.claim);
+        return cls < 0 ? null : p.classifier().name(cls);
     }
 
     private static String nextId(String personId, Entry e) {

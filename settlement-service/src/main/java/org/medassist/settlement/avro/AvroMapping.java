@@ -86,6 +86,8 @@ public final class AvroMapping {
                 .setRecoveryDue(s.recoveryDue())
                 .setKpiFlags(new ArrayList<>(s.kpiFlags()))
                 .setHospitalId(s.hospitalId())
+                .setClaimClass(s.claimClass())
+                .setClaimDate(s.claimDate())
                 .build();
     }
 

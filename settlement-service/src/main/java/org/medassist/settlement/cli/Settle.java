@@ -30,12 +30,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code bin/settle} command line (picocli): {@code replay} and {@code policies}. Messages, never stack traces,
+ * The {@code bin/settle} command line (picocli): {@code replay}, {@code whatif} (docs/whatif.md) and {@code policies}. Messages, never stack traces,
  * for anything a user can get wrong. Exit codes: 0 done, 1 failed (a file, a policy, lines failing in the engine),
  * 2 wrong usage.
  */
-@Command(name = "bin/settle", usageHelpAutoWidth = true, synopsisSubcommandLabel = "(replay | policies)",
-        description = "Settles event files through the engine, without Kafka, and prints the policies' rules with their clauses.",
+@Command(name = "bin/settle", usageHelpAutoWidth = true, synopsisSubcommandLabel = "(replay | whatif | policies)",
+        description = "Settles event files through the engine, without Kafka, compares a history under a changed policy, and prints the policies' rules with their clauses.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'bin/settle COMMAND --help' for a command's options."})
 public final class Settle implements Callable<Integer> {
@@ -64,6 +64,7 @@ public final class Settle implements Callable<Integer> {
     static int run(String[] args, PrintStream err, PrintStream out) {
         CommandLine cl = new CommandLine(new Settle(err));
         cl.addSubcommand("replay", new ReplayCommand(err));
+        cl.addSubcommand("whatif", new WhatIfCommand(err, out, System.in, System.getenv()));
         cl.addSubcommand("policies", new PoliciesCommand(err));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
@@ -98,7 +99,7 @@ public final class Settle implements Callable<Integer> {
     /** No command: the usage, as a usage error. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "a command is needed: replay or policies");
+        throw new ParameterException(spec.commandLine(), "a command is needed: replay, whatif or policies");
     }
 
     @Command(name = "replay", usageHelpAutoWidth = true, sortOptions = false,

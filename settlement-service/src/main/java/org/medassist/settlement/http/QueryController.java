@@ -172,8 +172,10 @@ public class QueryController {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
                 if (kv.value == null) continue;
+                byte[] value = org.medassist.settlement.stream.ParameterRecords.read(kv.value).value();
+                if (value == null) continue;
                 try {
-                    Parameter p = reader.deserialize(Topics.POLICY_PARAMETERS.name(), kv.value);
+                    Parameter p = reader.deserialize(Topics.POLICY_PARAMETERS.name(), value);
                     book.put(p.getRegion(), p.getYear(), p.getName(), p.getValue());
                 } catch (RuntimeException e) {
                     // an unreadable value is the settle processor's to dead-letter; the view goes without it

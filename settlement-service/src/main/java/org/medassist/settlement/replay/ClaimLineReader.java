@@ -279,12 +279,16 @@ final class ClaimLineReader {
         return null;
     }
 
-    /** YYYY-MM-DD with ASCII digits naming a real day, as the codec's pattern and ISO_LOCAL_DATE accept; else null. */
+    /**
+     * YYYY-MM-DD with ASCII digits naming a real day of the years 1900–2999, as the codec's pattern, ISO_LOCAL_DATE and
+     * the contract's date rule accept; else null.
+     */
     private LocalDate date() {
         int o = textStart;
         if (textEnd - o != 10 || s.charAt(o + 4) != '-' || s.charAt(o + 7) != '-') return null;
         int y = digits(o, o + 4), m = digits(o + 5, o + 7), d = digits(o + 8, o + 10);
         if (y < 0 || m < 0 || d < 0) return null;
+        if (y < MIN_YEAR || y > MAX_YEAR) return null; // EventRules.dateProblem: the codec refuses it and says why
         if (y >= 2000 && y < 2050 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
             int k = (int) (epochDay(y, m, d) - FIRST_CACHED_DAY);
             LocalDate cached = dates[k];

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.medassist.engine.EngineOutput;
 import org.medassist.engine.model.MonitoringAlert;
@@ -68,11 +70,39 @@ final class JsonLinesOutput implements EngineOutput {
             g.writeBooleanField("recoveryDue", s.recoveryDue());
             strings("kpiFlags", s.kpiFlags());
             nullable("hospitalId", s.hospitalId());
+            nullable("claimClass", s.claimClass());
+            g.writeFieldName("claimDate");
+            if (s.claimDate() == null) g.writeNull();
+            else date(s.claimDate());
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private final char[] day = new char[10];
+
+    /** A date as the codec writes it: ISO {@code YYYY-MM-DD}, from a reused buffer for the years 1000–9999. */
+    private void date(LocalDate d) throws IOException {
+        int y = d.getYear();
+        if (y < 1000 || y > 9999) {
+            g.writeString(d.format(DateTimeFormatter.ISO_LOCAL_DATE));
+            return;
+        }
+        int m = d.getMonthValue();
+        int dd = d.getDayOfMonth();
+        day[0] = (char) ('0' + y / 1000);
+        day[1] = (char) ('0' + y / 100 % 10);
+        day[2] = (char) ('0' + y / 10 % 10);
+        day[3] = (char) ('0' + y % 10);
+        day[4] = '-';
+        day[5] = (char) ('0' + m / 10);
+        day[6] = (char) ('0' + m % 10);
+        day[7] = '-';
+        day[8] = (char) ('0' + dd / 10);
+        day[9] = (char) ('0' + dd % 10);
+        g.writeString(day, 0, 10);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.medassist.events.OwnershipRequest;
 import org.medassist.events.PersonEligibility;
 import org.medassist.schemas.json.EventFormatException;
 import org.medassist.schemas.kafka.EventRoute;
+import org.medassist.schemas.json.EventRules;
 import org.medassist.schemas.kafka.EventRoutes;
 import org.medassist.settlement.avro.AvroMapping;
 import org.medassist.settlement.ledger.Ledgers;
@@ -266,10 +267,22 @@ public final class EventRouter {
     }
 
     /** A contract-breaking event that names itself is answered with a rejected settlement, never dropped. */
-    public boolean reject(EventFormatException e, EngineOutput out) {
+    public boolean reject(EventFormatException e, EngineOutput out) { return reject(e, null, out); }
+
+    /**
+     * The same, with the record when it could be read (a record from a topic): a year close or a parameter, which
+     * carry no id, are then named by what they are about ({@code year_close:<region>:<year>}).
+     */
+    public boolean reject(EventFormatException e, SpecificRecord record, EngineOutput out) {
         if (e.type() == null || EventRoutes.ofType(e.type()).isEmpty()) return false;
         boolean claim = e.type().equals("claim");
-        String reference = claim ? null : e.type() + ":" + (e.id() == null ? "?" : e.id());
+        String id = e.id();
+        // text as the contract shows it in a refusal (its first characters), so that the answer fits where the input did
+        if (id == null && record instanceof org.medassist.events.YearClose y) id = EventRules.shown(y.getRegion()) + ":" + y.getYear();
+        if (id == null && record instanceof org.medassist.events.Parameter p) {
+            id = EventRules.shown(p.getRegion()) + ":" + p.getYear() + ":" + EventRules.shown(p.getName());
+        }
+        String reference = claim ? null : e.type() + ":" + (id == null ? "?" : id);
         out.settlement(engine.rejectedReference(claim ? e.id() : null, e.personId(), e.region(), 0, reference, e.getMessage()));
         return true;
     }

@@ -2,10 +2,7 @@ package org.medassist.settlement.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -80,6 +77,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     static final String FAN_OUTS = "fan-outs";
     static final String APPLIED_PARAMETERS = "applied-parameters";
     static final String CLOSED_YEARS = "closed-years";
+    static final String ANSWERED_PARAMETERS = "answered-parameters";
     static final String PARAMETERS = "policy-parameters-store";
 
     static final String SETTLEMENTS_SINK = "settlements-sink";
@@ -116,8 +114,10 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     private KeyValueStore<String, String> closedYears;
     private KeyValueStore<String, byte[]> parameters;
     private FanOuts fanOuts;
-    /** The last bytes of each global parameter this task looked at, so unchanged values are not decoded again. */
-    private final Map<String, byte[]> seenParameters = new HashMap<>();
+    /** Per global parameter key, the source offset this task last answered: each record is handled once, also across restarts. */
+    private KeyValueStore<String, Long> answeredParameters;
+    /** While a year close of this partition is applied: its refusal is this record's answer (else only task 0 answers). */
+    private boolean answersRegionless;
     private long timestamp;
     /** The headers of the input being applied (its sender, docs/security.md): every output it causes carries them. */
     private org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
@@ -145,6 +145,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         appliedParameters = context.getStateStore(APPLIED_PARAMETERS);
         closedYears = context.getStateStore(CLOSED_YEARS);
         parameters = context.getStateStore(PARAMETERS);
+        answeredParameters = context.getStateStore(ANSWERED_PARAMETERS);
         fanOuts = new FanOuts(context.getStateStore(FAN_OUTS));
         // the stored ledgers were settled with these: load them before any record is processed
         try (KeyValueIterator<String, Long> it = appliedParameters.all()) {
@@ -287,14 +288,20 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             deadLetter(in, "the record key is not region|year of the year close (docs/contract.md, topics)");
             return;
         }
-        if (!valid(y)) return;
-        steps.guarded(in, () -> {
-            FanOut f = router.yearClose(AvroMapping.yearClose(y), out);
-            if (f != null) {
-                closedYears.put(y.getRegion() + "|" + y.getYear(), "closed");
-                fanOuts.start(f);
-            }
-        });
+        // each copy of a year close is its partition's own record: its refusal is answered here, on every partition
+        answersRegionless = true;
+        try {
+            if (!valid(y)) return;
+            steps.guarded(in, () -> {
+                FanOut f = router.yearClose(AvroMapping.yearClose(y), out);
+                if (f != null) {
+                    closedYears.put(y.getRegion() + "|" + y.getYear(), "closed");
+                    fanOuts.start(f);
+                }
+            });
+        } finally {
+            answersRegionless = false;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- checks
@@ -349,7 +356,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             EventRules.check(event);
             return true;
         } catch (EventFormatException e) {
-            router.reject(e, out);
+            router.reject(e, event, out);
             return false;
         }
     }
@@ -376,32 +383,62 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         if (worked) context.commit(); // each chunk's cursor is committed with its persons
     }
 
+    /**
+     * Applies the global table's parameters this task has not answered yet. The table holds each key's last record
+     * with its source offset ({@link ParameterRecords}); every record is answered once, by the task of partition 0 when
+     * the answer belongs to no person: a tombstone, an unreadable value or one under another key is a dead letter, a
+     * value that breaks the contract a rejected settlement; a good value is applied and fans out over its region-year.
+     * Only the latest record of a key is seen, as a table keeps only that.
+     */
     private void applyNewParameters() {
         try (KeyValueIterator<String, byte[]> it = parameters.all()) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
-                if (kv.value == null || Arrays.equals(kv.value, seenParameters.get(kv.key))) continue;
-                Parameter p;
-                try {
-                    p = parameterValues.deserialize(Topics.POLICY_PARAMETERS.name(), kv.value);
-                } catch (RuntimeException e) {
-                    if (Failures.isInfrastructure(e)) return; // the registry is unreachable: try again at the next punctuation
-                    seenParameters.put(kv.key, kv.value);
-                    if (context.taskId().partition() == 0) {
-                        forwardLetter(letters.letter(Topics.POLICY_PARAMETERS.name(), 0, -1, kv.key.getBytes(StandardCharsets.UTF_8),
-                                kv.value, "cannot be read as a parameter: " + Failures.describe(e)), kv.key.getBytes(StandardCharsets.UTF_8));
-                    }
-                    continue;
-                }
-                seenParameters.put(kv.key, kv.value);
-                String key = p.getRegion() + "|" + p.getYear() + "|" + p.getName();
-                Long applied = appliedParameters.get(key);
-                if (applied != null && applied == p.getValue()) continue;
-                FanOut f = router.parameter(AvroMapping.parameter(p), out);
-                appliedParameters.put(key, p.getValue());
-                if (f != null) fanOuts.start(f);
+                if (kv.value == null) continue;
+                ParameterRecords.Stored stored = ParameterRecords.read(kv.value);
+                Long answered = answeredParameters.get(kv.key);
+                if (answered != null && answered == stored.offset()) continue;
+                if (!applyParameter(kv.key, stored)) return; // the registry is unreachable: the next punctuation tries again
+                answeredParameters.put(kv.key, stored.offset());
             }
         }
+    }
+
+    /** Answers one parameter record; false when it must wait for the registry. */
+    private boolean applyParameter(String key, ParameterRecords.Stored stored) {
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        if (stored.value() == null) {
+            parameterLetter(keyBytes, stored, "a deletion (tombstone) is not a parameter event: the value in force stays;"
+                    + " send a parameter event to change it");
+            return true;
+        }
+        Parameter p;
+        try {
+            p = parameterValues.deserialize(Topics.POLICY_PARAMETERS.name(), stored.value());
+        } catch (RuntimeException e) {
+            if (Failures.isInfrastructure(e)) return false;
+            parameterLetter(keyBytes, stored, "cannot be read as a parameter: " + Failures.describe(e));
+            return true;
+        }
+        String expected = EventRoutes.PARAMETER.keyOf(p);
+        if (!expected.equals(key)) {
+            parameterLetter(keyBytes, stored, "the record key is not region|year|name of the parameter (docs/contract.md, topics)");
+            return true;
+        }
+        if (!valid(p)) return true;
+        Long applied = appliedParameters.get(key);
+        if (applied != null && applied == p.getValue()) return true;
+        FanOut f = router.parameter(AvroMapping.parameter(p), out);
+        if (f != null) {
+            appliedParameters.put(key, p.getValue());
+            fanOuts.start(f);
+        }
+        return true;
+    }
+
+    private void parameterLetter(byte[] key, ParameterRecords.Stored stored, String reason) {
+        if (context.taskId().partition() != 0) return;
+        forwardLetter(letters.letter(Topics.POLICY_PARAMETERS.name(), 0, stored.offset(), key, stored.value(), reason), key);
     }
 
     // -------------------------------------------------------------------------------------------------- outputs
@@ -413,7 +450,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     private final EngineOutput out = new EngineOutput() {
         @Override
         public void settlement(SettlementResult s) {
-            if (s.personId().isEmpty() && context.taskId().partition() != 0) return;
+            if (s.personId().isEmpty() && !answersRegionless && context.taskId().partition() != 0) return;
             metrics.settlement(s.status().symbol(), s.region(), s.assistance(), s.tilt());
             context.forward(new Record<Object, Object>(s.personId(), AvroMapping.toAvro(s), timestamp, headers), SETTLEMENTS_SINK);
         }

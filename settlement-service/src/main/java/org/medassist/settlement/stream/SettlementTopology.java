@@ -76,6 +76,8 @@ public final class SettlementTopology {
                 Serdes.String(), Serdes.Long()), "settle");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.CLOSED_YEARS),
                 Serdes.String(), Serdes.String()), "settle");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SettleProcessor.ANSWERED_PARAMETERS),
+                Serdes.String(), Serdes.Long()), "settle");
 
         t.addSource("claim-ownership-requests-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 Topics.CLAIM_OWNERSHIP_REQUESTS.name());
@@ -107,18 +109,26 @@ public final class SettlementTopology {
                 serdes.value((Topic) topic).serializer(), parents);
     }
 
-    /** Keeps the global store equal to the policy-parameters topic: the raw bytes, decoded by the settle processor. */
+    /**
+     * Keeps each key's last record of the policy-parameters topic in the global store, raw, with its source offset
+     * ({@link ParameterRecords}): the settle processor decodes, checks and answers it. A tombstone is kept as such, so
+     * it is answered too, and the value in force stays. A record without a key has no place in a table; it is counted
+     * under the empty key, answered as unreadable.
+     */
     private static final class ParameterStoreUpdate implements Processor<String, byte[], Void, Void> {
         private KeyValueStore<String, byte[]> store;
+        private ProcessorContext<Void, Void> context;
 
         @Override
-        public void init(ProcessorContext<Void, Void> context) { store = context.getStateStore(SettleProcessor.PARAMETERS); }
+        public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
+            store = context.getStateStore(SettleProcessor.PARAMETERS);
+        }
 
         @Override
         public void process(Record<String, byte[]> record) {
-            if (record.key() == null) return;
-            if (record.value() == null) store.delete(record.key());
-            else store.put(record.key(), record.value());
+            long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+            store.put(record.key() == null ? "" : record.key(), ParameterRecords.write(offset, record.value()));
         }
     }
 }

@@ -30,7 +30,7 @@ class SettleTest {
     void withoutACommandItShowsTheUsageAndExitsTwo() {
         Result r = run();
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("settle: a command is needed: replay or policies\nUsage: bin/settle"), r.err());
+        assertTrue(r.err().startsWith("settle: a command is needed: replay, whatif or policies\nUsage: bin/settle"), r.err());
         assertTrue(r.err().contains("replay") && r.err().contains("policies"), r.err());
     }
 
@@ -92,5 +92,94 @@ class SettleTest {
         Result notADirectory = run("policies", "--policies", dir.resolve("nowhere").toString());
         assertEquals(1, notADirectory.code());
         assertTrue(notADirectory.err().contains("not a directory of policies"), notADirectory.err());
+    }
+
+    // ------------------------------------------------------------------------------------------------------ whatif
+
+    @Test
+    void whatifHelpNamesItsOptions() {
+        for (String[] args : new String[][] {{"whatif", "--help"}, {"help", "whatif"}}) {
+            Result r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args));
+            assertTrue(r.out().startsWith("Usage: bin/settle whatif"), r.out());
+            for (String option : new String[] {"--in", "--from-kafka", "--baseline", "--changed", "--set", "--region", "--year", "--out",
+                    "--show-person-ids", "nanjing:tiers[B].rates.inpatient.rate=0.95"}) {
+                assertTrue(r.out().contains(option), option);
+            }
+        }
+        assertTrue(run("--help").out().contains("whatif"));
+    }
+
+    @Test
+    void whatifUsageErrorsExitTwo() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "");
+        assertWhatifUsage("settle whatif: give the history: --in FILE or --from-kafka", "whatif");
+        assertWhatifUsage("settle whatif: give the history: --in FILE or --from-kafka", "whatif", "--in", in.toString(), "--from-kafka");
+        assertWhatifUsage("settle whatif: --set nanjing: expected REGION:PATH=VALUE, e.g. nanjing:tiers[B].rates.inpatient.rate=0.95",
+                "whatif", "--in", in.toString(), "--set", "nanjing");
+        assertWhatifUsage("settle whatif: --set nanjing:tiers[B].rats.inpatient=1: tiers[B] has no key \"rats\"", "whatif", "--in", in.toString(), "--set", "nanjing:tiers[B].rats.inpatient=1");
+        assertWhatifUsage("settle whatif: --region shanghai is not in the policy catalog", "whatif", "--in", in.toString(), "--region", "shanghai");
+        assertWhatifUsage("settle whatif: --year 23 is not a year from 1900 to 2999", "whatif", "--in", in.toString(), "--year", "23");
+        Result invalid = run("whatif", "--in", in.toString(), "--set", "nanjing:tiers[B].rates.inpatient.rate=ninety");
+        assertEquals(1, invalid.code(), invalid.err());
+        assertTrue(invalid.err().startsWith("settle whatif: the changed policy does not load: "), invalid.err());
+        Result missing = run("whatif", "--in", dir.resolve("none.jsonl").toString(), "--quiet");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().endsWith("settle whatif: no such file: " + dir.resolve("none.jsonl") + "\n"), missing.err());
+    }
+
+    private static void assertWhatifUsage(String message, String... args) {
+        Result r = run(args);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith(message) && r.err().contains("\nUsage: bin/settle whatif"), r.err());
+    }
+
+    /**
+     * The issue's check through the command line: a changed policy directory (Jiujiang's 二类 cap 5万 → 6万) over the
+     * example file; the fund difference in fund.csv equals bin/settle replay run with each policy directory.
+     */
+    @Test
+    void whatifEqualsReplayRunTwiceAndWritesItsReport() throws Exception {
+        Path examples = Path.of("").toAbsolutePath();
+        while (!Files.exists(examples.resolve("mvnw"))) examples = examples.getParent();
+        Path events = examples.resolve("docs/examples/jiujiang.jsonl");
+        Path shipped = examples.resolve("settlement-engine/src/main/resources/policies/jiujiang/policy.yaml");
+        String policy = Files.readString(shipped);
+        String changed = policy.replace("annual: {amount: \"50000.00\"", "annual: {amount: \"60000.00\"");
+        assertTrue(!changed.equals(policy));
+        Files.createDirectories(dir.resolve("changed/jiujiang"));
+        Files.writeString(dir.resolve("changed/jiujiang/policy.yaml"), changed);
+
+        Path out = dir.resolve("report");
+        Result r = run("whatif", "--in", events.toString(), "--changed", dir.resolve("changed").toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("三（三）2（2）") && r.out().contains("tiers[class2].caps.annual.amount: 50000.00 → 60000.00"), r.out());
+        assertTrue(!r.out().contains("JIUJIANG-"), "personIds are hashed unless asked: " + r.out());
+        for (String f : new String[] {"fund.csv", "by_city.csv", "by_tier.csv", "by_class.csv", "by_month.csv", "persons.csv",
+                "burden_percentiles.csv", "burden_tenths.csv", "alerts.csv", "policy_changes.csv", "report.html", "summary.txt"}) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<svg") && !html.contains("<script src") && !html.contains("<link"), "self-contained, with charts");
+
+        Path base = dir.resolve("base.jsonl");
+        Path chg = dir.resolve("chg.jsonl");
+        Files.createDirectories(dir.resolve("none"));
+        assertEquals(0, run("replay", "--in", events.toString(), "--out", base.toString(), "--quiet").code());
+        assertEquals(0, run("replay", "--in", events.toString(), "--out", chg.toString(), "--policies", dir.resolve("changed").toString(), "--quiet").code());
+        long difference = paid(chg) - paid(base);
+        String total = Files.readAllLines(out.resolve("fund.csv")).stream().filter(l -> l.startsWith("total,")).findFirst().orElseThrow();
+        assertEquals(org.medassist.engine.money.Money.format(difference), total.split(",")[3], total);
+        assertTrue(difference > 0, "the example hits the cap");
+    }
+
+    /** Assistance plus tilt of every settlement line of a replay output, in fen. */
+    private static long paid(Path settlements) throws Exception {
+        long sum = 0;
+        for (String line : Files.readAllLines(settlements)) {
+            if (org.medassist.schemas.json.EventJson.read(line) instanceof org.medassist.events.Settlement s) sum += s.getAssistance() + s.getTilt();
+        }
+        return sum;
     }
 }

@@ -249,7 +249,12 @@ final class Accounting {
                     }
                 }
             }
-            case REJECTED, REFUSED, ACCEPTED -> {
+            case REJECTED -> {
+                // one per record: each copy of a year close is refused by its own partition's task
+                int due = Math.max(1, in.refs.size());
+                if (n != due) return o.label + " " + n + " times, " + due + " due " + in.seen;
+            }
+            case REFUSED, ACCEPTED -> {
                 if (n != 1) return o.label + " " + n + " times " + in.seen;
             }
             default -> { }

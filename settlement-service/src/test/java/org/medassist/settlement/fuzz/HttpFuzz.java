@@ -59,12 +59,12 @@ final class HttpFuzz {
     static final Map<String, List<String>> REQUIRED = Map.of(
             "identity", List.of("eventId", "personId", "region", "department", "identity", "action", "effectiveDate"),
             "claim", List.of("claimId", "personId", "region", "hospitalId", "hospitalLevel", "kind", "dischargeDate", "location", "amounts"),
-            "claim_reversal", List.of("reversalId", "claimId", "personId", "region"),
+            "claim_reversal", List.of("reversalId", "claimId", "personId", "region", "hospitalId"),
             "application", List.of("applicationId", "personId", "region", "year", "kind", "filedDate"),
             "parameter", List.of("region", "year", "name", "value"),
             "year_close", List.of("region", "year"));
     /** Optional fields of type text: the valid event may hold null there, and any text is then a valid value. */
-    static final java.util.Set<String> OPTIONAL_TEXT = java.util.Set.of("claim_reversal.reason", "claim_reversal.hospitalId");
+    static final java.util.Set<String> OPTIONAL_TEXT = java.util.Set.of("claim_reversal.reason");
     static final Map<String, List<String>> ENUMS = Map.of(
             "identity", List.of("department", "identity", "action"),
             "claim", List.of("hospitalLevel", "kind", "location"),
@@ -127,7 +127,7 @@ final class HttpFuzz {
             ObjectNode e = switch (type) {
                 case "identity" -> identityOf(dept);
                 case "claim" -> valid.claim(valid.person(), hospital);
-                case "claim_reversal" -> reversal();
+                case "claim_reversal" -> reversal(hospital);
                 default -> valid.of(type);
             };
             out.add(e);
@@ -141,14 +141,15 @@ final class HttpFuzz {
         return valid.identity(valid.person(), ids.get(rnd.nextInt(ids.size())));
     }
 
-    private ObjectNode reversal() {
-        if (!acceptedClaims.isEmpty() && rnd.nextInt(3) > 0) {
-            ObjectNode claim = acceptedClaims.remove(rnd.nextInt(acceptedClaims.size()));
-            ObjectNode r = valid.reversal(claim);
-            r.put("hospitalId", claim.get("hospitalId").asText());
-            return r;
+    /** A reversal sent by {@code hospital}: of one of its accepted claims, or of a claim no one sent. */
+    private ObjectNode reversal(String hospital) {
+        List<ObjectNode> own = acceptedClaims.stream().filter(c -> c.get("hospitalId").asText().equals(hospital)).toList();
+        if (!own.isEmpty() && rnd.nextInt(3) > 0) {
+            ObjectNode claim = own.get(rnd.nextInt(own.size()));
+            acceptedClaims.remove(claim);
+            return valid.reversal(claim, hospital);
         }
-        return valid.reversal(null);
+        return valid.reversal(null, hospital);
     }
 
     /** The next case: a fifth are valid batches, the rest mutated or random. */
@@ -512,6 +513,14 @@ final class HttpFuzz {
         return new Case(type, f + " " + (v.length() > 60 ? v.length() + " characters" : "\"" + escape(v) + "\""), expect);
     }
 
+    /** Dates at and just beyond the contract's years, 1900-2999. */
+    static final String[] EDGE_DATES = {"0000-01-01", "1899-12-31", "1900-01-01", "2999-12-31", "3000-01-01", "9999-12-31"};
+
+    private static boolean inYears(String date) {
+        int year = Integer.parseInt(date.substring(0, 4));
+        return year >= 1900 && year <= 2999;
+    }
+
     private Case edges(String type, ObjectNode e) {
         switch (type) {
             case "claim" -> {
@@ -524,18 +533,27 @@ final class HttpFuzz {
                 a.put("basicInsurance", "0.00");
                 a.put("criticalIllness", "0.00");
                 a.put("otherInsurance", "0.00");
-                if (rnd.nextBoolean()) e.put("admissionDate", "0000-01-01");
-                return new Case(type, "largest amounts" + (e.path("admissionDate").asText().startsWith("0000") ? ", admitted in year 0" : ""), Expect.ACCEPT);
+                if (rnd.nextBoolean()) {
+                    String admitted = valid.pick(new String[] {"0000-01-01", "1899-12-31", "1900-01-01"});
+                    e.put("admissionDate", admitted);
+                    // the year of every date is one of 1900-2999 (docs/contract.md, Dates)
+                    return new Case(type, "largest amounts, admitted " + admitted, inYears(admitted) ? Expect.ACCEPT : Expect.REFUSE);
+                }
+                return new Case(type, "largest amounts", Expect.ACCEPT);
             }
             case "identity" -> {
-                e.put("effectiveDate", valid.pick(new String[] {"0000-01-01", "9999-12-31", "1900-01-01"}));
-                ((ObjectNode) e.get("attributes")).put("birthDate", valid.pick(new String[] {"0000-01-01", "9999-12-31"}));
-                return new Case(type, "effectiveDate " + e.get("effectiveDate").asText(), Expect.ACCEPT);
+                String effective = valid.pick(EDGE_DATES);
+                String born = valid.pick(EDGE_DATES);
+                e.put("effectiveDate", effective);
+                ((ObjectNode) e.get("attributes")).put("birthDate", born);
+                return new Case(type, "effectiveDate " + effective + ", born " + born,
+                        inYears(effective) && inYears(born) ? Expect.ACCEPT : Expect.REFUSE);
             }
             case "application" -> {
                 e.put("year", valid.pick(new Integer[] {1900, 2999}));
-                e.put("filedDate", valid.pick(new String[] {"0000-01-01", "9999-12-31", e.get("year").asText() + "-12-31"}));
-                return new Case(type, "year " + e.get("year") + " filed " + e.get("filedDate").asText(), Expect.ACCEPT);
+                String filed = valid.pick(new String[] {"0000-01-01", "9999-12-31", "1900-01-01", e.get("year").asText() + "-12-31"});
+                e.put("filedDate", filed);
+                return new Case(type, "year " + e.get("year") + " filed " + filed, inYears(filed) ? Expect.ACCEPT : Expect.REFUSE);
             }
             case "parameter" -> {
                 e.put("year", valid.pick(new Integer[] {1900, 2999}));
@@ -548,8 +566,7 @@ final class HttpFuzz {
             }
             default -> {
                 e.remove("reason");
-                e.remove("hospitalId");
-                return new Case(type, "reversal without the optional fields", Expect.ACCEPT);
+                return new Case(type, "reversal without its optional reason", Expect.ACCEPT);
             }
         }
     }

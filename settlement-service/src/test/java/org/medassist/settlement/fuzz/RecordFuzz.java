@@ -82,26 +82,18 @@ final class RecordFuzz {
     private final Serializer<SpecificRecord> avro;
     private final Serializer<Object> generic;
     private final int partitions;
-    /** Which open defects' inputs to send: letter-size, parameters, year-close (BadInputFuzzTest's class comment). */
-    private final Set<String> known;
-    /** The parameters defects: their inputs also among the random ones. */
-    private final boolean knownBugs;
     private final List<Claim> claimsSent = new ArrayList<>();
 
     /**
      * @param avro      the services' own value serializer (the registry, the Confluent wire format)
      * @param generic   the same for records of schemas the contract does not have
-     * @param known     also send the inputs of these open defects the fuzz found (BadInputFuzzTest's class comment)
      */
-    RecordFuzz(Random rnd, ValidEvents valid, Serializer<SpecificRecord> avro, Serializer<Object> generic, int partitions,
-               Set<String> known) {
+    RecordFuzz(Random rnd, ValidEvents valid, Serializer<SpecificRecord> avro, Serializer<Object> generic, int partitions) {
         this.rnd = rnd;
         this.valid = valid;
         this.avro = avro;
         this.generic = generic;
         this.partitions = partitions;
-        this.known = known;
-        this.knownBugs = known.contains("parameters");
     }
 
     Case next(String topic) {
@@ -119,36 +111,36 @@ final class RecordFuzz {
     }
 
     /**
-     * The inputs of the open defects named in {@code known} (BadInputFuzzTest's class comment), one of each: each
-     * makes the run fail until its defect is fixed.
+     * Edge cases that were once defects (BadInputFuzzTest's class comment), one of each, sent in every run: each makes
+     * the run fail should its defect come back.
      */
-    List<Case> knownBugs() {
+    List<Case> edgeCases() {
         List<Case> out = new ArrayList<>();
-        if (known.contains("letter-size")) {
+        {
             // as large as a record may be (max.request.size, 1 MiB, less the record's own overhead): its dead letter,
-            // which carries the value and a reason, is not
+            // which carries the value and a reason, is larger, and still fits the dead-letters topic (2 MiB)
             byte[] mb = new byte[(1 << 20) - 200];
             rnd.nextBytes(mb);
-            out.add(single(new Case(Topics.HOSPITAL_EVENTS.name(), "known defect: a record of 1 MiB less 200 bytes", DEAD),
+            out.add(single(new Case(Topics.HOSPITAL_EVENTS.name(), "edge case: a record of 1 MiB less 200 bytes", DEAD),
                     valid.person().getBytes(StandardCharsets.UTF_8), mb));
         }
-        if (known.contains("year-close")) {
-            // refused on one partition only: only partition 0's task publishes a refusal that names no person
+        {
+            // sent to one partition only: that partition's task refuses it, though the refusal names no person
             String region = "zz-" + valid.id("R").toLowerCase(java.util.Locale.ROOT);
-            Case lone = new Case(Topics.YEAR_CLOSES.name(), "known defect: a year close of an unknown region on partition 1 only", REJECTED);
+            Case lone = new Case(Topics.YEAR_CLOSES.name(), "edge case: a year close of an unknown region on partition 1 only", REJECTED);
             lone.markers.add(Accounting.marker("ref:year_close:" + region + ":2023", "", region));
             lone.records.add(new Rec(Topics.YEAR_CLOSES.name(), 1, (region + "|2023").getBytes(StandardCharsets.UTF_8),
                     avro.serialize(Topics.YEAR_CLOSES.name(), new YearClose(region, 2023))));
             out.add(lone);
         }
-        if (known.contains("parameters")) {
+        {
             String p = Topics.POLICY_PARAMETERS.name();
-            out.add(single(new Case(p, "known defect: a tombstone", DEAD), unique(null), null));
+            out.add(single(new Case(p, "edge case: a tombstone", DEAD), unique(null), null));
             Parameter wrongKey = (Parameter) EventJson.read(valid.parameter().toString());
-            out.add(single(new Case(p, "known defect: a valid parameter under another key", DEAD), unique(null), avro.serialize(p, wrongKey)));
+            out.add(single(new Case(p, "edge case: a valid parameter under another key", DEAD), unique(null), avro.serialize(p, wrongKey)));
             Parameter negative = (Parameter) EventJson.read(valid.parameter().toString());
             negative.setValue(-100);
-            Case c = new Case(p, "known defect: a negative value", REJECTED);
+            Case c = new Case(p, "edge case: a negative value", REJECTED);
             c.markers.add(Accounting.marker("ref:parameter:" + negative.getRegion() + ":" + negative.getYear() + ":" + negative.getName(), "",
                     negative.getRegion()));
             out.add(single(c, (negative.getRegion() + "|" + negative.getYear() + "|" + negative.getName()).getBytes(StandardCharsets.UTF_8),
@@ -202,7 +194,7 @@ final class RecordFuzz {
     /**
      * Records near Kafka's size limit (docs/contract.md: a text field has at most 1,000 characters). A readable one is
      * refused with a reason that names its id by the first characters only, so that the answer fits where the input
-     * did. An unreadable one is a dead letter carrying the raw bytes (see {@link #knownBugs} for one whose letter does
+     * did. An unreadable one is a dead letter carrying the raw bytes (see {@link #edgeCases} for one whose letter does
      * not fit).
      */
     private Case oversized(String topic) {
@@ -239,7 +231,7 @@ final class RecordFuzz {
             case "year-closes" -> {
                 YearClose y = new YearClose(big, 2023);
                 Case c = new Case(topic, "a region of " + big.length() + " characters", REJECTED);
-                c.markers.add(Accounting.marker("ref:year_close:?", "", shown));
+                c.markers.add(Accounting.marker("ref:year_close:" + shown + ":2023", "", shown));
                 return copies(c, (big + "|2023").getBytes(StandardCharsets.UTF_8), avro.serialize(topic, y));
             }
             default -> {
@@ -276,13 +268,6 @@ final class RecordFuzz {
             key = (right + "+x").getBytes(StandardCharsets.UTF_8);
             what += " (or suffixed)";
         }
-        if (topic.equals(Topics.POLICY_PARAMETERS.name()) && !knownBugs) {
-            // Open defect: policy-parameters keys are never checked, a parameter under a wrong key is applied
-            // (BadInputFuzzTest's class comment). Without the known defects, send an unreadable value under a wrong key instead.
-            byte[] v = new byte[20 + rnd.nextInt(50)];
-            rnd.nextBytes(v);
-            return single(new Case(topic, "random bytes under a key of " + what, DEAD), unique(key), v);
-        }
         Case c = new Case(topic, "a valid " + rec.getSchema().getName() + " keyed " + what, DEAD);
         if (topic.equals(Topics.YEAR_CLOSES.name())) return copies(c, key, avro.serialize(topic, rec));
         return single(c, key, avro.serialize(topic, rec));
@@ -302,10 +287,6 @@ final class RecordFuzz {
     }
 
     private Case tombstone(String topic) {
-        if (topic.equals(Topics.POLICY_PARAMETERS.name()) && !knownBugs) {
-            // Open defect: a tombstone on policy-parameters is neither applied nor refused (BadInputFuzzTest's class comment)
-            return random(topic);
-        }
         Case c = new Case(topic, "a tombstone", DEAD);
         if (topic.equals(Topics.YEAR_CLOSES.name())) return copies(c, keyFor(topic, null), null);
         return single(c, keyFor(topic, null), null);
@@ -378,20 +359,20 @@ final class RecordFuzz {
                 return single(c, a.getPersonId().getBytes(StandardCharsets.UTF_8), avro.serialize(topic, a));
             }
             case "year-closes" -> {
-                // a region of its own, so that the one rejection (published by partition 0's task) is this case's
+                // a region of its own, so that its rejections (one per copy, each by its partition's task) are this case's
                 String region = "zz-" + valid.id("R").toLowerCase(java.util.Locale.ROOT);
                 boolean badYear = rnd.nextBoolean();
                 YearClose y = new YearClose(region, badYear ? valid.pick(new Integer[] {1899, 3000, -1}) : 2023);
                 Case c = new Case(topic, badYear ? "year " + y.getYear() : "a region without a policy", REJECTED);
-                c.markers.add(Accounting.marker(badYear ? "ref:year_close:?" : "ref:year_close:" + region + ":" + y.getYear(), "", region));
+                c.markers.add(Accounting.marker("ref:year_close:" + region + ":" + y.getYear(), "", region));
                 return copies(c, (region + "|" + y.getYear()).getBytes(StandardCharsets.UTF_8), avro.serialize(topic, y));
             }
             case "policy-parameters" -> {
                 ObjectNode p = valid.parameter();
                 Parameter param = (Parameter) EventJson.read(p.toString());
                 String what;
-                if (knownBugs && rnd.nextBoolean()) {
-                    // Open defect: EventRules are not applied to parameters read from the topic (BadInputFuzzTest's class comment)
+                if (rnd.nextBoolean()) {
+                    // a contract breach the parameters' reader checks as HTTP ingestion does (EventRules)
                     if (rnd.nextBoolean()) {
                         param.setValue(-100L - rnd.nextInt(100_000));
                         what = "a negative value";

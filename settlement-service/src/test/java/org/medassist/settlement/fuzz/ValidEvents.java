@@ -119,7 +119,13 @@ final class ValidEvents {
     }
 
     /** A reversal of {@code claim} (null: of a claim no one sent, which the engine rejects with a reason). */
-    ObjectNode reversal(ObjectNode claim) {
+    ObjectNode reversal(ObjectNode claim) { return reversal(claim, null); }
+
+    /**
+     * The same, naming {@code hospitalId} when not null (over HTTP a reversal names its sender's hospital, docs/contract.md);
+     * on the topic the field is optional.
+     */
+    ObjectNode reversal(ObjectNode claim, String hospitalId) {
         ObjectNode e = NODES.objectNode();
         e.put("type", "claim_reversal");
         e.put("reversalId", id("R"));
@@ -127,7 +133,8 @@ final class ValidEvents {
         e.put("personId", claim == null ? person() : claim.get("personId").asText());
         e.put("region", claim == null ? region() : claim.get("region").asText());
         e.put("reason", rnd.nextBoolean() ? "duplicate billing" : null);
-        if (claim != null && rnd.nextBoolean()) e.put("hospitalId", claim.get("hospitalId").asText());
+        if (hospitalId != null) e.put("hospitalId", hospitalId);
+        else if (claim != null && rnd.nextBoolean()) e.put("hospitalId", claim.get("hospitalId").asText());
         return e;
     }
 
@@ -144,9 +151,11 @@ final class ValidEvents {
         e.put("filedDate", day(year).toString());
         ObjectNode d = e.putObject("decision");
         if (oneTime && rnd.nextBoolean()) {
-            d.put("deductible", money(2_000_000));
+            // a county decision within the standard's bounds (docs/readings.md, Fangchenggang one-time assistance):
+            // a deductible of at least 10,000, a rate of at least 60%, a cap of at most 100,000
+            d.put("deductible", Money.format(1_000_000L + (long) (rnd.nextDouble() * 2_000_001)));
             d.put("cap", money(10_000_000));
-            d.put("rate", "0." + (10 + rnd.nextInt(90)));
+            d.put("rate", "0." + (60 + rnd.nextInt(40)));
         }
         return e;
     }
@@ -178,7 +187,7 @@ final class ValidEvents {
         return switch (type) {
             case "identity" -> identity(person());
             case "claim" -> claim(person(), HOSPITALS.get(rnd.nextInt(HOSPITALS.size())));
-            case "claim_reversal" -> reversal(null);
+            case "claim_reversal" -> reversal(null, pick(HOSPITALS.toArray(new String[0])));
             case "application" -> application(person());
             case "parameter" -> parameter();
             case "year_close" -> yearClose();

@@ -8,12 +8,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -70,11 +72,12 @@ class JsonLinesOutputTest {
 
     /** Texts with quotes, back-slashes, control characters, non-ASCII and surrogate pairs are escaped as the codec escapes them. */
     @Property(tries = 300)
-    void anyTextIsEscapedAsTheCodecEscapesIt(@ForAll @StringLength(max = 40) String text, @ForAll long amount) {
+    void anyTextIsEscapedAsTheCodecEscapesIt(@ForAll @StringLength(max = 40) String text, @ForAll long amount,
+                                             @ForAll @IntRange(min = -800_000, max = 3_000_000) int day) {
         long fen = amount % 10_000_000_000_000L;
         SettlementResult s = new SettlementResult("S/" + text, text, "P-1", "nanjing", 2023, ResultStatus.ADJUSTMENT, text, null,
                 fen, -fen, fen / 7, 0, fen, -1, text, List.of(text, "S " + text + " 「引」", ""), text, text, true, List.of(text),
-                text);
+                text, day % 3 == 0 ? null : text, day % 5 == 0 ? null : LocalDate.ofEpochDay(day));
         assertEquals(codec(s), streamed(s));
         MonitoringAlert a = new MonitoringAlert(text, "P-1", "nanjing", 2023, "2023-05", text, "S", fen, fen, List.of(text), text, null);
         assertEquals(codec(a), streamed(a));

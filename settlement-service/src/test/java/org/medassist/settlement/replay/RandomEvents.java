@@ -13,7 +13,7 @@ import org.medassist.engine.money.Money;
  * Random but contract-valid event sequences for one region: identity changes from the certifying departments,
  * claims of every kind, reversals of earlier claims, applications, parameters (sometimes missing) and year closes.
  */
-final class RandomEvents {
+public final class RandomEvents {
     static final String[] KINDS = {"outpatient", "outpatient_chronic", "outpatient_major", "inpatient"};
     static final String[] GROUPS = {"esrd_dialysis", "hemophilia", "cml_tki", "t1dm_insulin", "mdr_tb", "aplastic_anemia",
             "cancer_treatment", "transplant_antirejection", "severe_mental_illness", "thalassemia", "other"};
@@ -27,7 +27,7 @@ final class RandomEvents {
     private final List<String[]> claims = new ArrayList<>(); // {claimId, personId}
     private int seq;
 
-    RandomEvents(long seed, RegionPolicy policy) {
+    public RandomEvents(long seed, RegionPolicy policy) {
         this.rnd = new Random(seed);
         this.policy = policy;
         this.year = policy.region().equals("jiyuan") && rnd.nextBoolean() ? 2022 : 2023;
@@ -37,10 +37,10 @@ final class RandomEvents {
         identities.sort(null);
     }
 
-    List<String> generate(int count) { return generate(count, false); }
+    public List<String> generate(int count) { return generate(count, false); }
 
     /** With {@code allParameters}, every yearly figure is published up front, so no person-year waits on one. */
-    List<String> generate(int count, boolean allParameters) {
+    public List<String> generate(int count, boolean allParameters) {
         List<String> out = new ArrayList<>();
         for (int y = year - 1; y <= year; y++) {
             if (allParameters || (y == year && rnd.nextInt(4) > 0)) out.add(parameter(y, "per_capita_disposable_income", 20000 + rnd.nextInt(60000)));

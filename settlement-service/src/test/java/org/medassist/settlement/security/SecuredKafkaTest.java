@@ -80,6 +80,7 @@ class SecuredKafkaTest {
     static final Map<String, String> PASSWORDS = Map.of(
             AccessPlan.ELIGIBILITY_USER, "e-" + UUID.randomUUID(),
             AccessPlan.SETTLEMENT_USER, "s-" + UUID.randomUUID(),
+            AccessPlan.DASHBOARD_USER, "d-" + UUID.randomUUID(),
             AccessPlan.OPERATOR_USER, "o-" + UUID.randomUUID());
 
     static TlsMaterial tls;

@@ -249,4 +249,61 @@ class MoneySafetyTopologyTest {
         DeadLetter l = deadLetters.readValue();
         assertEquals("a application belongs on applications, not on hospital-events", l.getReason());
     }
+
+    static Parameter income(String region, int year, String yuan) {
+        return (Parameter) EventJson.read("{\"type\":\"parameter\",\"region\":\"" + region + "\",\"year\":" + year
+                + ",\"name\":\"per_capita_disposable_income\",\"value\":\"" + yuan + "\"}");
+    }
+
+    @Test
+    void everyParameterRecordIsAnsweredOnceAndOnlyAGoodOneApplies() {
+        start();
+        timeline("P", grant("P", "jiujiang", "marginal_low_income", "2023-01-01"));
+        hospital.pipeInput("P", json(claim("c1", "P", "jiujiang", "inpatient", "2023-03-01", "5000.00")));
+        assertEquals("parked", settlements.readValue().getStatus().name());
+        // under another key: a dead letter, not applied
+        parameters.pipeInput("jiujiang|2024|per_capita_disposable_income", income("jiujiang", 2023, "30000.00"));
+        // breaks the contract (a year out of range): a rejected settlement, not applied
+        Parameter far = income("jiujiang", 2023, "30000.00");
+        far.setYear(3000);
+        parameters.pipeInput("jiujiang|3000|per_capita_disposable_income", far);
+        driver.advanceWallClockTime(Duration.ofMillis(300));
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertEquals(1, letters.size());
+        assertTrue(letters.get(0).getReason().startsWith("the record key is not region|year|name"), letters.get(0).getReason());
+        assertEquals(0, letters.get(0).getOffset(), "named by its source offset");
+        List<Settlement> out = settlements.readValuesToList();
+        assertEquals(1, out.size());
+        assertEquals("rejected", out.get(0).getStatus().name());
+        assertEquals("parameter:jiujiang:3000:per_capita_disposable_income", out.get(0).getReference());
+        // a good value applies once: the parked claim settles
+        parameters.pipeInput("jiujiang|2023|per_capita_disposable_income", income("jiujiang", 2023, "30000.00"));
+        driver.advanceWallClockTime(Duration.ofMillis(300));
+        driver.advanceWallClockTime(Duration.ofMillis(300));
+        assertEquals(List.of("settled"), settlements.readValuesToList().stream().map(x -> x.getStatus().name()).toList());
+        assertTrue(deadLetters.isEmpty(), "answered once");
+        // a tombstone is answered and changes nothing: the value in force stays
+        parameters.pipeInput("jiujiang|2023|per_capita_disposable_income", (Parameter) null);
+        driver.advanceWallClockTime(Duration.ofMillis(300));
+        DeadLetter tombstone = deadLetters.readValue();
+        assertTrue(tombstone.getReason().startsWith("a deletion (tombstone) is not a parameter event"), tombstone.getReason());
+        hospital.pipeInput("P", json(claim("c2", "P", "jiujiang", "inpatient", "2023-04-01", "1000.00")));
+        assertEquals("settled", settlements.readValue().getStatus().name(), "the income of 2023 is still known");
+    }
+
+    @Test
+    void aYearCloseOnOnePartitionOnlyIsAnsweredThere() {
+        start();
+        TestInputTopic<String, byte[]> closes = driver.createInputTopic(Topics.YEAR_CLOSES.name(), new StringSerializer(),
+                new ByteArraySerializer());
+        closes.pipeInput("atlantis|2023", json("{\"type\":\"year_close\",\"region\":\"atlantis\",\"year\":2023}"));
+        Settlement refused = settlements.readValue();
+        assertEquals("rejected", refused.getStatus().name());
+        assertEquals("year_close:atlantis:2023", refused.getReference());
+        var broken = (org.medassist.events.YearClose) EventJson.read("{\"type\":\"year_close\",\"region\":\"jiangyin\",\"year\":2023}");
+        broken.setYear(1800);
+        closes.pipeInput("jiangyin|1800", TaggedAvroSerdes.encode(broken));
+        Settlement invalid = settlements.readValue();
+        assertEquals("year_close:jiangyin:1800", invalid.getReference(), "named by what it is about, not year_close:?");
+    }
 }

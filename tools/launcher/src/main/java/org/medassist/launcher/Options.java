@@ -45,7 +45,7 @@ public final class Options {
         REGISTRY_PORT("--registry-port", "N", Integer.toString(DEFAULT_REGISTRY_PORT), "the embedded schema registry's port (0: any free port)"),
         ELIGIBILITY_PORT("--eligibility-port", "N", Integer.toString(DEFAULT_ELIGIBILITY_PORT), "eligibility-service's HTTP port"),
         SETTLEMENT_PORT("--settlement-port", "N", Integer.toString(DEFAULT_SETTLEMENT_PORT), "settlement-service's HTTP port"),
-        DASHBOARD_PORT("--dashboard-port", "N", Integer.toString(DEFAULT_DASHBOARD_PORT), "the dashboard page's port"),
+        DASHBOARD_PORT("--dashboard-port", "N", Integer.toString(DEFAULT_DASHBOARD_PORT), "dashboard-service's port (the page)"),
         BOOTSTRAP_SERVERS("--bootstrap-servers", "HOST:PORT,...", null, "use this Kafka cluster; no embedded broker"),
         REGISTRY_URL("--registry-url", "URL", null, "use this registry (Apicurio API, e.g. http://host:8080/apis/registry/v2); no embedded registry"),
         KAFKA_CONFIG("--kafka-config", "FILE", null, "medassist.kafka.* settings for an external cluster and registry (security, credentials; docs/security.md), for the services and this run's own clients"),
@@ -58,7 +58,7 @@ public final class Options {
         POLICIES("--policies", "DIR", null, "an operator's policy directory (<region>/policy.yaml) for the services and the stream"),
         TOKENS("--tokens", "FILE", null, "bearer tokens overriding the built-in ones (see docs/local-run.md)"),
         NO_STREAM("--no-stream", null, null, "do not publish the synthetic stream"),
-        NO_SERVICES("--no-services", null, null, "start only the broker, the registry and the dashboard"),
+        NO_SERVICES("--no-services", null, null, "start only the broker, the registry and dashboard-service"),
         ELIGIBILITY_CLASS("--eligibility-class", "CLASS", null, "start eligibility-service through another class with static start(Map)"),
         SETTLEMENT_CLASS("--settlement-class", "CLASS", null, "start settlement-service through another class with static start(Map)"),
         VERBOSE("--verbose", null, null, "let the services log to the console as they are configured to"),
@@ -173,8 +173,8 @@ public final class Options {
                 .sortSynopsis(false)
                 .description("Builds what is missing, then starts a Kafka broker, the schema registry, eligibility-service "
                         + "and settlement-service, publishes a synthetic stream for the cities of the policy catalog "
-                        + "(tools/simulator) and prints a live summary. The dashboard page shows settlements and alerts "
-                        + "as they happen. Ctrl-C stops everything, in order. A restart with the same --data-dir resumes "
+                        + "(tools/simulator), prints a live summary and starts dashboard-service, whose page shows the alerts "
+                        + "as they happen and the money per city. Ctrl-C stops everything, in order. A restart with the same --data-dir resumes "
                         + "where the last run stopped.", "")
                 .optionListHeading("Options (each also an environment variable; a flag wins):%n")
                 .footer("", "docs/local-run.md explains the run.");

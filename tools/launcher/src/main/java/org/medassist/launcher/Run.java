@@ -30,7 +30,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.medassist.launcher.Options.Opt;
 import org.medassist.launcher.monitor.ConsoleSummary;
-import org.medassist.launcher.monitor.Dashboard;
 import org.medassist.launcher.monitor.OutputMonitor;
 import org.medassist.launcher.monitor.Totals;
 import org.medassist.launcher.services.ReflectiveServiceRunner;
@@ -59,10 +58,11 @@ import org.medassist.schemas.kafka.Topics;
  *       {@code <data>/registry}) side by side, unless {@code --bootstrap-servers} / {@code --registry-url} name
  *       external ones; creates the topics.</li>
  *   <li>Starts eligibility-service, then settlement-service ({@link ServiceRunner}), waiting for each one's
- *       {@code /health}.</li>
- *   <li>Starts reading the output topics, the dashboard, the console summary and the synthetic stream.</li>
- *   <li>On Ctrl-C (SIGINT) or SIGTERM stops, printing each step: the stream (its cursor saved), the services, the
- *       dashboard and the output reader, the registry, the broker.</li>
+ *       {@code /health}; then dashboard-service, the monitoring offices' page (docs/dashboard-service.md), also with
+ *       {@code --no-services}, since it only reads the output topics.</li>
+ *   <li>Starts reading the output topics for the console summary, then the synthetic stream.</li>
+ *   <li>On Ctrl-C (SIGINT) or SIGTERM stops, printing each step: the stream (its cursor saved), the services
+ *       (dashboard first), the output reader, the registry, the broker.</li>
  * </ol>
  */
 public final class Run {
@@ -90,7 +90,6 @@ public final class Run {
     private EmbeddedRegistry registry;
     private final List<ServiceRunner> services = new ArrayList<>();
     private OutputMonitor monitor;
-    private Dashboard dashboard;
     private ConsoleSummary summary;
     private Publisher publisher;
     private Map<String, String> kafkaConfig = Map.of();
@@ -187,6 +186,7 @@ public final class Run {
             eligibility = ReflectiveServiceRunner.of(e, ports.get(Opt.ELIGIBILITY_PORT), home);
             settlement = ReflectiveServiceRunner.of(s, ports.get(Opt.SETTLEMENT_PORT), home);
         }
+        ServiceRunner dashboardService = ReflectiveServiceRunner.of(ServiceSpec.DASHBOARD, ports.get(Opt.DASHBOARD_PORT), home);
 
         // broker and registry side by side: the registry's JVM takes longest
         String bootstrap;
@@ -259,21 +259,23 @@ public final class Run {
         }
 
         checkNotStopping();
+        // the monitoring offices' page: it reads the output topics itself and sends person searches to settlement-service
+        Map<String, Object> dashboardProperties = ServiceProperties.of(dashboardService.name(), infra, dashboardService.port(),
+                data.serviceState(dashboardService.name()), tokens, stream.cities());
+        dashboardProperties.put(ServiceProperties.DASHBOARD_SETTLEMENT_URL, "http://127.0.0.1:" + ports.get(Opt.SETTLEMENT_PORT));
+        kafkaConfig.forEach(dashboardProperties::putIfAbsent);
+        startService(dashboardService, dashboardProperties);
+        String dashboardUrl = "http://127.0.0.1:" + dashboardService.port() + "/#token="
+                + java.net.URLEncoder.encode(tokens.reader(), StandardCharsets.UTF_8);
+        line("dashboard page", dashboardUrl);
+
+        checkNotStopping();
         Totals totals = new Totals(PersonIdHash.withKey(personIdKey), stream.cities().stream().map(c -> c.region()).toList());
         monitor = new OutputMonitor(connection(bootstrap, registryUrl), totals);
         monitor.start();
-        try {
-            dashboard = new Dashboard(ports.get(Opt.DASHBOARD_PORT), totals, this::status);
-        } catch (BindException e) {
-            throw portInUse(Opt.DASHBOARD_PORT, ports.get(Opt.DASHBOARD_PORT));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        dashboard.start();
-        line("dashboard", dashboard.url());
 
         List<String> footer = new ArrayList<>();
-        footer.add("dashboard " + dashboard.url() + (options.services()
+        footer.add("dashboard " + dashboardUrl + (options.services()
                 ? " · eligibility :" + ports.get(Opt.ELIGIBILITY_PORT) + " · settlement :" + ports.get(Opt.SETTLEMENT_PORT) : ""));
         footer.add("Ctrl-C stops everything, in order; a restart resumes from " + data.root());
         summary = new ConsoleSummary(out, System.console() != null, totals, this::streamStatus, footer);
@@ -338,6 +340,7 @@ public final class Run {
     }
 
     private static Opt portOption(ServiceRunner runner) {
+        if (runner.name().equals(ServiceSpec.DASHBOARD.name())) return Opt.DASHBOARD_PORT;
         return runner.name().equals(ServiceSpec.ELIGIBILITY.name()) ? Opt.ELIGIBILITY_PORT : Opt.SETTLEMENT_PORT;
     }
 
@@ -438,25 +441,6 @@ public final class Run {
                 p.simDate() == null ? null : p.simDate().toString(), c.sentByType(), c.refused(), options.rate());
     }
 
-    private Map<String, Object> status() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        ConsoleSummary.StreamStatus s = streamStatus();
-        if (s != null) {
-            Map<String, Object> st = new LinkedHashMap<>();
-            st.put("state", s.state());
-            st.put("position", s.position());
-            st.put("total", s.total());
-            st.put("simulatedDate", s.simulatedDate());
-            st.put("sent", s.sentByType());
-            st.put("refused", s.refused());
-            m.put("stream", st);
-        }
-        List<Map<String, Object>> svc = new ArrayList<>();
-        for (ServiceRunner r : services) svc.add(Map.of("name", r.name(), "url", "http://127.0.0.1:" + r.port()));
-        m.put("services", svc);
-        return m;
-    }
-
     // ------------------------------------------------------------------------------------------------ stopping
 
     /** Stops what started, in order. Idempotent; also the JVM shutdown hook's work. */
@@ -484,10 +468,6 @@ public final class Run {
                 return null;
             });
         }
-        stop("dashboard", dashboard, () -> {
-            dashboard.close();
-            return null;
-        });
         stop("output reader", monitor, () -> {
             monitor.close();
             return null;

@@ -93,6 +93,11 @@ public final class Tokens {
         return required("admin");
     }
 
+    /** The dashboard's reader token: bin/run opens the page with it (docs/local-run.md). */
+    public String reader() {
+        return required("reader");
+    }
+
     private String hospital(String id) {
         return pattern("hospital", id);
     }

@@ -34,8 +34,10 @@ public final class ServiceProperties {
     public static final String PERSON_ID_KEY = "medassist.log.person-id-key";
     /** Raw Kafka Streams settings, {@code medassist.kafka.streams.<kafka name>} (service-kit's KafkaSettings). */
     public static final String STREAMS = "medassist.kafka.streams.";
-    /** An operator's policy directory (settlement-service's {@code SettlementBeans}). */
+    /** An operator's policy directory (settlement-service's {@code SettlementBeans}, dashboard-service's too). */
     public static final String POLICIES_DIR = "medassist.policies.dir";
+    /** Where dashboard-service sends the person search (docs/dashboard-service.md). */
+    public static final String DASHBOARD_SETTLEMENT_URL = "medassist.dashboard.settlement-url";
 
     /**
      * Where and how a service reaches Kafka and the registry, the key of its person hashes, and the operator's
@@ -81,9 +83,9 @@ public final class ServiceProperties {
     }
 
     /**
-     * Every token of {@link Tokens}, for both services (each uses the kinds its endpoints accept): the five
-     * departments and the administrator for every city, every hospital for its own city (a hospital added with a
-     * {@code hospital.<id>} line, for every city), and every city's agency for its city.
+     * Every token of {@link Tokens}, for every service (each uses the kinds its endpoints accept): the five
+     * departments, the administrator and the dashboard's reader for every city, every hospital for its own city (a
+     * hospital added with a {@code hospital.<id>} line, for every city), and every city's agency for its city.
      */
     static void principals(Tokens tokens, List<City> cities, Map<String, Object> p) {
         String all = String.join(",", cities.stream().map(City::region).toList());
@@ -93,6 +95,8 @@ public final class ServiceProperties {
                 principal(p, "hospital-" + hospital, "hospital", hospital, regionOf(hospital, cities), token));
         for (City c : cities) principal(p, "agency-" + c.region(), "agency", c.region(), c.region(), tokens.agency(c.region()));
         principal(p, "admin", "admin", "launcher", all, tokens.admin());
+        // the dashboard's viewer: reads alerts and reports on dashboard-service, persons through it on settlement-service
+        principal(p, "reader", "reader", "dashboard", all, tokens.reader());
     }
 
     /** The city of one of the stream's hospitals; {@code *} for another (added by hand). */

@@ -12,6 +12,9 @@ public record ServiceSpec(String name, String mainClass) {
             new ServiceSpec("eligibility-service", "org.medassist.eligibility.EligibilityApplication");
     public static final ServiceSpec SETTLEMENT =
             new ServiceSpec("settlement-service", "org.medassist.settlement.SettlementApplication");
+    /** The monitoring offices' service and page (docs/dashboard-service.md). */
+    public static final ServiceSpec DASHBOARD =
+            new ServiceSpec("dashboard-service", "org.medassist.dashboard.DashboardApplication");
 
     /** The same service started by another class (--eligibility-class / --settlement-class). */
     public ServiceSpec withMainClass(String otherClass) {

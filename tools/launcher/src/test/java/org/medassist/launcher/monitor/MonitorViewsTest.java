@@ -24,7 +24,7 @@ import org.medassist.events.OtherPayers;
 import org.medassist.events.Settlement;
 import org.medassist.events.SettlementStatus;
 
-/** Totals, the console block and the dashboard, fed by hand (no Kafka). */
+/** Totals and the console block, fed by hand (no Kafka). The page is dashboard-service's (docs/dashboard-service.md). */
 class MonitorViewsTest {
 
     private static Settlement settlement(String region, SettlementStatus status, long assistance, long tilt) {
@@ -89,45 +89,5 @@ class MonitorViewsTest {
         assertTrue(all.contains("claim 1,000"), all);
         assertEquals("-1,234.50", ConsoleSummary.yuan(-123_450));
         assertEquals("0.05", ConsoleSummary.yuan(5));
-    }
-
-    @Test
-    void theDashboardServesItsPageAndStreamsEvents() throws Exception {
-        Totals t = new Totals(PersonIdHash.withKey("key"), CITIES);
-        t.add(settlement("jiangyin", SettlementStatus.settled, 700_000, 0));
-        try (Dashboard d = new Dashboard(0, t, () -> Map.of("stream", Map.of("state", "sending")))) {
-            d.start();
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(d.url())).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, page.statusCode());
-            assertTrue(page.body().contains("new EventSource(\"events\")"));
-            assertTrue(!page.body().contains("http://") && !page.body().contains("https://"), "nothing but the page itself");
-            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(d.url() + "nope")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode());
-
-            JsonNode summary = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(d.url() + "api/summary")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            assertEquals("7000.00", summary.at("/totals/assistance").asText());
-            assertEquals("sending", summary.at("/status/stream/state").asText());
-
-            HttpResponse<java.io.InputStream> sse = http.send(HttpRequest.newBuilder(URI.create(d.url() + "events")).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertEquals("text/event-stream; charset=utf-8", sse.headers().firstValue("Content-Type").orElse(""));
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(sse.body(), StandardCharsets.UTF_8))) {
-                List<String> events = new ArrayList<>();
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("event: ")) events.add(line.substring(7));
-                    if (line.startsWith("data: ") && events.get(events.size() - 1).equals("snapshot")) {
-                        JsonNode snap = new ObjectMapper().readTree(line.substring(6));
-                        assertEquals(1, snap.get("settlements").size());
-                        t.add(alert()); // a live one after the snapshot
-                    }
-                    if (events.contains("alert")) break;
-                }
-                assertEquals("snapshot", events.get(0));
-                assertTrue(events.contains("alert"), events.toString());
-            }
-        }
     }
 }

@@ -48,7 +48,10 @@ class ServicePropertiesTest {
             assertTrue(p.get("medassist.auth.principals.admin.regions").toString().contains(c.region()));
         }
         long principals = p.keySet().stream().filter(k -> k.endsWith(".token")).count();
-        assertEquals(5 + 5 * cities.size() + cities.size() + 1, principals);
+        assertEquals(5 + 5 * cities.size() + cities.size() + 1 + 1, principals, "departments, hospitals, agencies, admin, reader");
+        assertEquals("reader", p.get("medassist.auth.principals.reader.kind"));
+        assertEquals("local-reader", p.get("medassist.auth.principals.reader.token"));
+        for (var c : cities) assertTrue(p.get("medassist.auth.principals.reader.regions").toString().contains(c.region()));
         assertEquals(null, p.get("medassist.policies.dir"), "the shipped policies unless --policies names a directory");
         for (String key : p.keySet()) {
             if (key.startsWith("medassist.auth.principals.")) {
