@@ -2,12 +2,24 @@ package org.medassist.eligibility;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.util.Map;
 
 /**
  * The eligibility service: department ingestion ({@code POST /v1/identity-events}), the identity-timeline topology
  * and its queries ({@code GET /v1/persons/{personId}/eligibility}). See docs/eligibility-service.md.
  */
+@OpenAPIDefinition(
+        info = @Info(title = "eligibility-service", version = "v1",
+                description = "Department ingestion of identity events and eligibility queries of medassist "
+                        + "(docs/eligibility-service.md). Every /v1/ request carries a bearer token (docs/security.md)."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A principal's token: medassist.auth.principals (docs/security.md, \"Tokens\")")
 public final class EligibilityApplication {
     private EligibilityApplication() {}
 

@@ -48,6 +48,12 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(KafkaTestEnvironment.Environment env, String applicationId) throws Exception {
+        return start(env, applicationId, Map.of());
+    }
+
+    /** The same, with {@code extra} configuration over the test defaults. */
+    public static RunningService start(KafkaTestEnvironment.Environment env, String applicationId, Map<String, Object> extra)
+            throws Exception {
         Path state = Files.createTempDirectory("eligibility-" + applicationId + "-");
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", -1);
@@ -67,6 +73,7 @@ public final class RunningService implements AutoCloseable {
         principal(p, "test-reader", "reader", "dashboard", "*", READER);
         principal(p, "test-reader-jiujiang", "reader", "monitoring-office", "jiujiang", READER_JIUJIANG);
         principal(p, "test-agency-nanjing", "agency", "nanjing", "nanjing,jiangyin", AGENCY_NANJING);
+        p.putAll(extra);
         return new RunningService(EligibilityApplication.start(p), state);
     }
 

@@ -78,6 +78,64 @@ class RegistryRunnerIT {
         }
     }
 
+    /**
+     * Confluent's defaults (docs/schema-registry.md): the Confluent API reports BACKWARD globally; a subject without a
+     * level of its own answers 404 40408 as Confluent does (the global level with defaultToGlobal=true); a new
+     * version that cannot read the previous one's data is refused with 409, a compatible evolution is accepted; a
+     * subject's own level, once set, is reported as set.
+     */
+    @Test
+    void compatibilityIsBackwardAsInConfluentSchemaRegistry() throws Exception {
+        Path jar = Path.of(System.getProperty("registry.runner.jar"));
+        Path dataDir = Path.of(System.getProperty("registry.it.dir", "target/it-registry") + "-compat");
+        deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        int port = freePort();
+        String ccompat = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
+        Process p = start(jar, dataDir, port);
+        try {
+            awaitReady(p, ccompat, dataDir);
+            assertEquals("{\"compatibilityLevel\":\"BACKWARD\"}", get(ccompat + "/config").replace(" ", ""));
+
+            assertEquals(200, register(ccompat, "claims-value", SCHEMA).statusCode());
+            HttpResponse<String> own = send(ccompat + "/config/claims-value", "GET", null);
+            assertEquals(404, own.statusCode(), own.body());
+            assertEquals(40408, intField(own.body(), "error_code"), own.body());
+            assertEquals("{\"compatibilityLevel\":\"BACKWARD\"}",
+                    get(ccompat + "/config/claims-value?defaultToGlobal=true").replace(" ", ""));
+
+            // a new required field without a default: the new schema cannot read old data
+            String incompatible = SCHEMA.replace("]}", ",{\"name\":\"hospitalId\",\"type\":\"string\"}]}");
+            HttpResponse<String> refused = register(ccompat, "claims-value", incompatible);
+            assertEquals(409, refused.statusCode(), refused.body());
+            assertEquals("[1]", get(ccompat + "/subjects/claims-value/versions").replace(" ", ""));
+            // with a default it can: accepted as version 2
+            String compatible = SCHEMA.replace("]}", ",{\"name\":\"hospitalId\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
+            HttpResponse<String> accepted = register(ccompat, "claims-value", compatible);
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            assertEquals("[1,2]", get(ccompat + "/subjects/claims-value/versions").replace(" ", ""));
+
+            HttpResponse<String> set = send(ccompat + "/config/claims-value", "PUT", "{\"compatibility\":\"FULL\"}");
+            assertEquals(200, set.statusCode(), set.body());
+            assertEquals("{\"compatibilityLevel\":\"FULL\"}", get(ccompat + "/config/claims-value").replace(" ", ""));
+            assertEquals("{\"compatibilityLevel\":\"BACKWARD\"}", get(ccompat + "/config").replace(" ", ""));
+        } finally {
+            stop(p);
+        }
+    }
+
+    private HttpResponse<String> register(String ccompat, String subject, String schema) throws Exception {
+        return send(ccompat + "/subjects/" + subject + "/versions", "POST",
+                "{\"schema\":\"" + schema.replace("\"", "\\\"") + "\"}");
+    }
+
+    private HttpResponse<String> send(String url, String method, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private Process start(Path jar, Path dataDir, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",

@@ -11,6 +11,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +33,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.Scopes;
+import org.medassist.kit.http.ApiDocs;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.kit.query.InteractiveQueries;
 import org.medassist.schemas.json.EventJson;
@@ -38,6 +46,7 @@ import org.medassist.schemas.json.EventJson;
  */
 @Requires(property = "medassist.eligibility.enabled", notEquals = "false")
 @Controller("/v1")
+@Tag(name = "queries")
 public class EligibilityController {
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -47,9 +56,28 @@ public class EligibilityController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "getEligibility", summary = "A person's identity timeline",
+            description = "The person's identity events and spells, of the regions the token reads (docs/eligibility-service.md).")
+    @ApiResponse(responseCode = "200", description = "The timeline",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = "object"),
+                    examples = @ExampleObject(name = ApiDocs.FOUND, value = ApiExamples.ELIGIBILITY)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.ELIGIBILITY_FORBIDDEN)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.NOT_FOUND, value = ApiExamples.ELIGIBILITY_NOT_FOUND)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_READ_EXAMPLE)))
     @Get(uri = "/persons/{personId}/eligibility", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> eligibility(HttpRequest<?> request, @PathVariable String personId) {
+    public HttpResponse<?> eligibility(HttpRequest<?> request,
+            @Parameter(schema = @Schema(ref = ApiDocs.PERSON_ID_SCHEMA), examples = {@ExampleObject(name = ApiDocs.FOUND, value = "P-0001"),
+                    @ExampleObject(name = ApiDocs.NOT_FOUND, value = "P-UNKNOWN-0001")}) @PathVariable String personId) {
         ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
         MutableHttpResponse<String> kindRefused = Scopes.personReadRefusal(principal);

@@ -14,6 +14,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +32,7 @@ import org.medassist.events.Department;
 import org.medassist.kit.audit.Audit;
 import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.PrincipalKind;
+import org.medassist.kit.http.ApiDocs;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.kit.kafka.AtomicBatchProducer;
 import org.slf4j.Logger;
@@ -38,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 @Requires(property = "medassist.eligibility.enabled", notEquals = "false")
 @Controller("/v1")
+@Tag(name = "ingestion")
 public class IdentityEventsController {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityEventsController.class);
 
@@ -52,6 +60,32 @@ public class IdentityEventsController {
         this.maxEvents = maxEvents;
     }
 
+    @Operation(operationId = "postIdentityEvents", summary = "A department's identity events",
+            description = "A JSON array of `identity` events in the contract's form (docs/contract.md), sent by a department "
+                    + "token for the identities it certifies and its regions. All or nothing: unless the answer is 202, no "
+                    + "event of the request was produced. An event whose eventId is already known is counted in `duplicates`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(ref = ApiDocs.IDENTITY_EVENTS_SCHEMA),
+                    examples = {@ExampleObject(name = ApiDocs.ACCEPTED, ref = "#/components/examples/IdentityEvents"),
+                                @ExampleObject(name = ApiDocs.INVALID, ref = "#/components/examples/IdentityEventsInvalid")})))
+    @ApiResponse(responseCode = "202", description = "Every event was written to identity-events",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.Accepted.class),
+                    examples = @ExampleObject(name = ApiDocs.ACCEPTED, value = ApiExamples.IDENTITY_EVENTS_ACCEPTED)))
+    @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.INVALID, value = ApiExamples.IDENTITY_EVENTS_REFUSED)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.IDENTITY_EVENTS_FORBIDDEN)))
+    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.TOO_LARGE, value = ApiDocs.TOO_LARGE_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_WRITE_EXAMPLE)))
     @Post(uri = "/identity-events", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> post(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
+import org.medassist.schemas.kafka.Topics;
 import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.kit.kafka.KafkaClients;
 import org.medassist.schemas.PersonIdHash;
@@ -26,6 +27,10 @@ public class EligibilityStreams implements StreamsTopology {
             private final Counter folded = counter(meters, "folded");
             private final Counter duplicate = counter(meters, "duplicate");
             private final Counter dead = counter(meters, "dead_letter");
+            // the name settlement-service counts its dead letters under, so one query covers both services
+            private final Counter deadLetters = Counter.builder("medassist.dead.letters")
+                    .description("input records sent to dead-letters, by source topic")
+                    .tag("topic", Topics.IDENTITY_EVENTS.name()).register(meters);
 
             @Override
             public void folded() { folded.increment(); }
@@ -34,7 +39,10 @@ public class EligibilityStreams implements StreamsTopology {
             public void duplicate() { duplicate.increment(); }
 
             @Override
-            public void deadLettered() { dead.increment(); }
+            public void deadLettered() {
+                dead.increment();
+                deadLetters.increment();
+            }
         };
     }
 

@@ -19,13 +19,16 @@ import org.medassist.schemas.EventClasses;
  * <ul>
  *   <li>a topic of {@link Topics} that carries one record type: artifact {@code <topic>-value} in the default group,
  *       Confluent's TopicNameStrategy (ccompat subject {@code <topic>-value});</li>
- *   <li>the topic that carries several ({@code hospital-events}): {@code <topic>-<record name>} in the record's
- *       namespace group, Confluent's TopicRecordNameStrategy;</li>
+ *   <li>the topic that carries several ({@code hospital-events}): {@code <topic>-<record full name>} in the default
+ *       group, Confluent's TopicRecordNameStrategy (ccompat subject
+ *       {@code hospital-events-org.medassist.events.Claim}), where a Confluent client registers it;</li>
  *   <li>any other topic (Streams' changelog and repartition topics, named after the application id): the record's
- *       name in its namespace group, so that an operator can register them without knowing application ids.</li>
+ *       name in its namespace group, so that an operator can register them without knowing application ids. These
+ *       are the services' private state: outside the default group, the Confluent API does not list them.</li>
  * </ul>
  *
- * <p>Readers find the writer's schema by its id, whatever the subject. See docs/security.md "Auto-registration".
+ * <p>Readers find the writer's schema by its id, whatever the subject. See docs/schema-registry.md and
+ * docs/security.md "Auto-registration".
  */
 public final class ContractSubjects implements ArtifactReferenceResolverStrategy<Schema, Object> {
 
@@ -58,7 +61,7 @@ public final class ContractSubjects implements ArtifactReferenceResolverStrategy
                 || schema.getType() == Schema.Type.FIXED)) {
             throw new IllegalStateException("a named Avro schema is needed for the subject of " + topic);
         }
-        if (t != null) return new Subject(schema.getNamespace(), topic + "-" + schema.getName());
+        if (t != null) return new Subject(null, topic + "-" + schema.getFullName());
         return recordSubject(schema);
     }
 

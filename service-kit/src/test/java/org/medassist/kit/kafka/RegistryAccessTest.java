@@ -126,9 +126,11 @@ class RegistryAccessTest {
                 "the id a Confluent client finds for dead-letters-value");
         assertEquals(letter(), serdes.value(DeadLetter.class).deserializer().deserialize(Topics.DEAD_LETTERS.name(), letter));
 
-        // claims: the mixed topic's subject hospital-events-Claim
+        // claims: the mixed topic's subject hospital-events-org.medassist.events.Claim
         byte[] claim = write(serdes, Topics.HOSPITAL_EVENTS.name(), claim());
-        assertEquals(ids.get("org.medassist.events/hospital-events-Claim").intValue(), idOf(claim));
+        assertEquals(ids.get("default/hospital-events-org.medassist.events.Claim").intValue(), idOf(claim));
+        assertEquals(ccompatId(env, "hospital-events-org.medassist.events.Claim", Claim.getClassSchema()), idOf(claim),
+                "the id a Confluent client finds for hospital-events-org.medassist.events.Claim");
         assertEquals(claim(), serdes.mixedValue().deserializer().deserialize(Topics.HOSPITAL_EVENTS.name(), claim));
 
         // a Streams changelog, named after an application id nobody registered schemas for: the record's own subject
@@ -198,7 +200,7 @@ class RegistryAccessTest {
     void theEligibilityServicesTopicUsesTheTopicSubject() {
         Schema s = IdentityEvent.getClassSchema();
         assertEquals("default/identity-events-value", ContractSubjects.subjectFor(Topics.IDENTITY_EVENTS.name(), false, s).toString());
-        assertEquals("org.medassist.events/hospital-events-Claim",
+        assertEquals("default/hospital-events-org.medassist.events.Claim",
                 ContractSubjects.subjectFor(Topics.HOSPITAL_EVENTS.name(), false, Claim.getClassSchema()).toString());
         assertEquals("org.medassist.events/IdentityEvent", ContractSubjects.subjectFor("app-store-changelog", false, s).toString());
     }

@@ -5,13 +5,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.medassist.engine.policy.AlertRule;
+import org.medassist.engine.policy.PolicyCatalog;
+import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.events.SettlementStatus;
 import org.medassist.kit.auth.RegionCatalog;
+import org.medassist.schemas.kafka.Topics;
 import org.medassist.settlement.stream.SettlementMetrics;
 
 /**
@@ -20,7 +27,9 @@ import org.medassist.settlement.stream.SettlementMetrics;
  * reversals), {@code medassist.alerts{rule}}, {@code medassist.dead.letters{topic}} and the timer
  * {@code medassist.settle.processing} (latency per input record). Labels come from closed sets: a {@code region} is
  * a region of the policy catalog, else {@code other} (a record produced straight to a topic may name anything);
- * a {@code status} one of the settlement statuses, else {@code other} (docs/security.md, "Data protection").
+ * a {@code status} one of the settlement statuses, else {@code other} (docs/security.md, "Data protection"). On
+ * /prometheus they follow Prometheus' naming conventions ({@code _total} counters, {@code _seconds}; docs/operations.md,
+ * "Metrics"), and deploy/grafana's dashboard charts them.
  */
 @Singleton
 @Requires(property = "medassist.settlement.enabled", notEquals = "false")
@@ -32,10 +41,49 @@ public class MicrometerSettlementMetrics implements SettlementMetrics {
     private final Timer processing;
 
     public MicrometerSettlementMetrics(@Nullable MeterRegistry meters, RegionCatalog regions) {
+        this(meters, regions, null);
+    }
+
+    @Inject
+    public MicrometerSettlementMetrics(@Nullable MeterRegistry meters, RegionCatalog regions, @Nullable PolicyCatalog policies) {
         this.meters = meters;
         this.regions = regions;
         this.processing = meters == null ? null : Timer.builder("medassist.settle.processing")
                 .description("time to settle one input record").publishPercentileHistogram().register(meters);
+        if (meters == null) return;
+        // every series of the closed label sets exists from the start, at 0: a rate over a series that appears with
+        // its first event would miss that event, and a dashboard shows 0 instead of no data (docs/operations.md)
+        List<String> labels = new ArrayList<>(regions.regions());
+        labels.add("other");
+        for (String region : labels) {
+            for (String status : STATUSES) settlementCounter(status, region);
+            for (String direction : List.of("paid", "recovered")) {
+                for (String kind : List.of("assistance", "tilt")) fenCounter(direction, region, kind);
+            }
+        }
+        for (String topic : INPUT_TOPICS) deadLetterCounter(topic);
+        if (policies != null) {
+            for (RegionPolicy policy : policies.all()) for (AlertRule rule : policy.alerts()) alertCounter(rule.key());
+        }
+    }
+
+    private Counter alertCounter(String rule) {
+        return Counter.builder("medassist.alerts").description("monitoring alerts written, by the policy's rule")
+                .tag("rule", rule).register(meters);
+    }
+
+    /** The topics the settle processor reads, the sources its dead letters name. */
+    static final List<String> INPUT_TOPICS = List.of(Topics.HOSPITAL_EVENTS.name(), Topics.APPLICATIONS.name(),
+            Topics.YEAR_CLOSES.name(), Topics.PERSON_ELIGIBILITY.name(), Topics.CLAIM_OWNERSHIP_ANSWERS.name());
+
+    private Counter settlementCounter(String status, String region) {
+        return Counter.builder("medassist.settlements").description("settlements written, by status and region")
+                .tag("status", status).tag("region", region).register(meters);
+    }
+
+    private Counter deadLetterCounter(String topic) {
+        return Counter.builder("medassist.dead.letters").description("input records sent to dead-letters, by source topic")
+                .tag("topic", topic).register(meters);
     }
 
     @Override
@@ -43,7 +91,7 @@ public class MicrometerSettlementMetrics implements SettlementMetrics {
         if (meters == null) return;
         status = STATUSES.contains(status) ? status : "other";
         region = regions.label(region);
-        meters.counter("medassist.settlements", "status", status, "region", region).increment();
+        settlementCounter(status, region).increment();
         // a counter only rises: recoveries are counted apart
         paid(region, "assistance", assistanceFen);
         paid(region, "tilt", tiltFen);
@@ -51,19 +99,23 @@ public class MicrometerSettlementMetrics implements SettlementMetrics {
 
     private void paid(String region, String kind, long fen) {
         if (fen == 0) return;
-        String direction = fen > 0 ? "paid" : "recovered";
-        Counter.builder("medassist.assistance." + direction + ".fen").tag("region", region).tag("kind", kind)
-                .baseUnit("fen").register(meters).increment(Math.abs(fen));
+        fenCounter(fen > 0 ? "paid" : "recovered", region, kind).increment(Math.abs(fen));
+    }
+
+    private Counter fenCounter(String direction, String region, String kind) {
+        return Counter.builder("medassist.assistance." + direction + ".fen").tag("region", region).tag("kind", kind)
+                .description("assistance " + direction + ", in fen (money has no base unit; fen are exact)")
+                .baseUnit("fen").register(meters);
     }
 
     @Override
     public void alert(String rule) {
-        if (meters != null) meters.counter("medassist.alerts", "rule", rule).increment();
+        if (meters != null) alertCounter(rule).increment();
     }
 
     @Override
     public void deadLetter(String sourceTopic) {
-        if (meters != null) meters.counter("medassist.dead.letters", "topic", sourceTopic).increment();
+        if (meters != null) deadLetterCounter(sourceTopic).increment();
     }
 
     @Override

@@ -15,6 +15,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,7 @@ import org.medassist.kit.audit.Audit;
 import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.PrincipalKind;
 import org.medassist.kit.auth.Scopes;
+import org.medassist.kit.http.ApiDocs;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.kit.http.BatchAnswers;
 import org.medassist.kit.http.EventBatch;
@@ -50,6 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 @Controller("/v1")
 @Requires(property = "medassist.settlement.enabled", notEquals = "false")
+@Tag(name = "ingestion")
 public class IngestionController {
     private static final Logger LOG = LoggerFactory.getLogger(IngestionController.class);
 
@@ -68,6 +76,32 @@ public class IngestionController {
         this.maxEvents = maxEvents;
     }
 
+    @Operation(operationId = "postClaims", summary = "A hospital's claims",
+            description = "A JSON array of `claim` events, sent by the token of the hospital they name (`hospitalId`) for its regions. The contract's JSON form (docs/contract.md). All or nothing: unless the "
+                    + "answer is 202, no event of the request was produced (docs/settlement-service.md).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(ref = ApiDocs.CLAIMS_SCHEMA),
+                    examples = {@ExampleObject(name = ApiDocs.ACCEPTED, ref = "#/components/examples/Claims"),
+                                @ExampleObject(name = ApiDocs.INVALID, ref = "#/components/examples/ClaimsInvalid"),
+                                @ExampleObject(name = ApiDocs.FORBIDDEN, ref = "#/components/examples/ClaimsOfAnotherHospital")})))
+    @ApiResponse(responseCode = "202", description = "Every event was written to hospital-events",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.Accepted.class),
+                    examples = @ExampleObject(name = ApiDocs.ACCEPTED, value = ApiExamples.ACCEPTED)))
+    @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.INVALID, value = ApiExamples.CLAIMS_INVALID)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.CLAIMS_FORBIDDEN)))
+    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.TOO_LARGE, value = ApiDocs.TOO_LARGE_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_WRITE_EXAMPLE)))
     @Post(uri = "/claims", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> claims(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
@@ -80,6 +114,31 @@ public class IngestionController {
      * A hospital reverses only its own claims: over HTTP a reversal must name its {@code hospitalId}, the token's
      * (another hospital's is 403, a missing one 400). docs/security.md.
      */
+    @Operation(operationId = "postClaimReversals", summary = "A hospital's claim reversals",
+            description = "A JSON array of `claim_reversal` events: over HTTP a reversal names its `hospitalId`, the token's own. The contract's JSON form (docs/contract.md). All or nothing: unless the "
+                    + "answer is 202, no event of the request was produced (docs/settlement-service.md).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(ref = ApiDocs.CLAIM_REVERSALS_SCHEMA),
+                    examples = {@ExampleObject(name = ApiDocs.ACCEPTED, ref = "#/components/examples/ClaimReversals"),
+                                @ExampleObject(name = ApiDocs.INVALID, ref = "#/components/examples/ClaimReversalsInvalid")})))
+    @ApiResponse(responseCode = "202", description = "Every event was written to hospital-events",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.Accepted.class),
+                    examples = @ExampleObject(name = ApiDocs.ACCEPTED, value = ApiExamples.ACCEPTED)))
+    @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.INVALID, value = ApiExamples.CLAIM_REVERSALS_INVALID)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.CLAIM_REVERSALS_FORBIDDEN)))
+    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.TOO_LARGE, value = ApiDocs.TOO_LARGE_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_WRITE_EXAMPLE)))
     @Post(uri = "/claim-reversals", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> reversals(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
@@ -92,6 +151,31 @@ public class IngestionController {
                         : region(r.getRegion()));
     }
 
+    @Operation(operationId = "postApplications", summary = "An agency's applications",
+            description = "A JSON array of `application` events, sent by an agency token for its regions; a county decision outside the policy's bounds is refused. The contract's JSON form (docs/contract.md). All or nothing: unless the "
+                    + "answer is 202, no event of the request was produced (docs/settlement-service.md).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(ref = ApiDocs.APPLICATIONS_SCHEMA),
+                    examples = {@ExampleObject(name = ApiDocs.ACCEPTED, ref = "#/components/examples/Applications"),
+                                @ExampleObject(name = ApiDocs.INVALID, ref = "#/components/examples/ApplicationsInvalid")})))
+    @ApiResponse(responseCode = "202", description = "Every event was written to applications",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.Accepted.class),
+                    examples = @ExampleObject(name = ApiDocs.ACCEPTED, value = ApiExamples.ACCEPTED)))
+    @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.INVALID, value = ApiExamples.APPLICATIONS_INVALID)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.APPLICATIONS_FORBIDDEN)))
+    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.TOO_LARGE, value = ApiDocs.TOO_LARGE_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_WRITE_EXAMPLE)))
     @Post(uri = "/applications", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> applications(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
@@ -104,6 +188,31 @@ public class IngestionController {
                 });
     }
 
+    @Operation(operationId = "postYearCloses", summary = "An agency's year closes",
+            description = "A JSON array of `year_close` events, sent by an agency token for its regions. The contract's JSON form (docs/contract.md). All or nothing: unless the "
+                    + "answer is 202, no event of the request was produced (docs/settlement-service.md).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(ref = ApiDocs.YEAR_CLOSES_SCHEMA),
+                    examples = {@ExampleObject(name = ApiDocs.ACCEPTED, ref = "#/components/examples/YearCloses"),
+                                @ExampleObject(name = ApiDocs.INVALID, ref = "#/components/examples/YearClosesInvalid")})))
+    @ApiResponse(responseCode = "202", description = "Every event was written to year-closes",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.Accepted.class),
+                    examples = @ExampleObject(name = ApiDocs.ACCEPTED, value = ApiExamples.ACCEPTED)))
+    @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.INVALID, value = ApiExamples.YEAR_CLOSES_INVALID)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.YEAR_CLOSES_FORBIDDEN)))
+    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.TOO_LARGE, value = ApiDocs.TOO_LARGE_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_WRITE_EXAMPLE)))
     @Post(uri = "/year-closes", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> yearCloses(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
@@ -112,6 +221,31 @@ public class IngestionController {
                 y -> region(y.getRegion()));
     }
 
+    @Operation(operationId = "postParameters", summary = "An administrator's yearly parameters",
+            description = "A JSON array of `parameter` events, sent by an admin token; an unknown name is refused with the known ones. The contract's JSON form (docs/contract.md). All or nothing: unless the "
+                    + "answer is 202, no event of the request was produced (docs/settlement-service.md).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(ref = ApiDocs.PARAMETERS_SCHEMA),
+                    examples = {@ExampleObject(name = ApiDocs.ACCEPTED, ref = "#/components/examples/Parameters"),
+                                @ExampleObject(name = ApiDocs.INVALID, ref = "#/components/examples/ParametersInvalid")})))
+    @ApiResponse(responseCode = "202", description = "Every event was written to policy-parameters",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.Accepted.class),
+                    examples = @ExampleObject(name = ApiDocs.ACCEPTED, value = ApiExamples.ACCEPTED)))
+    @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.INVALID, value = ApiExamples.PARAMETERS_INVALID)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.PARAMETERS_FORBIDDEN)))
+    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.TOO_LARGE, value = ApiDocs.TOO_LARGE_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_WRITE_EXAMPLE)))
     @Post(uri = "/parameters", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> parameters(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,

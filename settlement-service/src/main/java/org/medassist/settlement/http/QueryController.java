@@ -11,6 +11,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,7 @@ import org.medassist.kit.audit.Audit;
 import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.PrincipalKind;
 import org.medassist.kit.auth.Scopes;
+import org.medassist.kit.http.ApiDocs;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.kit.kafka.KafkaClients;
 import org.medassist.kit.ownership.Ownership;
@@ -54,6 +61,7 @@ import org.medassist.settlement.stream.SettlementTopology;
  */
 @Controller("/v1")
 @Requires(property = "medassist.settlement.enabled", notEquals = "false")
+@Tag(name = "queries")
 public class QueryController {
     private final InteractiveQueries queries;
     private final ManagedStreams streams;
@@ -67,9 +75,30 @@ public class QueryController {
         this.clients = clients;
     }
 
+    @Operation(operationId = "getPersonYear", summary = "A person-year's totals and ledger",
+            description = "What was paid to the person in the year, per region the token reads, with every claim's "
+                    + "settlement (docs/settlement-service.md).")
+    @ApiResponse(responseCode = "200", description = "The person-year",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = "object"),
+                    examples = @ExampleObject(name = ApiDocs.FOUND, value = ApiExamples.PERSON_YEAR)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.PERSON_YEAR_FORBIDDEN)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.NOT_FOUND, value = ApiExamples.PERSON_YEAR_NOT_FOUND)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_READ_EXAMPLE)))
     @Get(uri = "/persons/{personId}/years/{year}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> personYear(HttpRequest<?> request, @PathVariable String personId, @PathVariable int year) {
+    public HttpResponse<?> personYear(HttpRequest<?> request,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @Schema(ref = ApiDocs.PERSON_ID_SCHEMA), examples = {@ExampleObject(name = ApiDocs.FOUND, value = "P-0001"),
+                    @ExampleObject(name = ApiDocs.NOT_FOUND, value = "P-UNKNOWN-0001")}) @PathVariable String personId,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @Schema(ref = ApiDocs.YEAR_SCHEMA), examples = {@ExampleObject(name = ApiDocs.FOUND, value = "2023")}) @PathVariable int year) {
         ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
         MutableHttpResponse<String> kindRefused = Scopes.personReadRefusal(principal);
@@ -87,10 +116,33 @@ public class QueryController {
     }
 
     /** One claim of a person: its state, what was paid on it and its current explanation. */
+    @Operation(operationId = "getPersonClaim", summary = "One claim of a person",
+            description = "The claim's state, what was paid on it and its explanation (docs/settlement-service.md). A "
+                    + "hospital reads its own claims; readers, agencies and administrators those of their regions.")
+    @ApiResponse(responseCode = "200", description = "The claim",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = "object"),
+                    examples = @ExampleObject(name = ApiDocs.FOUND, value = ApiExamples.PERSON_CLAIM)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.PERSON_CLAIM_FORBIDDEN)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.NOT_FOUND, value = ApiExamples.PERSON_CLAIM_NOT_FOUND)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_READ_EXAMPLE)))
     @Get(uri = "/persons/{personId}/claims/{hospitalId}/{claimId}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> personClaim(HttpRequest<?> request, @PathVariable String personId, @PathVariable String hospitalId,
-                                       @PathVariable String claimId) {
+    public HttpResponse<?> personClaim(HttpRequest<?> request,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @Schema(ref = ApiDocs.PERSON_ID_SCHEMA), examples = {@ExampleObject(name = ApiDocs.FOUND, value = "P-0001"),
+                    @ExampleObject(name = ApiDocs.NOT_FOUND, value = "P-UNKNOWN-0001")}) @PathVariable String personId,
+            @io.swagger.v3.oas.annotations.Parameter(examples = {@ExampleObject(name = ApiDocs.FOUND, value = "H0012"),
+                    @ExampleObject(name = ApiDocs.FORBIDDEN, value = "H0099")}) @PathVariable String hospitalId,
+            @io.swagger.v3.oas.annotations.Parameter(examples = {@ExampleObject(name = ApiDocs.FOUND, value = "H0012-2023-88812"),
+                    @ExampleObject(name = ApiDocs.NOT_FOUND, value = "H0012-2023-00000")}) @PathVariable String claimId) {
         ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
         MutableHttpResponse<String> refused = claimReadRefusal(principal, hospitalId);
@@ -116,9 +168,31 @@ public class QueryController {
     }
 
     /** Which person and year hold a claim, from the claim owners' registry. */
+    @Operation(operationId = "getClaimOwner", summary = "Which person and year hold a claim",
+            description = "From the claim owners' registry: a claim is identified by its hospital and claimId "
+                    + "(docs/settlement-service.md); `claim` links to the claim's own resource.")
+    @ApiResponse(responseCode = "200", description = "The claim's person and year",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = "object"),
+                    examples = @ExampleObject(name = ApiDocs.FOUND, value = ApiExamples.CLAIM_OWNER)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAUTHORIZED, value = ApiDocs.UNAUTHORIZED_EXAMPLE)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.FORBIDDEN, value = ApiExamples.CLAIM_OWNER_FORBIDDEN)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.NOT_FOUND, value = ApiExamples.CLAIM_OWNER_NOT_FOUND)))
+    @ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.ApiError.class),
+                    examples = @ExampleObject(name = ApiDocs.UNAVAILABLE, value = ApiDocs.UNAVAILABLE_READ_EXAMPLE)))
     @Get(uri = "/hospitals/{hospitalId}/claims/{claimId}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> claimOwner(HttpRequest<?> request, @PathVariable String hospitalId, @PathVariable String claimId) {
+    public HttpResponse<?> claimOwner(HttpRequest<?> request,
+            @io.swagger.v3.oas.annotations.Parameter(examples = {@ExampleObject(name = ApiDocs.FOUND, value = "H0012"),
+                    @ExampleObject(name = ApiDocs.FORBIDDEN, value = "H0099")}) @PathVariable String hospitalId,
+            @io.swagger.v3.oas.annotations.Parameter(examples = {@ExampleObject(name = ApiDocs.FOUND, value = "H0012-2023-88812"),
+                    @ExampleObject(name = ApiDocs.NOT_FOUND, value = "H0012-2023-00000")}) @PathVariable String claimId) {
         ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
         MutableHttpResponse<String> refused = claimReadRefusal(principal, hospitalId);

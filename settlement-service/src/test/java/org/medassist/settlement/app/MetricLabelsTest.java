@@ -21,7 +21,7 @@ class MetricLabelsTest {
         assertEquals(1.0, registry.get("medassist.settlements").tags("region", "nanjing", "status", "settled").counter().count());
         assertEquals(1.0, registry.get("medassist.settlements").tags("region", "other", "status", "settled").counter().count());
         assertEquals(1.0, registry.get("medassist.settlements").tags("region", "nanjing", "status", "other").counter().count());
-        assertEquals(100.0, registry.get("medassist.assistance.paid.fen").tags("region", "other").counter().count());
+        assertEquals(100.0, registry.get("medassist.assistance.paid.fen").tags("region", "other", "kind", "assistance").counter().count());
         assertNull(registry.find("medassist.settlements").tags("region", "NJ-42-000001").counter());
     }
 }

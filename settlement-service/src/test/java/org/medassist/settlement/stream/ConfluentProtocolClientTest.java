@@ -38,8 +38,9 @@ import org.medassist.schemas.kafka.Topics;
 
 /**
  * A third-party client that knows only Confluent's protocol: it registers the claim schema through the registry's
- * Confluent API (/apis/ccompat/v7, subject hospital-events-value), encodes the record itself (magic byte, 4-byte
- * id, Avro binary) and produces raw bytes. The settlement topology settles the claim.
+ * Confluent API (/apis/ccompat/v7) under the subject the contract names for claims on the mixed topic,
+ * hospital-events-org.medassist.events.Claim (TopicRecordNameStrategy, docs/schema-registry.md), encodes the record
+ * itself (magic byte, 4-byte id, Avro binary) and produces raw bytes. The settlement topology settles the claim.
  */
 @ExtendWith(KafkaTestEnvironment.class)
 class ConfluentProtocolClientTest {
@@ -49,7 +50,7 @@ class ConfluentProtocolClientTest {
         // the schema text the third party holds: the contract's, written out as JSON by any tool
         String schema = Claim.getClassSchema().toString();
         HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(env.ccompatUrl() + "/subjects/hospital-events-value/versions"))
+                        URI.create(env.ccompatUrl() + "/subjects/hospital-events-org.medassist.events.Claim/versions"))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(Map.of("schema", schema))))
                 .build(), HttpResponse.BodyHandlers.ofString());
