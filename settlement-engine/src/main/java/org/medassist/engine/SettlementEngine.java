@@ -118,7 +118,7 @@ public final class SettlementEngine {
             return;
         }
         PersonYear py = yearOf(ledger, p, c.region(), c.year());
-        Entry e = py.add(Entry.claim(c));
+        Entry e = py.add(Entry.claim(c, key));
         if (py.parkedFrom >= 0) {
             e.computed = Computation.parked(fold.queuedReason(py));
         } else {
@@ -277,11 +277,13 @@ public final class SettlementEngine {
 
     /** Why a claim breaks the contract's amounts (E5), or null: no amount may be negative, nor S. */
     public static String contractBreach(MedicalClaim c) {
-        String[] names = {"total", "outOfScope", "policyScope", "basicInsurance", "criticalIllness", "otherInsurance"};
-        long[] amounts = {c.total(), c.outOfScope(), c.policyScope(), c.basicInsurance(), c.criticalIllness(), c.otherInsurance()};
-        for (int i = 0; i < names.length; i++) {
-            if (amounts[i] < 0) {
-                return "claim " + c.claimId() + ": amounts." + names[i] + " " + Money.format(amounts[i]) + " is negative (DECISIONS E5)";
+        if ((c.total() | c.outOfScope() | c.policyScope() | c.basicInsurance() | c.criticalIllness() | c.otherInsurance()) < 0) {
+            String[] names = {"total", "outOfScope", "policyScope", "basicInsurance", "criticalIllness", "otherInsurance"};
+            long[] amounts = {c.total(), c.outOfScope(), c.policyScope(), c.basicInsurance(), c.criticalIllness(), c.otherInsurance()};
+            for (int i = 0; i < names.length; i++) {
+                if (amounts[i] < 0) {
+                    return "claim " + c.claimId() + ": amounts." + names[i] + " " + Money.format(amounts[i]) + " is negative (DECISIONS E5)";
+                }
             }
         }
         if (c.selfPay() < 0) {

@@ -2,9 +2,14 @@ package org.medassist.engine.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.medassist.engine.model.Explanation;
 import org.medassist.engine.model.MonitoringAlert;
 
-/** What the fold computed for one entry: its current amounts, or why it is parked. */
+/**
+ * What the fold computed for one entry: its current amounts, or why it is parked. A claim's explanation is kept as
+ * an {@link Explanation.Source} (the numbers and rule references its lines need) and rendered only when read; other
+ * entries add their lines as text.
+ */
 public final class Computation {
     public String tier;
     public String identity;
@@ -15,21 +20,65 @@ public final class Computation {
     public long localFinanceRelief;
     public long hospitalBorne;
     public String parkedReason;
-    public final List<String> explanation = new ArrayList<>(8);
-    public final List<String> kpiFlags = new ArrayList<>(1);
-    public final List<MonitoringAlert> alerts = new ArrayList<>(1);
+    private final List<String> lines;
+    private final Explanation.Source source;
+    private List<String> kpiFlags = List.of();
+    private List<MonitoringAlert> alerts = List.of();
+    private boolean alertsPublished;
+
+    /** A computation whose explanation lines are added as text with {@link #line}. */
+    public Computation() {
+        this.lines = new ArrayList<>(4);
+        this.source = null;
+    }
+
+    /** A computation whose explanation is rendered from {@code source} when read. */
+    public Computation(Explanation.Source source) {
+        this.lines = null;
+        this.source = source;
+    }
 
     public static Computation parked(String reason) {
         Computation c = new Computation();
         c.parkedReason = reason;
-        c.explanation.add("parked: " + reason);
+        c.lines.add("parked: " + reason);
         return c;
     }
 
     public boolean isParked() { return parkedReason != null; }
 
     public Computation line(String text) {
-        explanation.add(text);
+        lines.add(text);
         return this;
+    }
+
+    /** The explanation lines, as an unmodifiable list (a deferred one renders when read). */
+    public List<String> explanation() { return source != null ? new Explanation(source) : List.copyOf(lines); }
+
+    public List<String> kpiFlags() { return kpiFlags; }
+
+    public void kpiFlag(String flag) {
+        if (kpiFlags.isEmpty()) {
+            kpiFlags = List.of(flag);
+        } else {
+            List<String> more = new ArrayList<>(kpiFlags);
+            more.add(flag);
+            kpiFlags = List.copyOf(more);
+        }
+    }
+
+    /** Alerts this computation fired, in rule order (kept: a deferred explanation renders their lines). */
+    public List<MonitoringAlert> alerts() { return alerts; }
+
+    public void alert(MonitoringAlert alert) {
+        if (alerts.isEmpty()) alerts = new ArrayList<>(2);
+        alerts.add(alert);
+    }
+
+    /** The alerts to publish now: those fired and not yet published (an alert is published once). */
+    public List<MonitoringAlert> takeAlertsToPublish() {
+        if (alertsPublished || alerts.isEmpty()) return List.of();
+        alertsPublished = true;
+        return alerts;
     }
 }

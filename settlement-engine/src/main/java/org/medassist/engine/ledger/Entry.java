@@ -1,6 +1,7 @@
 package org.medassist.engine.ledger;
 
 import org.medassist.engine.model.AidApplication;
+import org.medassist.engine.model.ClaimKey;
 import org.medassist.engine.model.MedicalClaim;
 
 /**
@@ -15,6 +16,8 @@ public final class Entry {
     public final AidApplication application;
     /** The settlement reference for items without a claim: the applicationId or "year_close:region:year". */
     public final String reference;
+    /** A claim's hospital and claimId (null for other entries). */
+    public final ClaimKey key;
 
     public String reversalId;
     public long paidAssistance;
@@ -26,24 +29,28 @@ public final class Entry {
     public String parkedReason;
     public Computation computed;
 
-    private Entry(Kind kind, MedicalClaim claim, AidApplication application, String reference) {
+    private Entry(Kind kind, MedicalClaim claim, AidApplication application, String reference, ClaimKey key) {
         this.kind = kind;
         this.claim = claim;
         this.application = application;
         this.reference = reference;
+        this.key = key;
     }
 
-    public static Entry claim(MedicalClaim claim) { return new Entry(Kind.CLAIM, claim, null, null); }
+    public static Entry claim(MedicalClaim claim) { return claim(claim, ClaimKey.of(claim)); }
+
+    /** A claim's entry with its key, when the caller has built it already. */
+    public static Entry claim(MedicalClaim claim, ClaimKey key) { return new Entry(Kind.CLAIM, claim, null, null, key); }
 
     public static Entry application(AidApplication a) {
-        return new Entry(Kind.APPLICATION, null, a, a.applicationId());
+        return new Entry(Kind.APPLICATION, null, a, a.applicationId(), null);
     }
 
     public static Entry yearEnd(String region, int year) {
         return yearEndWithReference("year_close:" + region + ":" + year);
     }
 
-    public static Entry yearEndWithReference(String reference) { return new Entry(Kind.YEAR_END, null, null, reference); }
+    public static Entry yearEndWithReference(String reference) { return new Entry(Kind.YEAR_END, null, null, reference, null); }
 
     public boolean reversed() { return reversalId != null; }
 

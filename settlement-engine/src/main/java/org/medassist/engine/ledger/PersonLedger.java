@@ -49,15 +49,19 @@ public final class PersonLedger {
 
     public List<String> regions() { return years.regions(); }
 
+    /** See {@link PersonYears#endItemsRead}. */
+    public boolean endItemsRead(String region, int year) { return years.endItemsRead(region, year); }
+
     /** The claim received before with this key, in the claim's own year or any year in memory; null when new. */
     public Entry findClaim(ClaimKey key, String region, int year) {
         PersonYear own = year(region, year);
         if (own != null) {
-            Entry e = own.claims.get(key);
+            Entry e = own.claim(key);
             if (e != null) return e;
         }
         for (PersonYear py : years.loaded()) {
-            Entry e = py.claims.get(key);
+            if (py == own) continue;
+            Entry e = py.claim(key);
             if (e != null) return e;
         }
         return null;

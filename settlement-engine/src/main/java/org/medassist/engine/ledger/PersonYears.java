@@ -20,6 +20,15 @@ public interface PersonYears {
     /** The years of a region, oldest first, without loading them. */
     List<YearInfo> index(String region);
 
+    /**
+     * Whether a claim of {@code year} is read by an end item: the year-end item of that year, or one-time assistance
+     * in any year of the region. Answers from {@link #index} unless an implementation knows without building it.
+     */
+    default boolean endItemsRead(String region, int year) {
+        for (YearInfo y : index(region)) if (y.oneTime() || (y.yearEnd() && y.year() == year)) return true;
+        return false;
+    }
+
     /** Regions the person has years in, sorted. */
     List<String> regions();
 

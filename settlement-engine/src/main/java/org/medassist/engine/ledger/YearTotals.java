@@ -46,6 +46,26 @@ public final class YearTotals {
         sumS = sumAssistance = sumTilt = sumOutOfScope = 0;
     }
 
+    /** Makes these totals equal to {@code o}'s, which must be shaped for the same region (a benchmark restores warm state). */
+    public void copyFrom(YearTotals o) {
+        System.arraycopy(o.deductibleCum, 0, deductibleCum, 0, deductibleCum.length);
+        System.arraycopy(o.classCum, 0, classCum, 0, classCum.length);
+        System.arraycopy(o.capPaid, 0, capPaid, 0, capPaid.length);
+        System.arraycopy(o.targetResidual, 0, targetResidual, 0, targetResidual.length);
+        System.arraycopy(o.targetScope, 0, targetScope, 0, targetScope.length);
+        conventionalPaid = o.conventionalPaid;
+        tiltBase = o.tiltBase;
+        capReached = o.capReached;
+        targetTrigger = o.targetTrigger;
+        tiltPaid = o.tiltPaid;
+        tiltApplied = o.tiltApplied;
+        sumS = o.sumS;
+        sumAssistance = o.sumAssistance;
+        sumTilt = o.sumTilt;
+        sumOutOfScope = o.sumOutOfScope;
+        alertsFired = o.alertsFired;
+    }
+
     /** R: what remains within policy scope after assistance and tilt. */
     public long residual() { return sumS - sumAssistance - sumTilt; }
 

@@ -13,20 +13,55 @@ public final class ParameterBook {
     /** Returned by {@link #resolve} when a figure cannot be had; amounts themselves are never negative. */
     public static final long MISSING = -1;
 
-    private final Map<String, Long> values = new HashMap<>();
+    /** Values by region, then name; each a small table of years (a book holds a few years per figure). */
+    private final Map<String, Map<String, Yearly>> values = new HashMap<>();
 
-    private static String key(String region, int year, String name) {
-        return region + '|' + year + '|' + name;
+    private static final long ABSENT = Long.MIN_VALUE;
+
+    private static final class Yearly {
+        private int[] years = new int[4];
+        private long[] fen = new long[4];
+        private int n;
+
+        long get(int year) {
+            for (int i = 0; i < n; i++) if (years[i] == year) return fen[i];
+            return ABSENT;
+        }
+
+        /** Sets the year's value; returns the previous one or ABSENT. */
+        long put(int year, long value) {
+            for (int i = 0; i < n; i++) {
+                if (years[i] == year) {
+                    long previous = fen[i];
+                    fen[i] = value;
+                    return previous;
+                }
+            }
+            if (n == years.length) {
+                years = java.util.Arrays.copyOf(years, 2 * n);
+                fen = java.util.Arrays.copyOf(fen, 2 * n);
+            }
+            years[n] = year;
+            fen[n++] = value;
+            return ABSENT;
+        }
     }
 
     /** Sets a value; returns false when it is already set to the same value (so nothing needs recomputing). */
     public boolean put(String region, int year, String name, long fen) {
-        Long previous = values.put(key(region, year, name), fen);
-        return previous == null || previous != fen;
+        long previous = values.computeIfAbsent(region, r -> new HashMap<>()).computeIfAbsent(name, k -> new Yearly()).put(year, fen);
+        return previous == ABSENT || previous != fen;
     }
 
     public Long get(String region, int year, String name) {
-        return values.get(key(region, year, name));
+        long v = find(region, year, name);
+        return v == ABSENT ? null : v;
+    }
+
+    private long find(String region, int year, String name) {
+        Map<String, Yearly> byName = values.get(region);
+        Yearly y = byName == null ? null : byName.get(name);
+        return y == null ? ABSENT : y.get(year);
     }
 
     /**
@@ -39,14 +74,14 @@ public final class ParameterBook {
         if (!ref.isNamed()) return ref.fixedFen();
         int year = day.getYear();
         NamedAmount amount = policy.namedAmounts().get(ref.name()).at(day);
-        Long published = get(policy.region(), year, ref.name());
-        if (published != null) return published;
-        Long shipped = amount.published().get(year);
+        long published = find(policy.region(), year, ref.name());
+        if (published != ABSENT) return published;
+        Long shipped = amount.published().isEmpty() ? null : amount.published().get(year);
         if (shipped != null) return shipped;
         if (amount.fixedFen() >= 0) return amount.fixedFen();
         if (amount.percentOfIncomePpm() > 0) {
-            Long income = get(policy.region(), year, INCOME);
-            if (income != null) return Rates.apply(amount.percentOfIncomePpm(), income);
+            long income = find(policy.region(), year, INCOME);
+            if (income != ABSENT) return Rates.apply(amount.percentOfIncomePpm(), income);
         }
         return MISSING;
     }
@@ -90,5 +125,12 @@ public final class ParameterBook {
         return cite;
     }
 
-    public Map<String, Long> snapshot() { return Map.copyOf(values); }
+    /** Every value, keyed "region|year|name". */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> out = new HashMap<>();
+        values.forEach((region, byName) -> byName.forEach((name, y) -> {
+            for (int i = 0; i < y.n; i++) out.put(region + '|' + y.years[i] + '|' + name, y.fen[i]);
+        }));
+        return Map.copyOf(out);
+    }
 }

@@ -67,8 +67,18 @@ public final class RateSchedule {
         return total;
     }
 
+    private String described; // describe(0), built once (benign race: every thread builds the same text)
+
     /** "90%" or "85% up to 2000.00, then 80%". */
     public String describe(int reductionPpm) {
+        if (reductionPpm == 0) {
+            String d = described;
+            return d != null ? d : (described = describeText(0));
+        }
+        return describeText(reductionPpm);
+    }
+
+    private String describeText(int reductionPpm) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < ppm.length; i++) {
             if (i > 0) sb.append(", then ");

@@ -39,8 +39,21 @@ public final class Rates {
         return d.movePointRight(6).intValueExact();
     }
 
-    /** 750000 becomes "75%", 25000 becomes "2.5%". */
+    /** 750000 becomes "75%", 25000 becomes "2.5%". Explanations quote a handful of rates, so each text is built once. */
     public static String percent(int ppm) {
+        int slot = ppm & (PERCENT_CACHE.length - 1);
+        Percent hit = PERCENT_CACHE[slot]; // one read of an immutable pair: safe without locks
+        if (hit != null && hit.ppm == ppm) return hit.text;
+        String made = percentText(ppm);
+        PERCENT_CACHE[slot] = new Percent(ppm, made);
+        return made;
+    }
+
+    private record Percent(int ppm, String text) {}
+
+    private static final Percent[] PERCENT_CACHE = new Percent[1024];
+
+    private static String percentText(int ppm) {
         return java.math.BigDecimal.valueOf(ppm, 4).stripTrailingZeros().toPlainString() + "%";
     }
 }

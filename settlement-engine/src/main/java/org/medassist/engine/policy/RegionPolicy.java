@@ -11,8 +11,19 @@ public record RegionPolicy(
         ClaimClassifier classifier, Pools pools, List<Tier> tiers, Timing timing, Referral referral,
         DisabilitySeverity severity, Map<String, NamedAmount> namedAmounts, ResidualTilt residualTilt,
         TargetRatioTilt targetTilt, OneTimeAssistance oneTime, YearEndTopUp yearEnd, OtherPayerRules otherPayers,
-        List<AlertRule> alerts, Set<String> assistanceIdentities) {
+        List<AlertRule> alerts, Set<String> assistanceIdentities, String policyRef) {
 
-    /** The policy reference carried on settlements: "nanjing/宁政办发〔2023〕1号". */
-    public String policyRef() { return region + "/" + document; }
+    /** A policy whose reference is {@code region/document}, built once: every settlement carries it. */
+    public RegionPolicy(
+            String region, String name, String document, String title, LocalDate effectiveFrom, Source effectiveSource,
+            ClaimClassifier classifier, Pools pools, List<Tier> tiers, Timing timing, Referral referral,
+            DisabilitySeverity severity, Map<String, NamedAmount> namedAmounts, ResidualTilt residualTilt,
+            TargetRatioTilt targetTilt, OneTimeAssistance oneTime, YearEndTopUp yearEnd, OtherPayerRules otherPayers,
+            List<AlertRule> alerts, Set<String> assistanceIdentities) {
+        this(region, name, document, title, effectiveFrom, effectiveSource, classifier, pools, tiers, timing, referral,
+                severity, namedAmounts, residualTilt, targetTilt, oneTime, yearEnd, otherPayers, alerts, assistanceIdentities,
+                region + "/" + document);
+    }
+
+    // policyRef: the policy reference carried on settlements, "nanjing/宁政办发〔2023〕1号"
 }

@@ -5,10 +5,15 @@ import org.medassist.engine.timeline.Spell;
 
 /** A tier a claim was evaluated under, with the identity spell that qualified it and the result. */
 final class Candidate {
+    static final int NO_CLASS = 1;
+    static final int CLASS_NOT_COVERED = 2;
+    static final int NOT_REFERRED = 3;
+
     Tier tier;
     Spell spell;
     boolean eligible;
-    String ineligibleReason;
+    /** Why an evaluated tier pays nothing: one of the NOT_ codes, rendered by {@link ClaimExplanation}. */
+    int ineligible;
     long deductible = -1;
     long eligibleAmount;
     long beforeCap;
@@ -20,7 +25,7 @@ final class Candidate {
         this.tier = tier;
         this.spell = spell;
         eligible = false;
-        ineligibleReason = null;
+        ineligible = 0;
         deductible = -1;
         cap = -1;
         eligibleAmount = beforeCap = amount = 0;
@@ -31,7 +36,7 @@ final class Candidate {
         tier = o.tier;
         spell = o.spell;
         eligible = o.eligible;
-        ineligibleReason = o.ineligibleReason;
+        ineligible = o.ineligible;
         deductible = o.deductible;
         eligibleAmount = o.eligibleAmount;
         beforeCap = o.beforeCap;

@@ -11,8 +11,6 @@ import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.policy.ResidualTilt;
 import org.medassist.engine.policy.TargetRatioTilt;
 import org.medassist.engine.policy.Tier;
-import org.medassist.engine.policy.Timing;
-import org.medassist.engine.timeline.Coverage;
 import org.medassist.engine.timeline.Spell;
 
 /**
@@ -25,6 +23,8 @@ public final class ClaimSettler {
     private final Eligibility eligibility = new Eligibility();
     private final Candidate scratch = new Candidate();
     private final Candidate best = new Candidate();
+    private final List<Spell> applicable = new ArrayList<>(4);
+    private final ClaimExplanation.Others others = new ClaimExplanation.Others();
 
     public ClaimSettler(ParameterBook params) { this.params = params; }
 
@@ -32,10 +32,12 @@ public final class ClaimSettler {
     public Computation settle(RegionPolicy p, List<Spell> allSpells, MedicalClaim c, YearTotals t, String personId) {
         long s = c.selfPay();
         int cls = p.classifier().classify(c);
-        List<Spell> spells = eligibility.applicable(p, allSpells, c);
-        List<Candidate> others = new ArrayList<>(2);
+        List<Spell> spells = eligibility.applicable(p, allSpells, c, applicable); // valid until the next claim
+        others.clear();
         best.reset(null, null);
-        for (Tier tier : p.tiers()) {
+        List<Tier> tiers = p.tiers();
+        for (int i = 0; i < tiers.size(); i++) {
+            Tier tier = tiers.get(i);
             if (!tier.validOn(c.date())) continue;
             Spell q = eligibility.qualifying(p, tier, spells);
             if (q == null) continue;
@@ -43,10 +45,10 @@ public final class ClaimSettler {
             String missing = evaluate(p, tier, cls, c, s, t, scratch);
             if (missing != null) return Computation.parked(missing);
             if (scratch.beats(best)) {
-                if (best.tier != null) others.add(copy(best));
+                if (best.tier != null) others.add(best);
                 best.copyFrom(scratch);
             } else {
-                others.add(copy(scratch));
+                others.add(scratch);
             }
         }
         int capPool = cls >= 0 ? p.pools().capPoolOfClass()[cls] : -1;
@@ -64,8 +66,11 @@ public final class ClaimSettler {
             tiltCap = TiltAccrual.cap(params, p, c.date());
         }
 
-        Computation comp = new Computation();
-        explainChoice(p, c, s, cls, comp, others);
+        // the explanation keeps the figures; its lines are rendered when an output is read
+        ClaimExplanation why = new ClaimExplanation(p, c, s, cls);
+        Computation comp = new Computation(why);
+        why.comp = comp;
+        why.choice(best, others);
         if (best.eligible) {
             int d = p.pools().deductiblePoolOfClass()[cls];
             if (d >= 0) t.deductibleCum[d] += s;
@@ -82,10 +87,10 @@ public final class ClaimSettler {
         if (rt != null) {
             if (inResidualBase(p, rt, c, cls, spells, allSpells)) t.tiltBase += s - assistance;
             if (latch) t.capReached = true;
-            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, threshold, tiltCap, c.date(), comp);
+            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, threshold, tiltCap, c.date(), why.tilt = new TiltCapture());
         } else if (p.targetTilt() != null) {
             addToTargetBase(p.targetTilt(), c, cls, s - assistance, spells, t);
-            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, 0, -1, c.date(), comp);
+            if (TiltAccrual.payable(p, t)) tilt = payTilt(p, t, 0, -1, c.date(), why.tilt = new TiltCapture());
         }
         comp.tilt = tilt;
         comp.remaining = s - assistance - tilt;
@@ -96,25 +101,25 @@ public final class ClaimSettler {
         t.sumOutOfScope += c.outOfScope();
 
         OtherPayerLines.apply(p, c, best.tier, comp);
-        AlertCheck.apply(params, p, c, t, spells, personId, comp);
+        AlertCheck.apply(params, p, c, t, spells, personId, comp, why);
         return comp;
     }
 
-    /** Pays the part of the accrued tilt not yet paid; {@code day} is the date its figures were resolved for. */
-    static long payTilt(RegionPolicy p, YearTotals t, long threshold, long cap, java.time.LocalDate day, Computation comp) {
+    /**
+     * Pays the part of the accrued tilt not yet paid and records the figures of its explanation line in {@code why};
+     * {@code day} is the date its figures were resolved for.
+     */
+    static long payTilt(RegionPolicy p, YearTotals t, long threshold, long cap, java.time.LocalDate day, TiltCapture why) {
         long accrued = TiltAccrual.accrued(p, t, threshold, cap);
         long pay = Math.max(0, accrued - t.tiltPaid);
         t.tiltPaid += pay;
-        comp.line(TiltAccrual.describe(p, t, threshold, cap, accrued, day) + "; paid before " + Fmt.y(t.tiltPaid - pay)
-                + ", now " + Fmt.y(pay));
+        why.capture(p, t, threshold, cap, accrued, pay, day);
         return pay;
     }
 
     private String evaluate(RegionPolicy p, Tier tier, int cls, MedicalClaim c, long s, YearTotals t, Candidate cand) {
         if (!tier.covers(cls)) {
-            cand.ineligibleReason = cls < 0
-                    ? p.name() + " assistance does not cover " + c.kind().symbol() + " claims of this kind"
-                    : "tier " + tier.key() + " does not cover " + p.classifier().name(cls) + " claims";
+            cand.ineligible = cls < 0 ? Candidate.NO_CLASS : Candidate.CLASS_NOT_COVERED;
             return null;
         }
         boolean nonCompliant = c.location() != CareLocation.IN_CITY && !c.referred();
@@ -122,8 +127,7 @@ public final class ClaimSettler {
             if (p.referral().hardshipReductionPpm() > 0 && c.hardship()) {
                 cand.reductionPpm = p.referral().hardshipReductionPpm();
             } else {
-                cand.ineligibleReason = "care " + c.location().symbol() + " without a compliant referral is excluded "
-                        + p.referral().source().cite();
+                cand.ineligible = Candidate.NOT_REFERRED;
                 return null;
             }
         }
@@ -180,68 +184,4 @@ public final class ClaimSettler {
         }
     }
 
-    private void explainChoice(RegionPolicy p, MedicalClaim c, long s, int cls, Computation comp, List<Candidate> others) {
-        comp.line("S = policyScope " + Fmt.y(c.policyScope()) + " − basicInsurance " + Fmt.y(c.basicInsurance())
-                + " − criticalIllness " + Fmt.y(c.criticalIllness()) + " − otherInsurance " + Fmt.y(c.otherInsurance())
-                + " = " + Fmt.y(s) + " (DECISIONS E5)");
-        if (best.tier == null) {
-            if (c.date().isBefore(p.effectiveFrom())) {
-                comp.line("claim dated " + c.date() + ", before " + p.name() + "'s policy took effect on " + p.effectiveFrom()
-                        + " " + p.effectiveSource().cite() + ": nothing is due under it, and it uses no deductible,"
-                        + " band or cap of it (E14.17): assistance 0.00");
-            } else {
-                comp.line("no assistance identity covers " + c.date() + " under the " + p.name() + " timing rules "
-                        + p.timing().startSource().cite() + ": assistance 0.00");
-            }
-            return;
-        }
-        Spell sp = best.spell;
-        comp.line("identity " + sp.identity() + " (" + sp.department() + ", recognized " + sp.recognized()
-                + (sp.exit() != null ? ", exit " + sp.exit() : "") + ") → tier " + best.tier.key() + " "
-                + best.tier.label() + " " + best.tier.source().cite());
-        if (Coverage.byLookBackOnly(sp, p.timing(), c)) {
-            Timing tm = p.timing();
-            int months = tm.lookBackMonths(sp.identity());
-            comp.line("dated before the ordinary start, covered by the look-back window from "
-                    + Coverage.lookBackStart(sp, tm) + " (" + months + (tm.lookBackFrom() == Timing.LookBackFrom.MONTH_START
-                    ? " calendar months before the recognition month" : " months before recognition") + ") "
-                    + tm.lookBackSource().cite());
-        }
-        if (cls >= 0) {
-            comp.line("claim class " + p.classifier().name(cls) + " " + p.classifier().sourceOf(cls).cite());
-        }
-        if (!best.eligible) {
-            comp.line(best.ineligibleReason + ": assistance 0.00");
-        } else {
-            Tier tier = best.tier;
-            if (best.deductible >= 0) {
-                int d = p.pools().deductiblePoolOfClass()[cls];
-                comp.line("annual deductible " + Fmt.y(best.deductible) + " (pool " + p.pools().deductiblePools().get(d)
-                        + "): eligible " + Fmt.y(best.eligibleAmount) + " of S " + Fmt.y(s) + " "
-                        + ParameterBook.cite(p, tier.deductibles()[d], c.date()));
-            }
-            if (best.reductionPpm > 0) {
-                comp.line("not referred but in hardship: rate lowered by " + org.medassist.engine.policy.Rates.percent(
-                        best.reductionPpm) + " points " + p.referral().hardshipSource().cite());
-            }
-            var rate = tier.rates()[cls].at(c.date()); // the value in force on the claim's date (E3)
-            comp.line("rate " + rate.describe(best.reductionPpm) + ": " + Fmt.y(best.eligibleAmount)
-                    + " → " + Fmt.y(best.beforeCap) + " " + rate.source().cite());
-            if (best.cap >= 0) {
-                int cp = p.pools().capPoolOfClass()[cls];
-                comp.line("annual cap " + Fmt.y(best.cap) + " (pool " + p.pools().capPools().get(cp) + "): "
-                        + Fmt.y(best.beforeCap) + " → " + Fmt.y(best.amount) + " " + ParameterBook.cite(p, tier.caps()[cp], c.date()));
-            }
-        }
-        for (Candidate o : others) {
-            comp.line("also qualifies for tier " + o.tier.key() + " (" + o.spell.identity() + "): "
-                    + (o.eligible ? Fmt.y(o.amount) : "0.00") + "; the highest benefit is paid, never both");
-        }
-    }
-
-    private static Candidate copy(Candidate c) {
-        Candidate n = new Candidate();
-        n.copyFrom(c);
-        return n;
-    }
 }

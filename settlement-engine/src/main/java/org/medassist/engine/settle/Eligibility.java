@@ -19,9 +19,15 @@ final class Eligibility {
      * grants the window names the costs it counts (NJ-A11), and E14.2's worked example pays a Nanjing stay of 2022.
      */
     List<Spell> applicable(RegionPolicy p, List<Spell> all, MedicalClaim c) {
-        List<Spell> out = new ArrayList<>(all.size());
+        return applicable(p, all, c, new ArrayList<>(all.size()));
+    }
+
+    /** {@link #applicable(RegionPolicy, List, MedicalClaim)} into {@code out}, which is cleared first (a settler reuses one list). */
+    List<Spell> applicable(RegionPolicy p, List<Spell> all, MedicalClaim c, List<Spell> out) {
+        out.clear();
         boolean beforePolicy = c.date().isBefore(p.effectiveFrom());
-        for (Spell s : all) {
+        for (int i = 0; i < all.size(); i++) {
+            Spell s = all.get(i);
             if (!s.region().equals(c.region()) || !Coverage.covers(s, p.timing(), c)) continue;
             if (beforePolicy && !Coverage.byLookBackOnly(s, p.timing(), c)) continue;
             out.add(s);
@@ -30,8 +36,11 @@ final class Eligibility {
     }
 
     Spell qualifying(RegionPolicy p, Tier tier, List<Spell> spells) {
-        for (Qualifier q : tier.qualifiers()) {
-            for (Spell s : spells) {
+        List<Qualifier> qualifiers = tier.qualifiers();
+        for (int i = 0; i < qualifiers.size(); i++) {
+            Qualifier q = qualifiers.get(i);
+            for (int j = 0; j < spells.size(); j++) {
+                Spell s = spells.get(j);
                 if (!s.identity().equals(q.identity())) continue;
                 if (q.groups() != null && (s.group() == null || !q.groups().contains(s.group()))) continue;
                 if (q.requiresSevereDisability() && !holdsSevereDisability(p, spells)) continue;
@@ -43,7 +52,8 @@ final class Eligibility {
 
     static boolean holdsSevereDisability(RegionPolicy p, List<Spell> spells) {
         if (p.severity() == null) return false;
-        for (Spell s : spells) {
+        for (int i = 0; i < spells.size(); i++) {
+            Spell s = spells.get(i);
             if (s.identity().equals(SEVERE_DISABILITY) && p.severity().isSevere(s.disabilityGrade(), s.disabilityKind())) {
                 return true;
             }

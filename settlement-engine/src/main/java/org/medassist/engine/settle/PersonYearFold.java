@@ -53,6 +53,7 @@ public final class PersonYearFold {
      */
     public void refreshEndItems(RegionPolicy p, PersonLedger ledger, MedicalClaim c, EngineOutput out) {
         if (p.yearEnd() == null && p.oneTime() == null) return;
+        if (!ledger.endItemsRead(p.region(), c.year())) return;
         for (YearInfo y : ledger.index(p.region())) {
             if (!y.oneTime() && !(y.yearEnd() && y.year() == c.year())) continue;
             PersonYear py = ledger.year(p.region(), y.year());
@@ -106,7 +107,9 @@ public final class PersonYearFold {
         Computation comp = new Computation();
         comp.line("application received: tilt is paid from now on as it accrues "
                 + (rt != null ? rt.source().cite() : p.targetTilt().source().cite()));
-        comp.tilt = ClaimSettler.payTilt(p, t, threshold, cap, day, comp);
+        TiltCapture why = new TiltCapture();
+        comp.tilt = ClaimSettler.payTilt(p, t, threshold, cap, day, why);
+        comp.line(why.tiltLine(p));
         t.sumTilt += comp.tilt;
         return comp;
     }

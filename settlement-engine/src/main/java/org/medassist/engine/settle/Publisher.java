@@ -48,8 +48,8 @@ public final class Publisher {
         e.paidTilt = c.tilt;
         e.paidRelief = c.localFinanceRelief;
         e.paidBorne = c.hospitalBorne;
-        for (MonitoringAlert a : c.alerts) out.alert(a);
-        c.alerts.clear();
+        List<MonitoringAlert> alerts = c.takeAlertsToPublish();
+        for (int i = 0; i < alerts.size(); i++) out.alert(alerts.get(i));
     }
 
     /** The reversal event: negative deltas undoing everything paid on the claim. */
@@ -69,8 +69,8 @@ public final class Publisher {
         String hospitalId = e.kind == Entry.Kind.CLAIM ? e.claim.hospitalId() : null;
         long remaining = e.kind == Entry.Kind.CLAIM ? c.remaining : 0;
         return new SettlementResult(nextId(personId, e), claimId, personId, py.region, py.year, status, c.tier, c.identity,
-                c.eligible, dA, dT, remaining, dR, dB, p.policyRef(), List.copyOf(c.explanation), e.reference, reason,
-                recovery, List.copyOf(c.kpiFlags), hospitalId, claimClass(p, e), e.kind == Entry.Kind.CLAIM ? e.claim.date() : null);
+                c.eligible, dA, dT, remaining, dR, dB, p.policyRef(), c.explanation(), e.reference, reason,
+                recovery, List.copyOf(c.kpiFlags()), hospitalId, claimClass(p, e), e.kind == Entry.Kind.CLAIM ? e.claim.date() : null);
     }
 
     /** The name of the region's benefit class the entry's claim falls in; null for other entries and unclassified claims. */

@@ -49,31 +49,4 @@ final class TiltAccrual {
         }
         return Math.min(amount, Math.max(0, tt.totalCapFen() - t.conventionalPaid));
     }
-
-    static String describe(RegionPolicy p, YearTotals t, long threshold, long cap, long accrued, LocalDate day) {
-        ResidualTilt rt = p.residualTilt();
-        if (rt != null) {
-            if (rt.requiresConventionalCapReached() && !t.capReached) {
-                return "tilt: conventional cap not yet reached, nothing accrues " + rt.source().cite();
-            }
-            return "tilt accrued " + Fmt.y(accrued) + " = " + (cap >= 0 ? "min(" + Fmt.y(cap) + ", " : "(")
-                    + Rates.percent(rt.ratePpm()) + " × max(0, cumR " + Fmt.y(t.tiltBase) + " − " + Fmt.y(threshold)
-                    + ")) " + rt.source().cite() + ParameterBook.citeDated(p, rt.threshold(), day)
-                    + (rt.cap() != null ? ParameterBook.citeDated(p, rt.cap(), day) : "");
-        }
-        TargetRatioTilt tt = p.targetTilt();
-        if (t.targetTrigger < tt.triggerFen()) {
-            return "tilt: year residual " + Fmt.y(t.targetTrigger) + " below the trigger " + Fmt.y(tt.triggerFen())
-                    + " " + tt.source().cite();
-        }
-        StringBuilder sb = new StringBuilder("tilt accrued ").append(Fmt.y(accrued)).append(" = min(room ")
-                .append(Fmt.y(Math.max(0, tt.totalCapFen() - t.conventionalPaid))).append(", ");
-        for (int g = 0; g < tt.groupTargetPpm().length; g++) {
-            if (g > 0) sb.append(" + ");
-            sb.append("max(0, R ").append(Fmt.y(t.targetResidual[g])).append(" − ")
-                    .append(Rates.percent(Rates.ONE - tt.groupTargetPpm()[g])).append(" × scope ")
-                    .append(Fmt.y(t.targetScope[g])).append(')');
-        }
-        return sb.append(") ").append(tt.targetSource().cite()).append(' ').append(tt.capSource().cite()).toString();
-    }
 }

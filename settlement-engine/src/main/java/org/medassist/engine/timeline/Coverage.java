@@ -40,21 +40,56 @@ public final class Coverage {
     }
 
     public static boolean covers(Spell spell, Timing timing, MedicalClaim claim) {
-        LocalDate first = firstDay(spell, timing);
-        LocalDate last = lastDay(spell, timing);
-        if (last != null && last.isBefore(first)) return false;
-        LocalDate date = claim.date();
+        // the same rule as firstDay and lastDay, in epoch days: this runs for every spell of every claim
+        long first = ordinaryStartDay(spell, timing);
+        int back = timing.lookBackMonths(spell.identity());
+        if (back > 0) first = Math.min(first, lookBackStartDay(spell.recognized(), timing.lookBackFrom(), back));
+        long last = Long.MAX_VALUE;
+        LocalDate exit = spell.exit();
+        if (exit != null) {
+            last = timing.end() == Timing.End.DAY_BEFORE_EXIT ? exit.toEpochDay() - 1
+                    : exit.toEpochDay() + exit.lengthOfMonth() - exit.getDayOfMonth();
+            if (last < first) return false;
+        }
+        long date = claim.date().toEpochDay();
         if (timing.stay() == Timing.Stay.WHOLE_STAY && claim.kind() == CareKind.INPATIENT) {
             // entry or exit during the stay covers the whole stay
-            return !date.isBefore(first) && (last == null || !claim.firstDay().isAfter(last));
+            return date >= first && claim.firstDay().toEpochDay() <= last;
         }
-        return !date.isBefore(first) && (last == null || !date.isAfter(last));
+        return date >= first && date <= last;
+    }
+
+    /** {@link #lookBackStart} as an epoch day, with the same month arithmetic as {@link LocalDate#minusMonths}. */
+    static long lookBackStartDay(LocalDate recognized, Timing.LookBackFrom from, int back) {
+        int day = from == Timing.LookBackFrom.MONTH_START ? 1 : recognized.getDayOfMonth();
+        long months = recognized.getYear() * 12L + (recognized.getMonthValue() - 1) - back;
+        int y = (int) Math.floorDiv(months, 12);
+        int m = (int) Math.floorMod(months, 12) + 1;
+        int d = Math.min(day, java.time.Month.of(m).length(java.time.Year.isLeap(y)));
+        return epochDay(y, m, d);
+    }
+
+    /** The epoch day of a valid date, as {@link LocalDate#toEpochDay} computes it. */
+    static long epochDay(long y, long m, int d) {
+        long total = 365 * y;
+        if (y >= 0) total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        else total -= y / -4 - y / -100 + y / -400;
+        total += (367 * m - 362) / 12;
+        total += d - 1;
+        if (m > 2) {
+            total--;
+            if (!java.time.Year.isLeap(y)) total--;
+        }
+        return total - 719_528L; // days from 0000-01-01 to 1970-01-01
+    }
+
+    private static long ordinaryStartDay(Spell spell, Timing timing) {
+        LocalDate r = spell.recognized();
+        return timing.start() == Timing.Start.RECOGNITION_MONTH ? r.toEpochDay() - (r.getDayOfMonth() - 1) : r.toEpochDay();
     }
 
     /** True when the claim is dated before the spell's ordinary start, so only a look-back window covers it. */
     public static boolean byLookBackOnly(Spell spell, Timing timing, MedicalClaim claim) {
-        LocalDate ordinaryStart = timing.start() == Timing.Start.RECOGNITION_MONTH
-                ? spell.recognized().withDayOfMonth(1) : spell.recognized();
-        return claim.date().isBefore(ordinaryStart);
+        return claim.date().toEpochDay() < ordinaryStartDay(spell, timing);
     }
 }

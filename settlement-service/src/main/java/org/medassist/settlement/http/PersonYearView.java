@@ -98,7 +98,7 @@ final class PersonYearView {
             m.put("tier", c.tier);
             m.put("identity", c.identity);
             if (c.isParked()) m.put("reason", c.parkedReason);
-            m.put("explanation", List.copyOf(c.explanation));
+            m.put("explanation", c.explanation());
         }
         if (e.reversed()) m.put("reversalId", e.reversalId);
         return m;

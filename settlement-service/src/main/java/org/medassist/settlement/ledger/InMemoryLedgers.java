@@ -1,6 +1,7 @@
 package org.medassist.settlement.ledger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,9 +10,19 @@ import org.medassist.engine.ledger.PersonLedger;
 /** Ledgers in a map sorted by personId, the order a state store iterates in, so replay and streaming fan out alike. */
 public final class InMemoryLedgers implements Ledgers {
     private final TreeMap<String, PersonLedger> byPerson = new TreeMap<>();
+    /** The same ledgers by hash, for the look-up every event makes (the tree is kept for the ordered fan-out). */
+    private final Map<String, PersonLedger> index = new HashMap<>();
 
     @Override
-    public PersonLedger get(String personId) { return byPerson.computeIfAbsent(personId, PersonLedger::new); }
+    public PersonLedger get(String personId) {
+        PersonLedger l = index.get(personId);
+        if (l == null) {
+            l = new PersonLedger(personId);
+            index.put(personId, l);
+            byPerson.put(personId, l);
+        }
+        return l;
+    }
 
     @Override
     public void changed(PersonLedger ledger) {}

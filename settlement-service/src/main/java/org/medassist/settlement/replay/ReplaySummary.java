@@ -1,6 +1,5 @@
 package org.medassist.settlement.replay;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.medassist.engine.EngineOutput;
@@ -12,21 +11,34 @@ import org.medassist.engine.money.Money;
 /** Counts what a replay published, for the summary on stderr: events by status, money by region and year. */
 final class ReplaySummary implements EngineOutput {
     private final EngineOutput next;
-    private final Map<ResultStatus, Long> byStatus = new EnumMap<>(ResultStatus.class);
-    private final Map<String, long[]> moneyByRegionYear = new TreeMap<>();
+    private final long[] byStatus = new long[ResultStatus.values().length];
+    /** Assistance and tilt by region, then year: {year, assistance, tilt} triples, found by a scan. */
+    private final Map<String, long[][]> moneyByRegion = new java.util.HashMap<>();
     private long alerts;
 
     ReplaySummary(EngineOutput next) { this.next = next; }
 
     @Override
     public void settlement(SettlementResult s) {
-        byStatus.merge(s.status(), 1L, Long::sum);
+        byStatus[s.status().ordinal()]++;
         if (s.status() != ResultStatus.REJECTED && s.status() != ResultStatus.PARKED) {
-            long[] m = moneyByRegionYear.computeIfAbsent(s.region() + " " + s.year(), k -> new long[2]);
-            m[0] += s.assistance();
-            m[1] += s.tilt();
+            long[] m = sums(s.region(), s.year());
+            m[1] += s.assistance();
+            m[2] += s.tilt();
         }
         next.settlement(s);
+    }
+
+    private long[] sums(String region, int year) {
+        long[][] years = moneyByRegion.get(region);
+        if (years != null) {
+            for (long[] m : years) if (m[0] == year) return m;
+        }
+        long[] m = {year, 0, 0};
+        long[][] more = years == null ? new long[1][] : java.util.Arrays.copyOf(years, years.length + 1);
+        more[more.length - 1] = m;
+        moneyByRegion.put(region, more);
+        return m;
     }
 
     @Override
@@ -41,10 +53,14 @@ final class ReplaySummary implements EngineOutput {
         if (failed > 0) sb.append(String.format(", %,d FAILED (see messages above)", failed));
         sb.append("\n  settlement events:");
         for (ResultStatus st : ResultStatus.values()) {
-            sb.append(' ').append(st.symbol()).append(' ').append(String.format("%,d", byStatus.getOrDefault(st, 0L)));
+            sb.append(' ').append(st.symbol()).append(' ').append(String.format("%,d", byStatus[st.ordinal()]));
         }
         sb.append(String.format("%n  alerts: %,d%n", alerts));
         sb.append("  paid by region and year (assistance | tilt | total):\n");
+        Map<String, long[]> moneyByRegionYear = new TreeMap<>(); // "region year", as the lines are sorted
+        moneyByRegion.forEach((region, years) -> {
+            for (long[] m : years) moneyByRegionYear.put(region + " " + m[0], new long[] {m[1], m[2]});
+        });
         if (moneyByRegionYear.isEmpty()) sb.append("    (nothing paid)\n");
         for (Map.Entry<String, long[]> e : moneyByRegionYear.entrySet()) {
             long[] m = e.getValue();
@@ -54,5 +70,5 @@ final class ReplaySummary implements EngineOutput {
         return sb.toString();
     }
 
-    long count(ResultStatus status) { return byStatus.getOrDefault(status, 0L); }
+    long count(ResultStatus status) { return byStatus[status.ordinal()]; }
 }

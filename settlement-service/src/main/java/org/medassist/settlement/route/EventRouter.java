@@ -47,6 +47,17 @@ public final class EventRouter {
     /** Who owns ids across persons, answered at once (replay); the stream asks its registry instead. */
     public interface Owners {
         OwnershipAnswer ask(OwnershipRequest request);
+
+        /**
+         * The answer to the question {@link #ownershipQuestion} asks for a claim new to its person, as {@link #ask}
+         * gives it; for {@code already_yours} the where is put in {@code where[0]}. Replay's owners answer it without
+         * building the request and answer records.
+         */
+        default OwnershipOutcome askClaim(ClaimKey key, String personId, String region, int year, String[] where) {
+            OwnershipAnswer a = ask(request(claimOwnershipId(key), personId, region + "|" + year, "replay"));
+            where[0] = a.getWhere();
+            return a.getOutcome();
+        }
     }
 
     private interface Handler {
@@ -83,6 +94,10 @@ public final class EventRouter {
 
     /** Replay's path: one input event, whole, with any ownership question answered at once. */
     public void route(SpecificRecord record, EngineOutput out) {
+        if (record instanceof Claim c) {
+            routeClaim(c, out);
+            return;
+        }
         String personId = personOf(record);
         if (personId == null) {
             apply(null, record, out);
@@ -100,6 +115,37 @@ public final class EventRouter {
         } else {
             answered(l, record, owners.ask(question), out);
         }
+        ledgers.changed(l);
+    }
+
+    /**
+     * {@link #route} for a claim, the commonest event: the same steps ({@link #limitRefusal}, {@link
+     * #ownershipQuestion}, {@link #answered}) with the claim mapped once and the question asked through {@link
+     * Owners#askClaim}.
+     */
+    private void routeClaim(Claim c, EngineOutput out) {
+        PersonLedger l = ledgers.get(c.getPersonId());
+        String refusal = limitRefusal(l, c);
+        if (refusal != null) {
+            out.settlement(reject(c, refusal));
+            return;
+        }
+        MedicalClaim mc = AvroMapping.claim(c);
+        // a claim of an unknown region, breaking the contract's amounts or known to the person is decided by the engine
+        if (engine.catalog().get(c.getRegion()) != null && SettlementEngine.contractBreach(mc) == null) {
+            ClaimKey key = ClaimKey.of(mc);
+            if (l.findClaim(key, mc.region(), mc.year()) == null) {
+                String[] where = new String[1];
+                OwnershipOutcome outcome = owners.askClaim(key, l.personId, mc.region(), mc.year(), where);
+                if (outcome == OwnershipOutcome.taken) {
+                    out.settlement(reject(c, takenReason(c)));
+                    ledgers.changed(l);
+                    return;
+                }
+                if (outcome == OwnershipOutcome.already_yours) loadWhere(l, where[0]);
+            }
+        }
+        engine.claim(l, mc, out);
         ledgers.changed(l);
     }
 
@@ -156,17 +202,26 @@ public final class EventRouter {
     public void answered(PersonLedger l, SpecificRecord record, OwnershipAnswer a, EngineOutput out) {
         if (a.getOutcome() == OwnershipOutcome.taken) {
             out.settlement(reject(record, record instanceof Claim c
-                    ? "claim " + new ClaimKey(c.getHospitalId(), c.getClaimId()) + " was already received for another person;"
-                            + " a claim is identified by hospitalId and claimId: reverse it there and send it under a new claimId"
+                    ? takenReason(c)
                     : "identity event " + ((IdentityEvent) record).getEventId() + " of " + ((IdentityEvent) record).getDepartment()
                             + " was already received for another person; it changes nothing (E14.16)"));
             return;
         }
-        if (a.getOutcome() == OwnershipOutcome.already_yours && a.getWhere() != null && !a.getWhere().isEmpty()) {
-            String[] w = a.getWhere().split("\\|", 2);
-            l.year(w[0], Integer.parseInt(w[1])); // loads the year that holds it, so the engine compares the content
-        }
+        if (a.getOutcome() == OwnershipOutcome.already_yours) loadWhere(l, a.getWhere());
         apply(l, record, out);
+    }
+
+    private static String takenReason(Claim c) {
+        return "claim " + new ClaimKey(c.getHospitalId(), c.getClaimId()) + " was already received for another person;"
+                + " a claim is identified by hospitalId and claimId: reverse it there and send it under a new claimId";
+    }
+
+    /** Loads the year that holds an id already the person's ({@code region|year}), so the engine compares the content. */
+    private static void loadWhere(PersonLedger l, String where) {
+        if (where != null && !where.isEmpty()) {
+            String[] w = where.split("\\|", 2);
+            l.year(w[0], Integer.parseInt(w[1]));
+        }
     }
 
     // -------------------------------------------------------------------------------------------------------- limits

@@ -1,0 +1,424 @@
+package org.medassist.settlement.replay;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import org.medassist.engine.model.CareKind;
+import org.medassist.engine.model.CareLocation;
+import org.medassist.engine.model.HospitalGrade;
+import org.medassist.engine.model.Vocabulary;
+import org.medassist.engine.money.Money;
+import org.medassist.events.Amounts;
+import org.medassist.events.Claim;
+import org.medassist.events.ClaimKind;
+import org.medassist.events.DiseaseGroup;
+import org.medassist.events.HospitalLevel;
+import org.medassist.events.Location;
+import org.medassist.schemas.PersonIds;
+import org.medassist.schemas.json.EventJson;
+import org.medassist.schemas.json.EventRules;
+
+/**
+ * The fast path for the commonest line of a replay file, a valid claim: one pass over the line's characters straight
+ * to its Avro {@link Claim}, with no parser objects and no JSON tree; the record is then routed like any other
+ * ({@code EventRouter.route}: limits, ownership, the engine). It accepts only what it understands whole — a JSON
+ * object (RFC 8259; strings without escapes) whose every field is one the contract names for a claim, once, of the
+ * expected JSON type, passing every rule of {@link EventJson} and {@link EventRules} — and returns null for anything
+ * else (another type, an unknown, repeated or null field, an escape, a breach of any rule, malformed JSON), which the
+ * caller then reads with {@link EventJson}: validation and messages stay the codec's. For every line it accepts, the
+ * record equals {@link EventJson#read}'s ({@code ClaimLineReaderTest}).
+ */
+final class ClaimLineReader {
+    private static final List<String> FIELDS = List.of("type", "claimId", "personId", "region", "hospitalId",
+            "hospitalLevel", "kind", "admissionDate", "dischargeDate", "location", "referred", "hardship", "diseaseGroup",
+            "specialDiseaseRegistered", "amounts");
+    private static final List<String> AMOUNTS = List.of("total", "outOfScope", "policyScope", "basicInsurance",
+            "criticalIllness", "otherInsurance");
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 2999;
+    private static final long FIRST_CACHED_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+
+    /** Texts that repeat from claim to claim (regions, hospitals, symbols), kept once instead of once per claim. */
+    private final Interner texts = new Interner(1 << 13, false);
+    /** PersonIds, kept once per person (the ledgers hold one per person anyway): grows with the persons, not the file. */
+    private final Interner personIds = new Interner(1 << 12, true);
+    /** Dates of 2000–2049 by day, built once: a replay holds two dates per claim for its whole run. */
+    private final LocalDate[] dates = new LocalDate[(int) (LocalDate.of(2050, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
+
+    // the line being read and the position in it
+    private String s;
+    private int i;
+    private int textStart;
+    private int textEnd;
+
+    /** The claim on this line, or null when the line is not a claim this path accepts whole. */
+    Claim read(String line) {
+        s = line;
+        i = 0;
+        try {
+            return claim();
+        } catch (RuntimeException e) {
+            return null; // the codec reads it again and says what is wrong
+        } finally {
+            s = null;
+        }
+    }
+
+    private Claim claim() {
+        if (!ws('{')) return null;
+        boolean isClaim = false;
+        String claimId = null, personId = null, region = null, hospitalId = null, diseaseGroup = null;
+        HospitalGrade level = null;
+        CareKind kind = null;
+        CareLocation location = null;
+        LocalDate admission = null, discharge = null;
+        boolean referred = false, hardship = false, registered = false, amounts = false;
+        long total = 0, outOfScope = 0, policyScope = 0, basic = 0, critical = 0, other = 0;
+        int seen = 0;
+        int field = -1;
+        if (!at('}')) {
+            do {
+                field = name(FIELDS, field);
+                if (field < 0 || (seen & (1 << field)) != 0 || !ws(':')) return null; // unknown or repeated: the codec decides
+                seen |= 1 << field;
+                skipWs();
+                switch (field) {
+                    case 0 -> { if (!string() || !text("claim")) return null; isClaim = true; }
+                    case 1 -> { if (!string() || textEnd == textStart) return null; claimId = s.substring(textStart, textEnd); }
+                    case 2 -> { if (!string() || textEnd == textStart) return null; personId = personIds.text(s, textStart, textEnd); }
+                    case 3 -> { if (!string() || textEnd == textStart) return null; region = texts.text(s, textStart, textEnd); }
+                    case 4 -> { if (!string() || textEnd == textStart) return null; hospitalId = texts.text(s, textStart, textEnd); }
+                    case 5 -> { if (!string() || (level = grade(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 6 -> { if (!string() || (kind = kind(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 7 -> { if (!literal("null") && (!string() || (admission = date()) == null)) return null; }
+                    case 8 -> { if (!string() || (discharge = date()) == null) return null; }
+                    case 9 -> { if (!string() || (location = location(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 10 -> { int b = bool(); if (b < 0) return null; referred = b == 1; }
+                    case 11 -> { int b = bool(); if (b < 0) return null; hardship = b == 1; }
+                    case 12 -> {
+                        if (!literal("null")) {
+                            if (!string()) return null;
+                            diseaseGroup = texts.text(s, textStart, textEnd);
+                            if (!Vocabulary.DISEASE_GROUPS.contains(diseaseGroup)) return null;
+                        }
+                    }
+                    case 13 -> { int b = bool(); if (b < 0) return null; registered = b == 1; }
+                    case 14 -> {
+                        if (!ws('{')) return null;
+                        int got = 0;
+                        int a = -1;
+                        if (!at('}')) {
+                            do {
+                                a = name(AMOUNTS, a);
+                                if (a < 0 || (got & (1 << a)) != 0 || !ws(':')) return null;
+                                got |= 1 << a;
+                                skipWs();
+                                if (!string()) return null;
+                                long fen = money();
+                                if (fen < 0) return null;
+                                switch (a) {
+                                    case 0 -> total = fen;
+                                    case 1 -> outOfScope = fen;
+                                    case 2 -> policyScope = fen;
+                                    case 3 -> basic = fen;
+                                    case 4 -> critical = fen;
+                                    default -> other = fen;
+                                }
+                            } while (ws(','));
+                        }
+                        if (!ws('}') || got != 63) return null;
+                        amounts = true;
+                    }
+                    default -> { return null; }
+                }
+            } while (ws(','));
+        }
+        if (!ws('}')) return null;
+        skipWs();
+        if (i != s.length()) return null; // trailing content
+        if (!isClaim || claimId == null || personId == null || region == null || hospitalId == null || level == null
+                || kind == null || discharge == null || location == null || !amounts) {
+            return null;
+        }
+        // EventRules: the personId format, and the rules across the claim's fields
+        if (!validPersonId(personId)) return null;
+        if (total != policyScope + outOfScope) return null;
+        if (basic > policyScope || critical > policyScope || other > policyScope) return null;
+        if (basic + critical + other > policyScope) return null;
+        if (kind == CareKind.INPATIENT && admission == null) return null;
+        if (admission != null && admission.isAfter(discharge)) return null;
+        if (kind == CareKind.OUTPATIENT_MAJOR && diseaseGroup == null) return null;
+        if (discharge.getYear() < MIN_YEAR || discharge.getYear() > MAX_YEAR) return null;
+        Amounts a = new Amounts();
+        a.setTotal(total);
+        a.setOutOfScope(outOfScope);
+        a.setPolicyScope(policyScope);
+        a.setBasicInsurance(basic);
+        a.setCriticalIllness(critical);
+        a.setOtherInsurance(other);
+        Claim c = new Claim();
+        c.setClaimId(claimId);
+        c.setPersonId(personId);
+        c.setRegion(region);
+        c.setHospitalId(hospitalId);
+        c.setHospitalLevel(LEVELS[level.ordinal()]);
+        c.setKind(KINDS[kind.ordinal()]);
+        c.setAdmissionDate(admission);
+        c.setDischargeDate(discharge);
+        c.setLocation(LOCATIONS[location.ordinal()]);
+        c.setReferred(referred);
+        c.setHardship(hardship);
+        c.setDiseaseGroup(diseaseGroup == null ? null : DiseaseGroup.valueOf(diseaseGroup));
+        c.setSpecialDiseaseRegistered(registered);
+        c.setAmounts(a);
+        return c;
+    }
+
+    // the contract's enums in the order of the engine's (the symbols are the same: VocabularyMatchesContractTest)
+    private static final HospitalLevel[] LEVELS = {HospitalLevel.primary, HospitalLevel.secondary, HospitalLevel.tertiary};
+    private static final ClaimKind[] KINDS = {ClaimKind.outpatient, ClaimKind.outpatient_chronic, ClaimKind.outpatient_major,
+            ClaimKind.inpatient};
+    private static final Location[] LOCATIONS = {Location.in_city, Location.in_province, Location.out_of_province};
+
+    // ---------------------------------------------------------------------------------------------------- lexing
+
+    private void skipWs() {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+            i++;
+        }
+    }
+
+    /** Skips white space, then consumes {@code c} if it is next. */
+    private boolean ws(char c) {
+        skipWs();
+        if (i < s.length() && s.charAt(i) == c) {
+            i++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Skips white space; true when {@code c} is next (not consumed). */
+    private boolean at(char c) {
+        skipWs();
+        return i < s.length() && s.charAt(i) == c;
+    }
+
+    /**
+     * A string without escapes, control characters or surrogates at i, of at most {@link EventRules#MAX_TEXT}
+     * characters; sets textStart and textEnd. A longer text, or one with a surrogate (a pair or not), is left to the
+     * codec, which refuses an overlong or non-Unicode text and words the refusal.
+     */
+    private boolean string() {
+        if (i >= s.length() || s.charAt(i) != '"') return false;
+        int start = ++i;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                if (i - start > EventRules.MAX_TEXT) return false;
+                textStart = start;
+                textEnd = i++;
+                return true;
+            }
+            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) return false; // an escape (the codec decodes it), invalid JSON or a surrogate
+            i++;
+        }
+        return false;
+    }
+
+    private boolean text(String expected) {
+        return textEnd - textStart == expected.length() && s.regionMatches(textStart, expected, 0, expected.length());
+    }
+
+    /**
+     * The index in {@code names} of the member name at i (after white space), or -1. Writers list the fields in the
+     * contract's order, so the name after {@code previous} is tried first.
+     */
+    private int name(List<String> names, int previous) {
+        skipWs();
+        if (!string()) return -1;
+        int n = names.size();
+        for (int k = 0, at = previous + 1; k < n; k++, at++) {
+            if (at == n) at = 0;
+            if (text(names.get(at))) return at;
+        }
+        return -1;
+    }
+
+    private boolean literal(String word) {
+        if (s.startsWith(word, i)) {
+            i += word.length();
+            return true;
+        }
+        return false;
+    }
+
+    /** 1 for true, 0 for false, -1 for anything else (null included: the codec gives the default). */
+    private int bool() {
+        if (literal("true")) return 1;
+        if (literal("false")) return 0;
+        return -1;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- values
+
+    private static HospitalGrade grade(String text) {
+        for (HospitalGrade g : HospitalGrade.values()) if (g.symbol().equals(text)) return g;
+        return null;
+    }
+
+    private static CareKind kind(String text) {
+        for (CareKind k : CareKind.values()) if (k.symbol().equals(text)) return k;
+        return null;
+    }
+
+    private static CareLocation location(String text) {
+        for (CareLocation l : CareLocation.values()) if (l.symbol().equals(text)) return l;
+        return null;
+    }
+
+    /**
+     * YYYY-MM-DD with ASCII digits naming a real day of the years 1900–2999, as the codec's pattern, ISO_LOCAL_DATE and
+     * the contract's date rule accept; else null.
+     */
+    private LocalDate date() {
+        int o = textStart;
+        if (textEnd - o != 10 || s.charAt(o + 4) != '-' || s.charAt(o + 7) != '-') return null;
+        int y = digits(o, o + 4), m = digits(o + 5, o + 7), d = digits(o + 8, o + 10);
+        if (y < 0 || m < 0 || d < 0) return null;
+        if (y < MIN_YEAR || y > MAX_YEAR) return null; // EventRules.dateProblem: the codec refuses it and says why
+        if (y >= 2000 && y < 2050 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
+            int k = (int) (epochDay(y, m, d) - FIRST_CACHED_DAY);
+            LocalDate cached = dates[k];
+            return cached != null ? cached : (dates[k] = LocalDate.of(y, m, d));
+        }
+        try {
+            return LocalDate.of(y, m, d);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Epoch day of a date whose day of month is at most 28 (valid in every month). */
+    private static long epochDay(int y, int m, int d) {
+        long total = 365L * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400 + (367L * m - 362) / 12 + d - 1;
+        if (m > 2) total -= java.time.Year.isLeap(y) ? 1 : 2;
+        return total - 719_528L;
+    }
+
+    private int digits(int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /**
+     * An input amount from the string at textStart..textEnd: what {@link Money#parseYuan} reads (an optional '-', one to
+     * twelve digits, optionally a '.' and one or two digits), not negative, within range; -1 otherwise.
+     */
+    private long money() {
+        int k = textStart;
+        int end = textEnd;
+        boolean negative = k < end && s.charAt(k) == '-';
+        if (negative) k++;
+        long yuan = 0;
+        int digits = 0;
+        while (k < end && s.charAt(k) != '.') {
+            char c = s.charAt(k++);
+            if (c < '0' || c > '9' || ++digits > 12) return -1;
+            yuan = yuan * 10 + (c - '0');
+        }
+        if (digits == 0) return -1;
+        long fen = 0;
+        if (k < end) {
+            k++; // the '.'
+            int decimals = end - k;
+            if (decimals == 0 || decimals > 2) return -1;
+            for (int d = 0; d < 2; d++) {
+                fen *= 10;
+                if (d < decimals) {
+                    char c = s.charAt(k + d);
+                    if (c < '0' || c > '9') return -1;
+                    fen += c - '0';
+                }
+            }
+        }
+        long total = yuan * 100 + fen;
+        if (negative && total != 0) return -1; // "-0.00" is zero, as the codec reads it
+        return total > Money.MAX_FEN ? -1 : total;
+    }
+
+    /** The format {@link PersonIds} holds, checked without a regular expression; the codec words any refusal. */
+    static boolean validPersonId(String id) {
+        int n = id.length();
+        if (n < 1 || n > PersonIds.MAX_LENGTH) return false;
+        for (int k = 0; k < n; k++) {
+            char c = id.charAt(k);
+            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (c != '-' || k == 0 || k == n - 1)) return false;
+        }
+        return true;
+    }
+
+    /** A table of texts seen before, found by their characters without building a String. */
+    static final class Interner {
+        private String[] table;
+        private int count;
+        private final boolean grows;
+
+        /** {@code size} slots (a power of two); a table that does not grow stops keeping texts when half full. */
+        Interner(int size, boolean grows) {
+            this.table = new String[size];
+            this.grows = grows;
+        }
+
+        String text(String line, int from, int to) {
+            int len = to - from;
+            int h = 0;
+            for (int k = from; k < to; k++) h = 31 * h + line.charAt(k);
+            String[] t = table;
+            int mask = t.length - 1;
+            int slot = slot(h, mask);
+            while (true) {
+                String s = t[slot];
+                if (s == null) break;
+                if (s.length() == len && line.regionMatches(from, s, 0, len)) return s;
+                slot = (slot + 1) & mask;
+            }
+            String made = line.substring(from, to);
+            if (count < t.length / 2) {
+                t[slot] = made;
+                if (++count == t.length / 2 && grows) grow();
+            }
+            return made;
+        }
+
+        /**
+         * The first slot for a hash: its bits mixed (Fibonacci hashing), since ids that differ in their last digits
+         * have neighbouring string hashes, which would fill neighbouring slots and make long probe runs.
+         */
+        private static int slot(int h, int mask) {
+            int m = h * 0x9E3779B9;
+            return (m ^ (m >>> 16)) & mask;
+        }
+
+        private void grow() {
+            String[] old = table;
+            String[] t = new String[old.length * 2];
+            int mask = t.length - 1;
+            for (String s : old) {
+                if (s == null) continue;
+                int slot = slot(s.hashCode(), mask);
+                while (t[slot] != null) slot = (slot + 1) & mask;
+                t[slot] = s;
+            }
+            table = t;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.medassist.settlement.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.medassist.engine.policy.RegionPolicy;
+import org.medassist.events.Claim;
+import org.medassist.schemas.json.EventFormatException;
+import org.medassist.schemas.json.EventJson;
+import org.medassist.settlement.avro.AvroMapping;
+
+/**
+ * The replay's claim reader accepts a line only when the contract's codec accepts it, and then reads the same record;
+ * anything else it leaves to the codec (null).
+ */
+class ClaimLineReaderTest {
+    static List<String> validClaimLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("mvnw"))) root = root.getParent();
+        try (Stream<Path> files = Files.list(root.resolve("docs/examples"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+            }
+        }
+        long seed = 11;
+        for (RegionPolicy p : ReplayProperties.CATALOG.all()) lines.addAll(new RandomEvents(seed++, p).generate(300));
+        return lines.stream().filter(l -> l.contains("\"type\":\"claim\"")).toList();
+    }
+
+    /** The codec's claim record, or null when the codec refuses the line or it is not a claim. */
+    static Claim codec(String line) {
+        try {
+            SpecificRecord r = EventJson.read(line);
+            return r instanceof Claim c ? c : null;
+        } catch (EventFormatException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void everyValidClaimIsReadWholeAndEqualsTheCodecsClaim() throws IOException {
+        ClaimLineReader reader = new ClaimLineReader();
+        List<String> lines = validClaimLines();
+        assertTrue(lines.size() > 500, lines.size() + " claim lines");
+        for (String line : lines) {
+            Claim slow = codec(line);
+            assertNotNull(slow, line);
+            Claim fast = reader.read(line);
+            assertEquals(slow, fast, line);
+            assertEquals(AvroMapping.claim(slow), AvroMapping.claim(fast), line); // the engine's claim too
+        }
+    }
+
+    /** Text fields as the codec bounds them: 1,000 characters are read, 1,001 and unpaired surrogates are the codec's to refuse. */
+    @Test
+    void textFieldsAreBoundedAsTheCodecBoundsThem() throws IOException {
+        String line = validClaimLines().get(0);
+        String id = line.substring(line.indexOf("\"claimId\":\"") + 11, line.indexOf('"', line.indexOf("\"claimId\":\"") + 11));
+        String atLimit = line.replace("\"claimId\":\"" + id + "\"", "\"claimId\":\"" + "C".repeat(1000) + "\"");
+        assertNotNull(codec(atLimit));
+        assertEquals(codec(atLimit), new ClaimLineReader().read(atLimit));
+        for (String bad : List.of("C".repeat(1001), "C\ud83d", "\ude00C", "C\ud83dC")) {
+            String mutated = line.replace("\"claimId\":\"" + id + "\"", "\"claimId\":\"" + bad + "\"");
+            assertEquals(null, codec(mutated), bad);
+            assertEquals(null, new ClaimLineReader().read(mutated), bad);
+        }
+        String hospital = line.replaceFirst("\"hospitalId\":\"[^\"]*\"", "\"hospitalId\":\"H" + "x".repeat(1000) + "\"");
+        assertEquals(null, codec(hospital));
+        assertEquals(null, new ClaimLineReader().read(hospital));
+    }
+
+    /** Mutated claim lines: the reader either leaves the line to the codec or reads what the codec reads. */
+    @Property(tries = 3000)
+    void aMutatedLineIsReadAsTheCodecReadsItOrLeftToIt(@ForAll @IntRange(min = 0, max = 100_000) int pick,
+                                                       @ForAll @IntRange(min = 0, max = 1_000_000) int how) throws IOException {
+        List<String> lines = LINES.get();
+        String line = mutate(lines.get(pick % lines.size()), how);
+        Claim slow = codec(line);
+        Claim fast = new ClaimLineReader().read(line);
+        if (fast != null) assertEquals(slow, fast, line);
+    }
+
+    private static final ThreadLocalLines LINES = new ThreadLocalLines();
+
+    private static final class ThreadLocalLines {
+        private List<String> lines;
+
+        List<String> get() throws IOException {
+            if (lines == null) lines = validClaimLines();
+            return lines;
+        }
+    }
+
+    private static final String[] FIELDS = {"type", "claimId", "personId", "region", "hospitalId", "hospitalLevel", "kind",
+            "admissionDate", "dischargeDate", "location", "referred", "hardship", "diseaseGroup", "specialDiseaseRegistered",
+            "amounts", "total", "outOfScope", "policyScope", "basicInsurance", "criticalIllness", "otherInsurance"};
+    private static final String[] VALUES = {"null", "0", "1.5", "true", "false", "\"\"", "\" \"", "\"x\"", "{}", "[]",
+            "\"-0.00\"", "\"1.234\"", "\"+1.00\"", "\"1e3\"", "\" 1.00\"", "\"100000000000.00\"", "\"10000000000000.01\"",
+            "\"99999999999999.99\"", "\"0.5\"", "\"5.\"", "\".5\"", "\"-1.00\"", "\"2023-02-30\"", "\"2023-2-01\"",
+            "\"２０２３-01-01\"", "\"0000-01-01\"", "\"1899-12-31\"", "\"3000-01-01\"", "\"2024-02-29\"", "\"2023-02-29\"",
+            "\"2023-12-31\"", "\"in_city\"", "\"IN_CITY\"", "\"inpatient\"", "\"outpatient_major\"", "\"Tertiary\"",
+            "\"tertiary\"", "\"other\"", "\"p-1\"", "\"P-\"", "\"-P\"", "\"P\"", "\"\\u0050-1\"", "\"claim\"", "\"settlement\"",
+            "\"identity\"", "\"a\\\"b\"", "\"tab\\there\"", "\"\\ud83d\\ude00\"",
+            // text fields: at most 1,000 characters of Unicode text (raw surrogates, paired or not)
+            "\"" + "X".repeat(1000) + "\"", "\"" + "X".repeat(1001) + "\"", "\"P-\ud83d\"", "\"P-\ude00\"", "\"P-\ud83d\ude00\""};
+
+    /** One of several mutations, chosen by {@code how}. */
+    static String mutate(String line, int how) {
+        java.util.Random rnd = new java.util.Random(how);
+        String field = FIELDS[rnd.nextInt(FIELDS.length)];
+        String value = VALUES[rnd.nextInt(VALUES.length)];
+        String key = "\"" + field + "\":";
+        int at = line.indexOf(key);
+        switch (rnd.nextInt(10)) {
+            case 0: { // replace a field's value
+                if (at < 0) return line;
+                int start = at + key.length();
+                int end = valueEnd(line, start);
+                return line.substring(0, start) + value + line.substring(end);
+            }
+            case 1: { // remove a field
+                if (at < 0) return line;
+                int end = valueEnd(line, at + key.length());
+                String before = line.substring(0, at);
+                String after = line.substring(end);
+                if (after.startsWith(",")) after = after.substring(1);
+                else if (before.endsWith(",")) before = before.substring(0, before.length() - 1);
+                return before + after;
+            }
+            case 2: // a field twice, or an unknown one, at the end
+                return line.substring(0, line.length() - 1) + ",\"" + (rnd.nextBoolean() ? field : field + "X") + "\":" + value + "}";
+            case 3: // the same inside amounts
+                return line.replace("\"amounts\":{", "\"amounts\":{\"" + field + "\":" + value + ",");
+            case 4: // white space, which changes nothing
+                return line.replace(",", rnd.nextBoolean() ? " , " : ",\t").replace(":", " :\r");
+            case 5: // trailing content or a cut line
+                return rnd.nextBoolean() ? line + (rnd.nextBoolean() ? " {}" : " x") : line.substring(0, rnd.nextInt(line.length()));
+            case 6: { // an amount changed, which may break total = scope + out-of-scope or S >= 0
+                int a = line.indexOf("\"" + FIELDS[15 + rnd.nextInt(6)] + "\":\"");
+                if (a < 0) return line;
+                int start = line.indexOf(':', a) + 1;
+                return line.substring(0, start) + "\"" + rnd.nextInt(100_000) + "." + (10 + rnd.nextInt(90)) + "\""
+                        + line.substring(valueEnd(line, start));
+            }
+            case 7: // an escaped character in a string
+                return line.replace("\"claimId\":\"", "\"claimId\":\"\\u0041\\n");
+            case 8: // null for a field with a default
+                return line.replace("\"referred\":true", "\"referred\":null").replace("\"hardship\":false", "\"hardship\":null");
+            default:
+                return line;
+        }
+    }
+
+    private static int valueEnd(String line, int start) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (c == '"') inString = true;
+            else if (c == '{' || c == '[') depth++;
+            else if (c == '}' || c == ']') {
+                if (depth == 0) return i;
+                depth--;
+            } else if (c == ',' && depth == 0) return i;
+        }
+        return line.length();
+    }
+}
