@@ -83,6 +83,8 @@ final class RecordFuzz {
     private final Serializer<SpecificRecord> avro;
     private final Serializer<Object> generic;
     private final int partitions;
+    /** Years no valid parameter has (ValidEvents draws 2022–2024), one per breach that must have its own key. */
+    private int uniqueParameterYear = 2100;
     private final List<Claim> claimsSent = new ArrayList<>();
 
     /**
@@ -141,6 +143,9 @@ final class RecordFuzz {
             out.add(single(new Case(p, "edge case: a valid parameter under another key", DEAD), unique(null), avro.serialize(p, wrongKey)));
             Parameter negative = (Parameter) EventJson.read(valid.parameter().toString());
             negative.setValue(-100);
+            // a year no other parameter of the run has: the table keeps a key's latest record only, so a later valid
+            // value under the same key could replace this one before the stream reads it, and it would get no answer
+            negative.setYear(uniqueParameterYear++);
             Case c = new Case(p, "edge case: a negative value", REJECTED);
             c.markers.add(Accounting.marker("ref:parameter:" + negative.getRegion() + ":" + negative.getYear() + ":" + negative.getName(), "",
                     negative.getRegion()));
@@ -389,6 +394,9 @@ final class RecordFuzz {
                     // a contract breach the parameters' reader checks as HTTP ingestion does (EventRules)
                     if (rnd.nextBoolean()) {
                         param.setValue(-100L - rnd.nextInt(100_000));
+                        // under a key of its own: a table answers a key's latest record only, and a later valid
+                        // value under the same key may replace this one before the stream reads it
+                        param.setYear(uniqueParameterYear++);
                         what = "a negative value";
                     } else {
                         param.setYear(valid.pick(new Integer[] {1899, 3000}));
