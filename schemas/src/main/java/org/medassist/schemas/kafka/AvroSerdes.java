@@ -40,6 +40,8 @@ public final class AvroSerdes {
         // (with auto-registration off: found by its canonical form)
         c.put("apicurio.registry.canonicalize", "true");
         c.put("apicurio.registry.use-specific-avro-reader", "true");
+        // readers and writers found by schema, not by a fingerprint computed per record (CachingAvroDatumProvider)
+        c.put("apicurio.registry.avro-datum-provider", CachingAvroDatumProvider.class.getName());
         // one self-contained schema per subject, nested enums and records inline, as a Confluent client registers it:
         // not Apicurio's default of one artifact per nested type joined by references, which a producer with
         // auto-registration off cannot find by content (the search sends no references)

@@ -148,29 +148,40 @@ public class ManagedStreams implements AutoCloseable {
         Properties p = new Properties();
         p.putAll(clients.clientConfig());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, clients.applicationId());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.putAll(shippedProperties());
+        // the processors refuse a person's record found on another partition than its key's (PersonPartitions)
+        p.put(PersonPartitions.CONFIG, s.getPersonPartitions());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) s.getReplicationFactor());
         Path dir = s.getStateDir() != null ? s.getStateDir()
                 : Path.of(System.getProperty("java.io.tmpdir"), "medassist-streams", clients.applicationId());
         p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toAbsolutePath().toString());
+        p.putAll(s.getStreams());
+        p.putAll(topology.properties());
+        // the guarantee is not negotiable
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return p;
+    }
+
+    /**
+     * The Streams settings every service runs with, whatever its configuration: the guarantee, transactional stores,
+     * the task idling and the exception handling. The end-to-end benchmark's baselines run with the same
+     * (docs/performance.md).
+     */
+    public static Properties shippedProperties() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // never skip a record silently: the topologies decode in their processors and dead-letter what is wrong
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName());
         // KIP-892: uncommitted writes never reach the local store, so a crash under exactly-once keeps the state
         p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         // read what the broker already holds in timestamp order across the task's inputs (docs/reliability.md)
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
-        // the processors refuse a person's record found on another partition than its key's (PersonPartitions)
-        p.put(PersonPartitions.CONFIG, s.getPersonPartitions());
         // a dead letter carries a whole input record: the producer must send what the dead-letters topic takes
         p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 org.medassist.schemas.kafka.Topics.DEAD_LETTER_MAX_BYTES);
         // the 5.0 default, now: a global store's processing errors go to the processing exception handler too
         p.put("processing.exception.handler.global.enabled", "true");
-        p.putAll(s.getStreams());
-        p.putAll(topology.properties());
-        // the guarantee is not negotiable
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return p;
     }
 

@@ -28,7 +28,7 @@ public class EventIngestion implements AutoCloseable {
     private final AtomicBatchProducer<String, SpecificRecord> producer;
     private final int partitions;
 
-    public EventIngestion(KafkaClients clients, @Value("${medassist.settlement.producers:2}") int producers,
+    public EventIngestion(KafkaClients clients, @Value("${medassist.settlement.producers:8}") int producers,
                           @Value("${medassist.settlement.produce-timeout:15s}") Duration timeout) {
         this.producer = clients.atomicBatchProducer(org.medassist.kit.kafka.AccessPlan.SETTLEMENT_INGEST_POOL, new StringSerializer(),
                 clients.avroSerdes().mixedValue().serializer(), producers, timeout);

@@ -17,7 +17,10 @@ public final class StoreKeys {
     /** The personId a year key belongs to: what routes a query for it (the task that owns the person). */
     public static String personOf(String yearKey) { return yearKey.substring(0, yearKey.indexOf(SEP)); }
 
-    public static String indexPrefix(String region, int year) { return region + SEP + String.format("%04d", year) + SEP; }
+    public static String indexPrefix(String region, int year) { return region + SEP + year4(year) + SEP; }
+
+    /** The year as {@code %04d} formats it, without a Formatter for the four-digit years of the contract (a hot path). */
+    static String year4(int year) { return year >= 1000 && year <= 9999 ? Integer.toString(year) : String.format("%04d", year); }
 
     public static String index(String region, int year, String personId) { return indexPrefix(region, year) + personId; }
 

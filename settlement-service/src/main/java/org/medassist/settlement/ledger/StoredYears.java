@@ -41,7 +41,7 @@ final class StoredYears implements PersonYears {
 
     void attach(PersonLedger ledger) { this.ledger = ledger; }
 
-    private static String key(String region, int year) { return region + '|' + String.format("%04d", year); }
+    private static String key(String region, int year) { return region + '|' + StoreKeys.year4(year); }
 
     @Override
     public PersonYear get(String region, int year) {

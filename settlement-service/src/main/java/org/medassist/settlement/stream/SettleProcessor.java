@@ -85,8 +85,13 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     static final String ALERTS_SINK = "alerts-sink";
     static final String DEAD_LETTERS_SINK = DeadLetters.SINK_NAME;
     static final String OWNERSHIP_SINK = "claim-ownership-requests-sink";
-    /** Decoded ledgers kept per task between events (docs/performance.md). */
-    static final int CACHED_PERSONS = 10_000;
+    /**
+     * Decoded ledgers kept per task between events (docs/performance.md, "End to end (stream)"). Enough for a claim's
+     * ownership round trip (the person is read when the claim asks and again when the answer comes, a few hundred
+     * persons of the task later at thousands of claims per second); a decoded person takes 10–15 KB of heap, so 10,000
+     * per task held most of a 512 MB heap at six tasks and the stream spent its time collecting garbage.
+     */
+    static final int CACHED_PERSONS = 2_000;
 
     /**
      * How fast a fan-out proceeds: persons per step, and how long one punctuation may keep taking steps (at least one
@@ -224,7 +229,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             timestamp = in.timestamp();
             headers = in.headers();
             PersonLedger l = ledgers.get(personId);
-            catchUp(l);
+            boolean caughtUp = catchUp(l);
             String refusal = router.limitRefusal(l, event);
             OwnershipRequest question = refusal == null ? router.ownershipQuestion(l, event, in.requestId()) : null;
             if (refusal != null) {
@@ -236,7 +241,8 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
             } else {
                 router.apply(l, event, out);
             }
-            ledgers.changed(l);
+            // an input that only asked changed nothing (unless a fan-out caught the person up): nothing to encode and compare
+            if (question == null || caughtUp) ledgers.changed(l);
             return question;
         }
 
@@ -271,18 +277,21 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         queue.answer(a, steps);
     }
 
-    /** Brings a person up to date with the fan-outs of their region-years that have not reached them yet. */
-    private void catchUp(PersonLedger l) {
-        if (fanOuts.isEmpty()) return;
+    /** Brings a person up to date with the fan-outs of their region-years that have not reached them yet; true when it did. */
+    private boolean catchUp(PersonLedger l) {
+        if (fanOuts.isEmpty()) return false;
+        boolean applied = false;
         for (FanOuts.Running r : fanOuts.all()) {
             if (!FanOuts.ahead(r, l.personId)) continue;
             for (YearInfo y : l.index(r.fanOut().region())) {
                 if (y.year() == r.fanOut().year()) {
                     router.applyTo(l, r.fanOut(), out);
+                    applied = true;
                     break;
                 }
             }
         }
+        return applied;
     }
 
     private void yearClose(PendingInputs.Input in, YearClose y) {

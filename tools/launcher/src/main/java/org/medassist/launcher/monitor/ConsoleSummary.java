@@ -17,7 +17,8 @@ import org.medassist.events.SettlementStatus;
 import org.medassist.engine.money.Money;
 
 /**
- * The live summary on stdout, every two seconds: the stream's progress, events sent by type, what came out
+ * The live summary on stdout, every two seconds: the stream's progress, events sent by type, the rates (events sent,
+ * claims settled and settlements of any status per second, over the last interval and since the start), what came out
  * (settled, adjustments, reversed, parked, rejected, alerts, dead letters) and assistance and tilt paid per city.
  * On a terminal the block is redrawn in place, and {@link #message} lines go above it; otherwise each block is
  * printed after the last.
@@ -42,6 +43,8 @@ public final class ConsoleSummary implements AutoCloseable {
     private int drawnLines;
     private List<String> lastPrinted = List.of();
     private long lastPrintedNanos;
+    /** The counts at the last rate sample, and the rates then: sent, settled, all settlements per second. */
+    private final Rates rates = new Rates(startNanos);
 
     /**
      * @param stream the stream's status, or a supplier of null when there is no stream
@@ -152,6 +155,11 @@ public final class ConsoleSummary implements AutoCloseable {
         }
         Totals.Snapshot t = totals.snapshot();
         Map<SettlementStatus, Long> st = t.byStatus();
+        long all = 0;
+        for (long v : st.values()) all += v;
+        double[] r = rates.sample(System.nanoTime(), s == null ? 0 : s.position(), st.get(SettlementStatus.settled), all);
+        lines.add(String.format(Locale.ROOT, "rate    settled %,.0f/s · all settlements %,.0f/s · sent %,.0f/s", r[1], r[2], r[0]));
+        lines.add(String.format(Locale.ROOT, "        since start: settled %,.0f/s · sent %,.0f/s", r[4], r[3]));
         lines.add(String.format("out     settled %,d · adjustment %,d · reversed %,d · parked %,d",
                 st.get(SettlementStatus.settled), st.get(SettlementStatus.adjustment), st.get(SettlementStatus.reversed),
                 st.get(SettlementStatus.parked)));
@@ -177,6 +185,39 @@ public final class ConsoleSummary implements AutoCloseable {
                 String.format("%,d", rejected), yuan(t.assistance()), yuan(t.tilt()), String.format("%,d", t.alerts())));
         lines.addAll(footer);
         return lines;
+    }
+
+    /**
+     * Rates per second from counts read at each redraw: over the interval since the previous sample (at least one
+     * second, so a message line's redraw does not read a rate over a few milliseconds), and since the start.
+     */
+    static final class Rates {
+        private final long startNanos;
+        private long atNanos;
+        private long[] at = new long[3];
+        private final double[] last = new double[5];
+
+        Rates(long startNanos) {
+            this.startNanos = startNanos;
+            this.atNanos = startNanos;
+        }
+
+        /** sent/s, settled/s, settlements/s over the last interval, then sent/s and settled/s since the start. */
+        synchronized double[] sample(long now, long sent, long settled, long settlements) {
+            long[] counts = {sent, settled, settlements};
+            double since = (now - startNanos) / 1e9;
+            if (since > 0) {
+                last[3] = sent / since;
+                last[4] = settled / since;
+            }
+            double interval = (now - atNanos) / 1e9;
+            if (interval >= 1) {
+                for (int i = 0; i < 3; i++) last[i] = Math.max(0, counts[i] - at[i]) / interval;
+                at = counts;
+                atNanos = now;
+            }
+            return last.clone();
+        }
     }
 
     /** Fen as yuan with thousands separators: 123456789 → "1,234,567.89". */

@@ -87,7 +87,23 @@ class MonitorViewsTest {
         assertTrue(all.contains("1,234 / 4,321 (28%)"), all);
         assertTrue(all.contains("1,234,567.89"), all);
         assertTrue(all.contains("claim 1,000"), all);
+        assertTrue(all.contains("rate    settled "), all);
         assertEquals("-1,234.50", ConsoleSummary.yuan(-123_450));
         assertEquals("0.05", ConsoleSummary.yuan(5));
+    }
+
+    @Test
+    void theSettledRateIsPerSecondOverTheLastIntervalAndSinceTheStart() {
+        long start = 1_000_000_000L;
+        ConsoleSummary.Rates r = new ConsoleSummary.Rates(start);
+        double[] first = r.sample(start + 2_000_000_000L, 1_000, 600, 700);
+        assertEquals(500, first[0], 1e-9);   // sent over the last 2 s
+        assertEquals(300, first[1], 1e-9);   // settled
+        assertEquals(350, first[2], 1e-9);   // settlements of any status
+        double[] redraw = r.sample(start + 2_100_000_000L, 1_010, 610, 710);
+        assertEquals(300, redraw[1], 1e-9, "a redraw within a second keeps the last interval's rate");
+        double[] next = r.sample(start + 4_000_000_000L, 3_000, 4_600, 4_700);
+        assertEquals(2_000, next[1], 1e-9);
+        assertEquals(4_600 / 4.0, next[4], 1e-9, "settled since the start");
     }
 }
