@@ -3,6 +3,7 @@ package org.medassist.dashboard;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.util.Map;
+import org.medassist.kit.ServiceStarter;
 
 /**
  * The dashboard service: the monitoring offices' alert feed ({@code GET /v1/alerts/stream}) and monthly lists
@@ -13,11 +14,8 @@ import java.util.Map;
 public final class DashboardApplication {
     private DashboardApplication() {}
 
-    /**
-     * In the map given to {@link #start}: the Micronaut environments to activate, comma-separated (e.g. {@code dev},
-     * which allows the development tokens; docs/security.md). Elsewhere {@code MICRONAUT_ENVIRONMENTS} does it.
-     */
-    public static final String ENVIRONMENTS = "micronaut.environments";
+    /** In the map given to {@link #start}: the Micronaut environments to activate ({@link ServiceStarter#ENVIRONMENTS}). */
+    public static final String ENVIRONMENTS = ServiceStarter.ENVIRONMENTS;
 
     public static void main(String[] args) {
         Micronaut.run(DashboardApplication.class, args);
@@ -28,20 +26,6 @@ public final class DashboardApplication {
      * service's class loader is the context class loader while it starts, so its threads load its classes.
      */
     public static ApplicationContext start(Map<String, Object> properties) {
-        ClassLoader own = DashboardApplication.class.getClassLoader();
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(own);
-        try {
-            var builder = Micronaut.build(new String[0]).classLoader(own).mainClass(DashboardApplication.class).banner(false)
-                    .properties(properties);
-            Object environments = properties.get(ENVIRONMENTS);
-            if (environments != null && !environments.toString().isBlank()) {
-                builder.environments(environments.toString().trim().split("\\s*,\\s*"));
-            }
-            return builder.start();
-        } finally {
-            t.setContextClassLoader(previous);
-        }
+        return ServiceStarter.start(DashboardApplication.class, properties);
     }
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.util.Map;
+import org.medassist.kit.ServiceStarter;
 
 /**
  * The eligibility service: department ingestion ({@code POST /v1/identity-events}), the identity-timeline topology
@@ -23,11 +24,8 @@ import java.util.Map;
 public final class EligibilityApplication {
     private EligibilityApplication() {}
 
-    /**
-     * In the map given to {@link #start}: the Micronaut environments to activate, comma-separated (e.g. {@code dev},
-     * which allows the development tokens; docs/security.md). Elsewhere {@code MICRONAUT_ENVIRONMENTS} does it.
-     */
-    public static final String ENVIRONMENTS = "micronaut.environments";
+    /** In the map given to {@link #start}: the Micronaut environments to activate ({@link ServiceStarter#ENVIRONMENTS}). */
+    public static final String ENVIRONMENTS = ServiceStarter.ENVIRONMENTS;
 
     public static void main(String[] args) {
         Micronaut.run(EligibilityApplication.class, args);
@@ -43,20 +41,6 @@ public final class EligibilityApplication {
      * launcher calls this from another class loader.
      */
     public static ApplicationContext start(Map<String, Object> properties) {
-        ClassLoader own = EligibilityApplication.class.getClassLoader();
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(own);
-        try {
-            var builder = Micronaut.build(new String[0]).classLoader(own).mainClass(EligibilityApplication.class).banner(false)
-                    .properties(properties);
-            Object environments = properties.get(ENVIRONMENTS);
-            if (environments != null && !environments.toString().isBlank()) {
-                builder.environments(environments.toString().trim().split("\\s*,\\s*"));
-            }
-            return builder.start();
-        } finally {
-            t.setContextClassLoader(previous);
-        }
+        return ServiceStarter.start(EligibilityApplication.class, properties);
     }
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.util.Map;
+import org.medassist.kit.ServiceStarter;
 
 /**
  * The settlement service: hospital and agency ingestion, the settlement topology, and its queries
@@ -23,11 +24,8 @@ import java.util.Map;
 public final class SettlementApplication {
     private SettlementApplication() {}
 
-    /**
-     * In the map given to {@link #start}: the Micronaut environments to activate, comma-separated (e.g. {@code dev},
-     * which allows the development tokens; docs/security.md). Elsewhere {@code MICRONAUT_ENVIRONMENTS} does it.
-     */
-    public static final String ENVIRONMENTS = "micronaut.environments";
+    /** In the map given to {@link #start}: the Micronaut environments to activate ({@link ServiceStarter#ENVIRONMENTS}). */
+    public static final String ENVIRONMENTS = ServiceStarter.ENVIRONMENTS;
 
     public static void main(String[] args) {
         Micronaut.run(SettlementApplication.class, args);
@@ -38,20 +36,6 @@ public final class SettlementApplication {
      * service's class loader is the context class loader while it starts, so its threads load its classes.
      */
     public static ApplicationContext start(Map<String, Object> properties) {
-        ClassLoader own = SettlementApplication.class.getClassLoader();
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(own);
-        try {
-            var builder = Micronaut.build(new String[0]).classLoader(own).mainClass(SettlementApplication.class).banner(false)
-                    .properties(properties);
-            Object environments = properties.get(ENVIRONMENTS);
-            if (environments != null && !environments.toString().isBlank()) {
-                builder.environments(environments.toString().trim().split("\\s*,\\s*"));
-            }
-            return builder.start();
-        } finally {
-            t.setContextClassLoader(previous);
-        }
+        return ServiceStarter.start(SettlementApplication.class, properties);
     }
 }
