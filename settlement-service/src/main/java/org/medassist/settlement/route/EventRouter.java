@@ -344,11 +344,23 @@ public final class EventRouter {
      * persons were left).
      */
     public String fanOutStep(FanOut f, String after, int limit, EngineOutput out) {
+        return fanOutStep(f, after, limit, out, (personId, change) -> change.run());
+    }
+
+    /** Runs one person's part of a fan-out; the stream guards it so one person can never stall the task. */
+    public interface PersonStep {
+        void run(String personId, Runnable change);
+    }
+
+    /** {@link #fanOutStep}, each person's change run through {@code step}. */
+    public String fanOutStep(FanOut f, String after, int limit, EngineOutput out, PersonStep step) {
         List<String> persons = ledgers.withYear(f.region(), f.year(), after, limit);
         for (String personId : persons) {
-            PersonLedger l = ledgers.get(personId);
-            applyTo(l, f, out);
-            ledgers.changed(l);
+            step.run(personId, () -> {
+                PersonLedger l = ledgers.get(personId);
+                applyTo(l, f, out);
+                ledgers.changed(l);
+            });
         }
         return persons.size() < limit ? null : persons.get(persons.size() - 1);
     }

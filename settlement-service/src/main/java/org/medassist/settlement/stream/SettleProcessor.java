@@ -389,11 +389,27 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
         boolean worked = false;
         while (!fanOuts.isEmpty() && (!worked || System.nanoTime() < deadline)) {
             FanOuts.Running r = fanOuts.first();
-            String cursor = router.fanOutStep(r.fanOut(), r.cursor().isEmpty() ? null : r.cursor(), pace.chunk(), out);
+            String cursor = router.fanOutStep(r.fanOut(), r.cursor().isEmpty() ? null : r.cursor(), pace.chunk(), out,
+                    (personId, change) -> guardedFanOut(r, personId, change));
             fanOuts.advance(r, cursor);
             worked = true;
         }
         if (worked) context.commit(); // each chunk's cursor is committed with its persons
+    }
+
+    /**
+     * One person's part of a fan-out, under the poison rule as an input record is: a failure of the person's own is
+     * rethrown (the chunk's transaction aborts and is retried) and counted; after {@link PoisonRecords#MAX_ATTEMPTS}
+     * the person is set aside, a dead letter naming the fan-out, and the fan-out goes on, so one person's ledger can
+     * never stall the task's fan-outs and inputs (docs/reliability.md). The person keeps the amounts they had.
+     */
+    private void guardedFanOut(FanOuts.Running r, String personId, Runnable change) {
+        poison.guard(FAN_OUTS + "|" + r.key() + "|" + personId, context.taskId().partition(), 0, change, reason -> {
+            byte[] key = personId.getBytes(StandardCharsets.UTF_8);
+            forwardLetter(letters.letter(FAN_OUTS, context.taskId().partition(), -1, key,
+                    r.fanOut().id().getBytes(StandardCharsets.UTF_8),
+                    "the fan-out " + r.fanOut().id() + " could not be applied to this person; " + reason), key);
+        });
     }
 
     /**

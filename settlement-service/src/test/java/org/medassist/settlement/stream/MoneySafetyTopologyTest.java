@@ -2,6 +2,7 @@ package org.medassist.settlement.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medassist.settlement.stream.SettlementTopologyTest.claim;
 import static org.medassist.settlement.stream.SettlementTopologyTest.grant;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.medassist.kit.streams.PersonPartitions;
+import org.medassist.settlement.ledger.StoreKeys;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -47,6 +49,8 @@ class MoneySafetyTopologyTest {
     @TempDir
     Path stateDir;
     TopologyTestDriver driver;
+    /** Shared by the stream threads that replace each other, as in the service (SettlementStreams). */
+    PoisonRecords poison = new PoisonRecords();
     TestInputTopic<String, byte[]> hospital;
     TestInputTopic<String, byte[]> eligibility;
     TestInputTopic<String, Parameter> parameters;
@@ -60,7 +64,7 @@ class MoneySafetyTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(SettlementTopology.build(PolicyLoader.bundled(), serdes, SettlementMetrics.NONE,
-                new PoisonRecords(), limits, pace), props);
+                poison, limits, pace), props);
         hospital = driver.createInputTopic(Topics.HOSPITAL_EVENTS.name(), new StringSerializer(), new ByteArraySerializer());
         eligibility = driver.createInputTopic(Topics.PERSON_ELIGIBILITY.name(), new StringSerializer(), new ByteArraySerializer());
         parameters = driver.createInputTopic(Topics.POLICY_PARAMETERS.name(), new StringSerializer(),
@@ -76,6 +80,7 @@ class MoneySafetyTopologyTest {
     @AfterEach
     void stop() {
         if (driver != null) driver.close();
+        driver = null;
     }
 
     void timeline(String person, String... identityLines) {
@@ -237,6 +242,58 @@ class MoneySafetyTopologyTest {
         assertEquals(List.of(3, 3, 2, 0), chunks, "three persons per step, one step per punctuation; a short step ends it");
         assertEquals(List.of("P02", "P05", "done", "done"), stored, "the cursor stored with each chunk: where a restart resumes");
         for (String p : people) assertEquals(Money.parseYuan("1300.00"), paid(all, "c-" + p), p + " settled exactly once");
+    }
+
+    /** Two persons of jiujiang 2023 with parked claims and, between them, one whose stored ledger cannot be read. */
+    void fanOutOverACorruptedPerson() {
+        start(Limits.DEFAULT, new SettleProcessor.FanOutPace(1, Duration.ZERO));
+        for (String p : List.of("P00", "P02")) {
+            timeline(p, grant(p, "jiujiang", "marginal_low_income", "2023-01-01"));
+            hospital.pipeInput(p, json(claim("c-" + p, p, "jiujiang", "inpatient", "2023-03-01", "5000.00")));
+        }
+        settlements.readValuesToList();
+        // as a corrupted record would be: a person of the region-year whose header has an unknown format
+        driver.<String, byte[]>getKeyValueStore(SettleProcessor.INDEX).put(StoreKeys.index("jiujiang", 2023, "P01"), new byte[0]);
+        driver.<String, byte[]>getKeyValueStore(SettleProcessor.HEADERS).put("P01", new byte[] {42, 42, 42});
+        parameters.pipeInput("jiujiang|2023|per_capita_disposable_income", (Parameter) EventJson.read(
+                "{\"type\":\"parameter\",\"region\":\"jiujiang\",\"year\":2023,\"name\":\"per_capita_disposable_income\",\"value\":\"30000.00\"}"));
+    }
+
+    @Test
+    void aPersonWhoseLedgerCannotBeReadIsRetriedThenSetAsideFromAFanOutWhichGoesOn() {
+        fanOutOverACorruptedPerson();
+        driver.advanceWallClockTime(Duration.ofMillis(250)); // P00
+        assertEquals(Money.parseYuan("1300.00"), paid(settlements.readValuesToList(), "c-P00"));
+        // P01: the failure is rethrown, so the service's transaction aborts and a new stream thread retries the chunk
+        assertThrows(RuntimeException.class, () -> driver.advanceWallClockTime(Duration.ofMillis(250)));
+        assertEquals(1, poison.size(), "the failed attempt is counted");
+        assertTrue(deadLetters.isEmpty(), "not set aside on a first failure");
+
+        // the threads that replace it fail the same way until the count is reached (the test driver does not
+        // re-create a task, so a new one stands for them, sharing the count as the service's threads do)
+        stop();
+        for (int i = 1; i < PoisonRecords.MAX_ATTEMPTS; i++) {
+            fanOutOverACorruptedPerson();
+            driver.advanceWallClockTime(Duration.ofMillis(250));
+            assertThrows(RuntimeException.class, () -> driver.advanceWallClockTime(Duration.ofMillis(250)));
+            stop();
+        }
+        fanOutOverACorruptedPerson();
+        List<Settlement> all = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            driver.advanceWallClockTime(Duration.ofMillis(250));
+            all.addAll(settlements.readValuesToList());
+        }
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertEquals(1, letters.size(), "the person set aside, once");
+        assertEquals(SettleProcessor.FAN_OUTS, letters.get(0).getSourceTopic());
+        assertTrue(letters.get(0).getReason().startsWith("the fan-out recompute|jiujiang|2023"), letters.get(0).getReason());
+        assertTrue(letters.get(0).getReason().contains("set aside after " + PoisonRecords.MAX_ATTEMPTS), letters.get(0).getReason());
+        for (String p : List.of("P00", "P02")) assertEquals(Money.parseYuan("1300.00"), paid(all, "c-" + p), p + " settled by the fan-out");
+        try (var it = driver.<String, String>getKeyValueStore(SettleProcessor.FAN_OUTS).all()) {
+            assertTrue(!it.hasNext(), "the fan-out finished");
+        }
+        assertEquals(0, poison.size(), "nothing left to retry");
     }
 
     @Test
