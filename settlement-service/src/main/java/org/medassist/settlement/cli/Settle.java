@@ -60,8 +60,11 @@ public final class Settle implements Callable<Integer> {
         return run(args, err, System.out);
     }
 
-    /** Runs the command line; returns the exit code. Help goes to {@code out}, everything else to {@code err}. */
-    static int run(String[] args, PrintStream err, PrintStream out) {
+    /**
+     * Runs the command line in this JVM (for tools and tests); returns the exit code. Help goes to {@code out},
+     * everything else to {@code err}.
+     */
+    public static int run(String[] args, PrintStream err, PrintStream out) {
         CommandLine cl = new CommandLine(new Settle(err));
         cl.addSubcommand("replay", new ReplayCommand(err));
         cl.addSubcommand("whatif", new WhatIfCommand(err, out, System.in, System.getenv()));
