@@ -85,6 +85,8 @@ final class RecordFuzz {
     private final int partitions;
     /** Years no valid parameter has (ValidEvents draws 2022–2024), one per breach that must have its own key. */
     private int uniqueParameterYear = 2100;
+    /** The keys of the out-of-range-year parameter breaches sent so far (few regions, names and two years). */
+    private final java.util.Set<String> parameterBreachKeys = new java.util.HashSet<>();
     private final List<Claim> claimsSent = new ArrayList<>();
 
     /**
@@ -392,15 +394,14 @@ final class RecordFuzz {
                 String what;
                 if (rnd.nextBoolean()) {
                     // a contract breach the parameters' reader checks as HTTP ingestion does (EventRules)
-                    if (rnd.nextBoolean()) {
+                    // each under a key of its own: a table answers a key's latest record only, and a later record
+                    // under the same key may replace this one before the stream reads it
+                    param.setYear(valid.pick(new Integer[] {1899, 3000}));
+                    what = "year " + param.getYear();
+                    if (rnd.nextBoolean() || !parameterBreachKeys.add(param.getRegion() + "|" + param.getYear() + "|" + param.getName())) {
                         param.setValue(-100L - rnd.nextInt(100_000));
-                        // under a key of its own: a table answers a key's latest record only, and a later valid
-                        // value under the same key may replace this one before the stream reads it
                         param.setYear(uniqueParameterYear++);
                         what = "a negative value";
-                    } else {
-                        param.setYear(valid.pick(new Integer[] {1899, 3000}));
-                        what = "year " + param.getYear();
                     }
                 } else if (rnd.nextBoolean()) {
                     param.setName("fuzz_" + valid.id("N").toLowerCase(java.util.Locale.ROOT));
@@ -577,9 +578,12 @@ final class RecordFuzz {
         return k.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The key the topic's records carry; a fresh one when {@code rec} is null. */
+    /**
+     * The key the topic's records carry; a fresh one when {@code rec} is null, and always on policy-parameters: a
+     * table answers a key's latest record only, so a record that must be answered needs a key no later record has.
+     */
     private byte[] keyFor(String topic, SpecificRecord rec) {
-        if (rec != null) return keyOf(rec);
+        if (rec != null && !topic.equals(Topics.POLICY_PARAMETERS.name())) return keyOf(rec);
         return switch (topic) {
             case "year-closes" -> (valid.region() + "|" + (2019 + rnd.nextInt(3))).getBytes(StandardCharsets.UTF_8);
             case "policy-parameters" -> unique(null);
