@@ -52,8 +52,17 @@ final class Progress implements AutoCloseable {
     }
 
     /** A group's position on one partition. */
-    record Position(TopicPartition partition, long committed, long end) {
+    /**
+     * Where a group stands on a partition: its committed offset, the end a read_committed reader sees (the last stable
+     * offset) and the log's end. A transaction still open there (a killed producer's, until the broker aborts it when
+     * its timeout expires) holds the stable end back while records wait behind it: the group is not done.
+     */
+    record Position(TopicPartition partition, long committed, long end, long logEnd) {
+        Position(TopicPartition partition, long committed, long end) { this(partition, committed, end, end); }
+
         long gap() { return Math.max(0, end - committed); }
+
+        boolean openTransaction() { return logEnd > end && logEnd > committed; }
     }
 
     /**
@@ -89,10 +98,12 @@ final class Progress implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, Long> ends = ends(partitions, IsolationLevel.READ_COMMITTED);
+        Map<TopicPartition, Long> logEnds = ends(partitions, IsolationLevel.READ_UNCOMMITTED);
         List<Position> out = new ArrayList<>();
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata c = committed.get(tp);
-            out.add(new Position(tp, c == null ? 0 : c.offset(), ends.getOrDefault(tp, 0L)));
+            long end = ends.getOrDefault(tp, 0L);
+            out.add(new Position(tp, c == null ? 0 : c.offset(), end, Math.max(end, logEnds.getOrDefault(tp, end))));
         }
         return out;
     }
@@ -116,7 +127,9 @@ final class Progress implements AutoCloseable {
     /** Positions with records still to process: a committed record lies between the committed offset and the end. */
     synchronized List<Position> pending(List<Position> positions) {
         List<Position> out = new ArrayList<>();
-        for (Position p : positions) if (p.gap() > 0 && hasRecords(p.partition(), p.committed(), p.end())) out.add(p);
+        for (Position p : positions) {
+            if (p.openTransaction() || (p.gap() > 0 && hasRecords(p.partition(), p.committed(), p.end()))) out.add(p);
+        }
         return out;
     }
 
