@@ -65,6 +65,7 @@ import org.medassist.kit.streams.PoisonRecords;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
 import org.medassist.settlement.SettlementApplication;
+import org.medassist.settlement.http.ServicesForTests;
 import org.medassist.settlement.fuzz.Accounting.Input;
 import org.medassist.settlement.fuzz.Accounting.Outcome;
 import org.medassist.settlement.fuzz.Accounting.Ref;
@@ -143,8 +144,8 @@ class BadInputFuzzTest {
              ApplicationContext settlement = started) {
             String e = base(eligibility);
             String s = base(settlement);
-            awaitUp(e);
-            awaitUp(s);
+            ServicesForTests.awaitUp(e);
+            ServicesForTests.awaitUp(s);
             long tUp = System.nanoTime();
             AvroSerdes serdes = new AvroSerdes(env.registryUrl());
             Deserializer<SpecificRecord> reader = serdes.mixedValue().deserializer();
@@ -635,20 +636,6 @@ class BadInputFuzzTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void awaitUp(String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(base + " did not become healthy");
     }
 
     static String abbreviate(String s) {
