@@ -89,6 +89,10 @@ public final class BenchE2e implements Callable<Integer> {
     @Option(names = "--claims-per-person", defaultValue = "0",
             description = "at most this many claims of each person, the first ones (0: all); spreads a capped load over every person")
     int perPerson;
+    @Option(names = "--warmup-claims", defaultValue = "-1",
+            description = "claims sent first and left out of the throughput figures, to every stream under test alike, so"
+                    + " that JIT compilation and cold caches do not count (-1: a fifth of the throughput claims, at most 100,000)")
+    int warmupClaims;
     @Option(names = "--rate", defaultValue = "5000", description = "offered load of the latency phase, claims/s (default ${DEFAULT-VALUE})")
     int rate;
     @Option(names = "--latency-seconds", defaultValue = "30", description = "length of the latency phase (default ${DEFAULT-VALUE})")
@@ -156,13 +160,16 @@ public final class BenchE2e implements Callable<Integer> {
             });
             List<Workload.ClaimRecord> all = load.claims;
             int split = Math.max(0, all.size() - latencyClaims);
-            List<Workload.ClaimRecord> bulk = all.subList(0, split);
+            int warm = warmupClaims >= 0 ? Math.min(warmupClaims, split) : Math.min(split / 5, 100_000);
+            List<Workload.ClaimRecord> warmup = all.subList(0, warm);
+            List<Workload.ClaimRecord> bulk = all.subList(warm, split);
             List<Workload.ClaimRecord> paced = all.subList(split, all.size());
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("persons", load.persons);
             w.put("identityRecords", load.identityEvents);
             w.put("timelines", load.timelines.size());
             w.put("parameters", load.parameters.size());
+            w.put("warmupClaims", warmup.size());
             w.put("throughputClaims", bulk.size());
             w.put("latencyClaims", paced.size());
             w.put("httpClaims", load.httpClaims.size());
@@ -172,9 +179,9 @@ public final class BenchE2e implements Callable<Integer> {
             results.put("baselines", baselines);
             for (String mode : List.of("pass", "rmw")) {
                 if (skip.contains(mode)) continue;
-                baselines.put(mode, baseline(mode, bulk));
+                baselines.put(mode, baseline(mode, warmup, bulk));
             }
-            settlement(bulk, paced);
+            settlement(warmup, bulk, paced);
             ratios();
         } finally {
             results.put("wallSeconds", (System.nanoTime() - t0) / 1e9);
@@ -190,7 +197,7 @@ public final class BenchE2e implements Callable<Integer> {
 
     // -------------------------------------------------------------------------------------------------- baselines
 
-    private Map<String, Object> baseline(String mode, List<Workload.ClaimRecord> bulk) throws Exception {
+    private Map<String, Object> baseline(String mode, List<Workload.ClaimRecord> warmup, List<Workload.ClaimRecord> bulk) throws Exception {
         String in = "bench-" + mode + "-in";
         String outTopic = "bench-" + mode + "-out";
         try (Admin admin = admin()) {
@@ -203,10 +210,19 @@ public final class BenchE2e implements Callable<Integer> {
                 "bench-" + mode, in, outTopic, workDir.resolve("state-" + mode).toString()), workDir.resolve("logs/" + mode + ".log"));
              Counter counter = new Counter(outTopic)) {
             c.await("running", Duration.ofMinutes(3));
+            if (!warmup.isEmpty()) {
+                long w0 = System.nanoTime();
+                produce(in, warmup);
+                counter.awaitCount(warmup.size(), Duration.ofMinutes(30), w0);
+                log.printf("  warm-up: %,d records in %.1f s, not counted%n", warmup.size(), (System.nanoTime() - w0) / 1e9);
+                counter.restart();
+            }
+            Child.Cpu cpu0 = c.cpu("bench-" + mode);
             long t0 = System.nanoTime();
             produce(in, bulk);
             long produced = System.nanoTime();
-            long done = counter.awaitCount(bulk.size(), Duration.ofMinutes(30), t0);
+            long done = counter.awaitCount(warmup.size() + bulk.size(), Duration.ofMinutes(30), t0);
+            r.put("cpu", cpu(c.cpu("bench-" + mode).minus(cpu0), bulk.size()));
             double seconds = (done - t0) / 1e9;
             r.put("records", bulk.size());
             r.put("seconds", seconds);
@@ -221,9 +237,20 @@ public final class BenchE2e implements Callable<Integer> {
         return r;
     }
 
+    /** A phase's CPU: seconds of the worker process and of its Streams threads, and records per CPU-second of each. */
+    private static Map<String, Object> cpu(Child.Cpu used, long records) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("processSeconds", used.process());
+        m.put("streamThreadSeconds", used.streamThreads());
+        m.put("perProcessCpuSecond", used.process() > 0 ? records / used.process() : null);
+        m.put("perStreamThreadCpuSecond", used.streamThreads() > 0 ? records / used.streamThreads() : null);
+        return m;
+    }
+
     // ------------------------------------------------------------------------------------------------- settlement
 
-    private void settlement(List<Workload.ClaimRecord> bulk, List<Workload.ClaimRecord> paced) throws Exception {
+    private void settlement(List<Workload.ClaimRecord> warmup, List<Workload.ClaimRecord> bulk, List<Workload.ClaimRecord> paced)
+            throws Exception {
         Map<String, Object> s = new LinkedHashMap<>();
         results.put("settlement", s);
         log.printf("%nsettlement-service (the real topology, shipped configuration, exactly_once_v2)%n");
@@ -247,13 +274,24 @@ public final class BenchE2e implements Callable<Integer> {
             log.printf("  identities applied: %,d timelines in %.1f s (%,.0f/s)%n", load.timelines.size(), idSeconds,
                     load.timelines.size() / idSeconds);
 
+            if (!warmup.isEmpty()) {
+                Scanner.Watch warming = scanner.watch(warmup);
+                long w0 = System.nanoTime();
+                produce(Topics.HOSPITAL_EVENTS.name(), warmup);
+                warming.await(Duration.ofMinutes(60), w0, log);
+                double ws = (System.nanoTime() - w0) / 1e9;
+                s.put("warmup", Map.of("claims", warmup.size(), "seconds", ws));
+                log.printf("  warm-up: %,d claims settled in %.1f s (%,.0f claims/s), not counted%n", warmup.size(), ws, warmup.size() / ws);
+            }
             // throughput: the claims as fast as the producer goes, until each one's first settlement is readable
             Map<String, Object> tp = new LinkedHashMap<>();
             Scanner.Watch watch = scanner.watch(bulk);
+            Child.Cpu cpu0 = service.cpu("medassist-settlement");
             long t0 = System.nanoTime();
             produce(Topics.HOSPITAL_EVENTS.name(), bulk);
             long produced = System.nanoTime();
             long done = watch.await(Duration.ofMinutes(60), t0, log);
+            tp.put("cpu", cpu(service.cpu("medassist-settlement").minus(cpu0), bulk.size()));
             double seconds = (done - t0) / 1e9;
             tp.put("claims", bulk.size());
             tp.put("seconds", seconds);
@@ -567,6 +605,13 @@ public final class BenchE2e implements Callable<Integer> {
             thread.start();
         }
 
+        /** Starts a new measurement: the next output is the first, and the count reached is measured anew. */
+        void restart() {
+            target = Long.MAX_VALUE;
+            reachedAt = 0;
+            firstAt = 0;
+        }
+
         long awaitCount(long n, Duration timeout, long t0) throws InterruptedException {
             target = n;
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -711,9 +756,15 @@ public final class BenchE2e implements Callable<Integer> {
             if (b.get(mode) instanceof Map<?, ?> m) {
                 r.put("settledTo" + name, settled / ((Number) m.get("recordsPerSecond")).doubleValue());
                 r.put("steadySettledTo" + name, steady / ((Number) m.get("steadyRecordsPerSecond")).doubleValue());
+                r.put("perStreamThreadCpuSecondSettledTo" + name, perCpu(tp, "perStreamThreadCpuSecond") / perCpu(m, "perStreamThreadCpuSecond"));
+                r.put("perProcessCpuSecondSettledTo" + name, perCpu(tp, "perProcessCpuSecond") / perCpu(m, "perProcessCpuSecond"));
             }
         }
         results.put("ratios", r);
+    }
+
+    private static double perCpu(Map<?, ?> phase, String what) {
+        return phase.get("cpu") instanceof Map<?, ?> c && c.get(what) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     @SuppressWarnings("unchecked")
@@ -724,24 +775,36 @@ public final class BenchE2e implements Callable<Integer> {
         Map<String, Object> m = (Map<String, Object>) results.getOrDefault("machine", Map.of());
         row("machine", m.get("cores") + " cores, " + m.get("memoryGiB") + " GiB, Java " + m.get("java"));
         Map<String, Object> l = (Map<String, Object>) results.get("load");
-        if (l != null) row("load", String.format("%,d persons, %,d timelines, %,d claims (throughput) + %,d (latency)",
-                l.get("persons"), l.get("timelines"), l.get("throughputClaims"), l.get("latencyClaims")));
+        if (l != null) row("load", String.format("%,d persons, %,d timelines, %,d claims warm-up + %,d (throughput) + %,d (latency)",
+                l.get("persons"), l.get("timelines"), l.get("warmupClaims"), l.get("throughputClaims"), l.get("latencyClaims")));
         Map<String, Object> b = (Map<String, Object>) results.getOrDefault("baselines", Map.of());
         if (b.get("pass") instanceof Map<?, ?> p) row("Streams pass-through, EOS", rate(p.get("recordsPerSecond")) + " records/s ("
                 + rate(p.get("steadyRecordsPerSecond")) + " from the first output)");
         if (b.get("rmw") instanceof Map<?, ?> p) row("read-modify-write, one store by personId, EOS", rate(p.get("recordsPerSecond"))
                 + " records/s (" + rate(p.get("steadyRecordsPerSecond")) + " from the first output)");
+        for (String mode : List.of("pass", "rmw")) {
+            if (b.get(mode) instanceof Map<?, ?> p) row(mode + ": records per CPU-second of the Streams threads / of the worker",
+                    rate(perCpu(p, "perStreamThreadCpuSecond")) + " / " + rate(perCpu(p, "perProcessCpuSecond")));
+        }
         Map<String, Object> s = (Map<String, Object>) results.getOrDefault("settlement", Map.of());
         if (s.get("identityPhase") instanceof Map<?, ?> p) row("identity timelines applied", rate(p.get("timelinesPerSecond")) + " timelines/s");
         if (s.get("throughput") instanceof Map<?, ?> p) row("settled claims", rate(p.get("claimsPerSecond")) + " claims/s ("
                 + rate(p.get("steadyClaimsPerSecond")) + " from the first settlement, " + String.format("%.1f s", p.get("firstSettlementSeconds"))
                 + " after the first claim)");
+        if (s.get("throughput") instanceof Map<?, ?> p) row("settled claims per CPU-second of the Streams threads / of the service",
+                rate(perCpu(p, "perStreamThreadCpuSecond")) + " / " + rate(perCpu(p, "perProcessCpuSecond")));
         Map<String, Object> r = (Map<String, Object>) results.getOrDefault("ratios", Map.of());
         if (r.get("settledToPassThrough") != null) row("settled / pass-through", String.format("%.3f", r.get("settledToPassThrough")));
         if (r.get("settledToReadModifyWrite") != null) row("settled / read-modify-write", String.format("%.3f", r.get("settledToReadModifyWrite")));
         if (r.get("steadySettledToReadModifyWrite") != null) {
             row("from the first output: settled / pass-through, settled / read-modify-write", String.format("%.3f, %.3f",
                     r.get("steadySettledToPassThrough"), r.get("steadySettledToReadModifyWrite")));
+        }
+        if (r.get("perStreamThreadCpuSecondSettledToReadModifyWrite") != null) {
+            row("per CPU-second of the Streams threads: settled / pass-through, settled / read-modify-write", String.format("%.3f, %.3f",
+                    r.get("perStreamThreadCpuSecondSettledToPassThrough"), r.get("perStreamThreadCpuSecondSettledToReadModifyWrite")));
+            row("per CPU-second of the worker process: settled / pass-through, settled / read-modify-write", String.format("%.3f, %.3f",
+                    r.get("perProcessCpuSecondSettledToPassThrough"), r.get("perProcessCpuSecondSettledToReadModifyWrite")));
         }
         if (s.get("latency") instanceof Map<?, ?> p) {
             row("latency at " + p.get("offeredClaimsPerSecond") + " claims/s, p50 / p99 / p99.9",

@@ -92,6 +92,51 @@ final class Child implements AutoCloseable {
 
     long pid() { return process.pid(); }
 
+    /**
+     * CPU seconds (user + system) the worker has used so far: the whole process, and its Kafka Streams threads alone
+     * (threads whose name starts with the Streams application id, of which Linux keeps the first 15 characters: the
+     * stream, global and state-updater threads). Rates per
+     * CPU-second compare streams on a machine whose other work lends them a varying share of its cores.
+     */
+    Cpu cpu(String streamThreadPrefix) {
+        return new Cpu(ticks(Path.of("/proc", Long.toString(pid()), "stat")) / HZ, streamThreads(streamThreadPrefix) / HZ);
+    }
+
+    record Cpu(double process, double streamThreads) {
+        Cpu minus(Cpu earlier) { return new Cpu(process - earlier.process, streamThreads - earlier.streamThreads); }
+    }
+
+    /** Linux reports CPU time in clock ticks, 100 per second on every kernel this runs on (USER_HZ). */
+    private static final double HZ = 100.0;
+
+    private double streamThreads(String prefix) {
+        String comm = prefix.length() > 15 ? prefix.substring(0, 15) : prefix;
+        double sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(t.resolve("comm")).trim().startsWith(comm)) sum += ticks(t.resolve("stat"));
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return sum;
+    }
+
+    /** utime + stime of a /proc stat file (fields 14 and 15, counted after the command name's closing parenthesis). */
+    private static double ticks(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) return;
