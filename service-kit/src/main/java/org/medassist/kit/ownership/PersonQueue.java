@@ -1,8 +1,11 @@
 package org.medassist.kit.ownership;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.medassist.events.OwnershipAnswer;
 import org.medassist.events.OwnershipRequest;
@@ -31,11 +34,24 @@ public final class PersonQueue {
     }
 
     private final KeyValueStore<String, byte[]> store;
+    /**
+     * The persons with inputs in the store, so that an input of a person with none (nearly every input) needs no
+     * store look-up, which misses the record cache and reaches RocksDB (docs/performance.md). Read from the store when
+     * the task starts; a failed transaction discards the processor and this with it, like the store's own uncommitted
+     * writes.
+     */
+    private final Set<String> waitingPersons = new HashSet<>();
 
-    public PersonQueue(KeyValueStore<String, byte[]> store) { this.store = store; }
+    public PersonQueue(KeyValueStore<String, byte[]> store) {
+        this.store = store;
+        try (KeyValueIterator<String, byte[]> it = store.all()) {
+            while (it.hasNext()) waitingPersons.add(it.next().key);
+        }
+    }
 
     /** Puts the input behind the person's waiting ones; false when nothing of the person waits. */
     public boolean enqueueIfWaiting(String personId, PendingInputs.Input in) {
+        if (!waitingPersons.contains(personId)) return false;
         byte[] waiting = store.get(personId);
         if (waiting == null) return false;
         PendingInputs q = PendingInputs.fromBytes(waiting);
@@ -48,7 +64,12 @@ public final class PersonQueue {
     public void offer(String personId, PendingInputs.Input in, SpecificRecord event, Steps steps) {
         OwnershipRequest[] asked = new OwnershipRequest[1];
         steps.guarded(in, () -> asked[0] = steps.apply(personId, in, event));
-        if (asked[0] != null) store.put(personId, new PendingInputs(asked[0].getRequestId(), new ArrayList<>(List.of(in))).toBytes());
+        if (asked[0] != null) put(personId, new PendingInputs(asked[0].getRequestId(), new ArrayList<>(List.of(in))));
+    }
+
+    private void put(String personId, PendingInputs waiting) {
+        store.put(personId, waiting.toBytes());
+        waitingPersons.add(personId);
     }
 
     /**
@@ -56,7 +77,7 @@ public final class PersonQueue {
      * a question no longer asked (after a retry) changes nothing.
      */
     public void answer(OwnershipAnswer a, Steps steps) {
-        byte[] waiting = store.get(a.getPersonId());
+        byte[] waiting = waitingPersons.contains(a.getPersonId()) ? store.get(a.getPersonId()) : null;
         PendingInputs q = waiting == null ? null : PendingInputs.fromBytes(waiting);
         if (q == null || !q.awaiting.equals(a.getRequestId())) return;
         PendingInputs.Input head = q.inputs.get(0);
@@ -70,10 +91,11 @@ public final class PersonQueue {
             OwnershipRequest[] asked = new OwnershipRequest[1];
             steps.guarded(in, () -> asked[0] = steps.apply(a.getPersonId(), in, next));
             if (asked[0] != null) {
-                store.put(a.getPersonId(), new PendingInputs(asked[0].getRequestId(), new ArrayList<>(rest.subList(i, rest.size()))).toBytes());
+                put(a.getPersonId(), new PendingInputs(asked[0].getRequestId(), new ArrayList<>(rest.subList(i, rest.size()))));
                 return;
             }
         }
         store.delete(a.getPersonId());
+        waitingPersons.remove(a.getPersonId());
     }
 }
