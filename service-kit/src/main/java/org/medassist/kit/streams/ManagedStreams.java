@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code processing.guarantee=exactly_once_v2} with transactional state stores (KIP-892), so a crash leaves
  *       the local state usable instead of wiped; {@code max.task.idle.ms=-1}: a task takes its fetched inputs in
  *       timestamp order across its co-partitioned topics without waiting for the others (docs/reliability.md);
- *       a 64 MiB record cache in front of the stores and lz4-compressed output (docs/performance.md);</li>
+ *       a 64 MiB record cache in front of the stores (docs/performance.md);</li>
  *   <li>a thread that dies of an uncaught exception is replaced ({@code REPLACE_THREAD}) and counted. When the cause is
  *       the infrastructure ({@link Failures}: the registry or broker unreachable), the replacement waits first, with
  *       a back-off up to 30 s, and {@code /health} reports the outage while it lasts; nothing is skipped. Topologies
@@ -183,9 +183,8 @@ public class ManagedStreams implements AutoCloseable {
         // a pending input or a ledger written and read again within a commit stays in the cache; at the 10 MiB default
         // the settlement thread spent a tenth of its time evicting to RocksDB mid-commit (docs/performance.md)
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
-        // ledgers and settlements are repetitive text and structure: lz4 writes a quarter of the bytes to the changelogs
-        // (455 → 100 MiB in the benchmark), for less to restore, at little CPU (docs/performance.md)
-        p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // no producer compression: settlements and alerts are read by clients in other languages, and kafkajs, for one,
+        // cannot read lz4 (docs/performance.md; KafkajsClientTest fails with it)
         // a dead letter carries a whole input record: the producer must send what the dead-letters topic takes
         p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 org.medassist.schemas.kafka.Topics.DEAD_LETTER_MAX_BYTES);
