@@ -101,6 +101,10 @@ public final class BenchE2e implements Callable<Integer> {
     int httpClaims;
     @Option(names = "--http-single", defaultValue = "5000", description = "claims sent over HTTP one per request (default ${DEFAULT-VALUE})")
     int httpSingle;
+    @Option(names = "--http-warmup", defaultValue = "20000",
+            description = "claims posted first in batches of 100, and a twentieth of them one per request, not counted:"
+                    + " the HTTP path's JIT compilation (default ${DEFAULT-VALUE})")
+    int httpWarmup;
     @Option(names = "--http-clients", defaultValue = "8", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})")
     int httpClients;
     @Option(names = "--partitions", defaultValue = "6", description = "partitions per person-keyed topic (default ${DEFAULT-VALUE})")
@@ -154,7 +158,7 @@ public final class BenchE2e implements Callable<Integer> {
             });
             int latencyClaims = skip.contains("latency") ? 0 : rate * latencySeconds;
             step("simulating the load", () -> {
-                load = Workload.build(PolicyLoader.catalog(null), seed, persons, claims, perPerson, skip.contains("http") ? 0 : httpClaims + httpSingle,
+                load = Workload.build(PolicyLoader.catalog(null), seed, persons, claims, perPerson, skip.contains("http") ? 0 : httpClaims + httpSingle + httpWarmup + singleWarmup(),
                         serdes.mixedValue().serializer(), log);
                 return String.format("%,d claims, %,d persons", load.claims.size(), load.persons);
             });
@@ -374,7 +378,8 @@ public final class BenchE2e implements Callable<Integer> {
         Map<String, List<Workload.JsonClaim>> byHospital = load.httpByHospital();
         List<String[]> batches = new ArrayList<>();   // token, body, count
         List<String[]> singles = new ArrayList<>();
-        int budget = httpClaims;
+        int budget = httpClaims + httpWarmup / 100 * 100;
+        int singleBudget = httpSingle + singleWarmup();
         List<String> hospitals = new ArrayList<>(byHospital.keySet());
         hospitals.sort(Comparator.naturalOrder());
         for (String h : hospitals) {
@@ -385,14 +390,26 @@ public final class BenchE2e implements Callable<Integer> {
                 for (int j = i; j < i + 100; j++) sb.append(j > i ? "," : "").append(cs.get(j).json());
                 batches.add(new String[] {token(h), sb.append(']').toString(), "100"});
             }
-            for (; i < cs.size() && singles.size() < httpSingle; i++) singles.add(new String[] {token(h), "[" + cs.get(i).json() + "]", "1"});
+            for (; i < cs.size() && singles.size() < singleBudget; i++) singles.add(new String[] {token(h), "[" + cs.get(i).json() + "]", "1"});
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("clients", httpClients);
+        int warmBatches = Math.min(httpWarmup / 100, batches.size());
+        int warmSingles = Math.min(singleWarmup(), singles.size());
+        if (warmBatches + warmSingles > 0) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("batch100", post(batches.subList(0, warmBatches), "warm-up, batches of 100, not counted"));
+            w.put("batch1", post(singles.subList(0, warmSingles), "warm-up, one claim per request, not counted"));
+            r.put("warmup", w);
+            batches = batches.subList(warmBatches, batches.size());
+            singles = singles.subList(warmSingles, singles.size());
+        }
         r.put("batch100", post(batches, "batches of 100"));
         r.put("batch1", post(singles, "one claim per request"));
         return r;
     }
+
+    private int singleWarmup() { return Math.min(httpWarmup / 20, 1_000); }
 
     private Map<String, Object> post(List<String[]> requests, String what) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
