@@ -120,6 +120,15 @@ public final class EventJson {
         } catch (JsonProcessingException e) {
             throw new EventFormatException(null, null, null, null, null, "line is not valid JSON: " + e.getOriginalMessage());
         }
+        return read(root);
+    }
+
+    /**
+     * {@link #read(String)} of an event already parsed, strictly (duplicate keys refused), as one element of a request
+     * body: the same checks and messages, without writing the element back to text and parsing it again. Number nodes
+     * may be of any Jackson kind; the contract's numbers are integers, judged by value.
+     */
+    public static SpecificRecord read(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new EventFormatException(null, null, null, null, null, "line is not a JSON object");
         }

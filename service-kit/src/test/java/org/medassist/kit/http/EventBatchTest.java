@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.medassist.events.Application;
 import org.medassist.events.ClaimReversal;
+import org.medassist.schemas.json.EventFormatException;
+import org.medassist.schemas.json.EventJson;
 import org.medassist.kit.http.EventBatch.Authorizer;
 import org.medassist.kit.http.EventBatch.Outcome;
 
@@ -33,5 +38,35 @@ class EventBatchTest {
                 Authorizer.ANYONE);
         Outcome.Invalid<ClaimReversal> invalid = assertInstanceOf(Outcome.Invalid.class, o);
         assertEquals("reversalId", invalid.problems().get(0).field());
+    }
+
+    private static String application(String year) {
+        return "{\"type\":\"application\",\"applicationId\":\"A-77\",\"personId\":\"P-1\",\"region\":\"fangchenggang\","
+                + "\"year\":" + year + ",\"kind\":\"one_time\",\"filedDate\":\"2023-11-01\",\"decision\":{}}";
+    }
+
+    /**
+     * The batch reads each element from the body's tree (parsed once, with exact decimals) where it used to write it
+     * back to text for {@link EventJson#read(String)}: every answer must stay the same, numbers of every Jackson kind
+     * included (docs/performance.md).
+     */
+    @Test
+    void anElementReadFromTheBodysTreeIsAnsweredAsItsTextWouldBe() {
+        List<String> years = List.of("2023", "2023.0", "2023.00", "2.023e3", "1e400", "-0", "99999999999999999999", "\"2023\"",
+                "null", "true", "[2023]", "{}", "2147483648", "-2147483649");
+        for (String year : years) {
+            String event = application(year);
+            Object expected;
+            try {
+                expected = EventJson.read(event);
+            } catch (EventFormatException e) {
+                expected = e.field() + ": " + e.getMessage();
+            }
+            Outcome<Application> o = EventBatch.check("[" + event + "]", 10, Application.class, "application", Authorizer.ANYONE);
+            Object actual = o instanceof Outcome.Accepted<Application> a ? (SpecificRecord) a.events().get(0)
+                    : ((Outcome.Invalid<Application>) o).problems().get(0).field() + ": "
+                    + ((Outcome.Invalid<Application>) o).problems().get(0).reason();
+            assertEquals(expected, actual, "year " + year);
+        }
     }
 }
