@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.medassist.eligibility.topology.EligibilityTopology;
 import org.medassist.events.DeadLetter;
 import org.medassist.events.Department;
 import org.medassist.events.IdentityAction;
@@ -182,22 +183,31 @@ class EligibilityIntegrationTest {
         return pe != null && pe.getEvents().size() == events;
     }
 
+    /**
+     * Waits until both instances are RUNNING and each holds the active copy of some partition of the timelines' store,
+     * as both see it: the state the GETs below need. (A count of active tasks can match mid-rebalance, and a newly
+     * joined instance may at first get only the registry's tasks.)
+     */
     private static void awaitBalanced(RunningService one, RunningService two) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (one.streamsState() == KafkaStreams.State.RUNNING && two.streamsState() == KafkaStreams.State.RUNNING
-                    && activeTasks(one) > 0 && activeTasks(two) > 0
-                    && activeTasks(one) + activeTasks(two) == RunningService.PARTITIONS) {
+                    && storeSplit(one) && storeSplit(two)) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the two instances did not share the partitions: " + activeTasks(one) + " + "
-                + activeTasks(two));
+        throw new AssertionError("the two instances did not share the partitions of " + EligibilityTopology.STORE + ": "
+                + one.streams().streamsMetadataForStore(EligibilityTopology.STORE));
     }
 
-    private static int activeTasks(RunningService s) {
-        return s.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    /** Whether, as this instance sees it, two hosts hold active partitions of the timelines' store, all of them between them. */
+    private static boolean storeSplit(RunningService s) {
+        var hosts = s.streams().streamsMetadataForStore(EligibilityTopology.STORE);
+        Set<Integer> partitions = new HashSet<>();
+        long holding = hosts.stream().filter(m -> !m.topicPartitions().isEmpty()).count();
+        hosts.forEach(m -> m.topicPartitions().forEach(tp -> partitions.add(tp.partition())));
+        return holding == 2 && partitions.size() == RunningService.PARTITIONS;
     }
 
     private static <V> KafkaConsumer<String, V> consumer(KafkaTestEnvironment.Environment env, Deserializer<V> values) {
