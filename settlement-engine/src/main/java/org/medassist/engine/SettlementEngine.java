@@ -109,7 +109,8 @@ public final class SettlementEngine {
             out.settlement(rejected(key, c.personId(), c.region(), c.year(), null, breach));
             return;
         }
-        Entry known = ledger.findClaim(key, c.region(), c.year());
+        PersonYear own = ledger.year(c.region(), c.year()); // looked up once: persons' years are seldom in the cache
+        Entry known = ledger.findClaim(key, own);
         if (known != null) {
             if (!known.claim.equals(c)) {
                 out.settlement(rejected(key, c.personId(), c.region(), c.year(), null,
@@ -117,7 +118,7 @@ public final class SettlementEngine {
             }
             return;
         }
-        PersonYear py = yearOf(ledger, p, c.region(), c.year());
+        PersonYear py = own != null ? own : yearOf(ledger, p, c.region(), c.year());
         Entry e = py.add(Entry.claim(c, key));
         if (py.parkedFrom >= 0) {
             e.computed = Computation.parked(fold.queuedReason(py));

@@ -20,6 +20,8 @@ public final class Computation {
     public long localFinanceRelief;
     public long hospitalBorne;
     public String parkedReason;
+    /** The claim's benefit class as the fold classified it (an index into the region's classes), -1 when not known. */
+    public int claimClass = -1;
     private final List<String> lines;
     private final Explanation.Source source;
     private List<String> kpiFlags = List.of();

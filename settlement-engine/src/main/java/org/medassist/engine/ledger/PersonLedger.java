@@ -53,18 +53,15 @@ public final class PersonLedger {
     public boolean endItemsRead(String region, int year) { return years.endItemsRead(region, year); }
 
     /** The claim received before with this key, in the claim's own year or any year in memory; null when new. */
-    public Entry findClaim(ClaimKey key, String region, int year) {
-        PersonYear own = year(region, year);
+    public Entry findClaim(ClaimKey key, String region, int year) { return findClaim(key, year(region, year)); }
+
+    /** {@link #findClaim(ClaimKey, String, int)} when the caller has the claim's own year (null when it has none). */
+    public Entry findClaim(ClaimKey key, PersonYear own) {
         if (own != null) {
             Entry e = own.claim(key);
             if (e != null) return e;
         }
-        for (PersonYear py : years.loaded()) {
-            if (py == own) continue;
-            Entry e = py.claim(key);
-            if (e != null) return e;
-        }
-        return null;
+        return years.findLoaded(key, own);
     }
 
     /** Every claim of the person with this claimId, from any hospital; loads every year. */
@@ -72,7 +69,7 @@ public final class PersonLedger {
         List<Entry> out = new ArrayList<>();
         for (String region : regions()) {
             for (PersonYear py : years(region)) {
-                for (Entry e : py.claims.values()) if (e.claim.claimId().equals(claimId)) out.add(e);
+                for (Entry e : py.claimEntries()) if (e.claim.claimId().equals(claimId)) out.add(e);
             }
         }
         return out;
@@ -82,7 +79,7 @@ public final class PersonLedger {
     public Entry reversedBy(String reversalId) {
         for (String region : regions()) {
             for (PersonYear py : years(region)) {
-                for (Entry e : py.claims.values()) if (reversalId.equals(e.reversalId)) return e;
+                for (Entry e : py.claimEntries()) if (reversalId.equals(e.reversalId)) return e;
             }
         }
         return null;

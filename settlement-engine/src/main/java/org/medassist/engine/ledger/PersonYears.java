@@ -2,6 +2,7 @@ package org.medassist.engine.ledger;
 
 import java.util.Collection;
 import java.util.List;
+import org.medassist.engine.model.ClaimKey;
 
 /**
  * Where a person's years live. In replay every year is in memory ({@link InMemoryYears}); in streaming the years are
@@ -34,4 +35,14 @@ public interface PersonYears {
 
     /** The years in memory now: where a claim received before is looked for (the caller loads any year that may hold it). */
     Collection<PersonYear> loaded();
+
+    /** The claim with this key in a year in memory other than {@code skip}, or null. */
+    default Entry findLoaded(ClaimKey key, PersonYear skip) {
+        for (PersonYear py : loaded()) {
+            if (py == skip) continue;
+            Entry e = py.claim(key);
+            if (e != null) return e;
+        }
+        return null;
+    }
 }

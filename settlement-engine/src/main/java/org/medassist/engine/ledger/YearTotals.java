@@ -46,6 +46,13 @@ public final class YearTotals {
         sumS = sumAssistance = sumTilt = sumOutOfScope = 0;
     }
 
+    /** A copy of these totals (see {@link PersonYear#mark}). */
+    public YearTotals copy() {
+        YearTotals t = new YearTotals(deductibleCum.length, classCum.length, capPaid.length, targetResidual.length);
+        t.copyFrom(this);
+        return t;
+    }
+
     /** Makes these totals equal to {@code o}'s, which must be shaped for the same region (a benchmark restores warm state). */
     public void copyFrom(YearTotals o) {
         System.arraycopy(o.deductibleCum, 0, deductibleCum, 0, deductibleCum.length);

@@ -70,6 +70,7 @@ public final class ClaimSettler {
         ClaimExplanation why = new ClaimExplanation(p, c, s, cls);
         Computation comp = new Computation(why);
         why.comp = comp;
+        comp.claimClass = cls;
         why.choice(best, others);
         if (best.eligible) {
             int d = p.pools().deductiblePoolOfClass()[cls];

@@ -76,7 +76,8 @@ public final class Publisher {
     /** The name of the region's benefit class the entry's claim falls in; null for other entries and unclassified claims. */
     static String claimClass(RegionPolicy p, Entry e) {
         if (e.kind != Entry.Kind.CLAIM) return null;
-        int cls = p.classifier().classify(e.claim);
+        // the fold classified the claim already; a parked or rebuilt computation did not
+        int cls = e.computed != null && e.computed.claimClass >= 0 ? e.computed.claimClass : p.classifier().classify(e.claim);
         return cls < 0 ? null : p.classifier().name(cls);
     }
 

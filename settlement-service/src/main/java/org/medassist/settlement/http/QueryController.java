@@ -153,7 +153,7 @@ public class QueryController {
             ClaimKey key = new ClaimKey(hospitalId, claimId);
             for (String region : ledger.regions()) {
                 for (PersonYear py : ledger.years(region)) {
-                    Entry e = py.claims.get(key);
+                    Entry e = py.claim(key);
                     if (e == null) continue;
                     if (!principal.is(PrincipalKind.HOSPITAL) && !principal.serves(py.region)) {
                         return ApiErrors.forbidden("this claim is of a region this token may not read (it reads "
