@@ -263,7 +263,8 @@ public final class SettlementEngine {
     public PersonYear newYear(String region, int year) {
         RegionPolicy p = catalog.get(region);
         if (p == null) throw new IllegalArgumentException("region \"" + region + "\" has no policy");
-        return new PersonYear(region, year, new YearTotals(p.pools().deductiblePools().size(),
+        // the policy's own region string: one shared instance, in the cache, for every person's year of the region
+        return new PersonYear(p.region(), year, new YearTotals(p.pools().deductiblePools().size(),
                 p.classifier().classCount(), p.pools().capPools().size(),
                 p.targetTilt() == null ? 0 : p.targetTilt().groupTargetPpm().length));
     }

@@ -7,4 +7,8 @@ import java.util.Set;
  * also holds (or, for the disability identity itself, is) a disability the region counts as severe.
  */
 public record Qualifier(String identity, Set<String> groups, boolean requiresSevereDisability) {
+    public Qualifier {
+        // canonical, as spells' identities are: every claim compares them (settle/Eligibility)
+        identity = identity == null ? null : identity.intern();
+    }
 }

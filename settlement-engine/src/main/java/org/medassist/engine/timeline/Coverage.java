@@ -45,10 +45,8 @@ public final class Coverage {
         int back = timing.lookBackMonths(spell.identity());
         if (back > 0) first = Math.min(first, lookBackStartDay(spell.recognized(), timing.lookBackFrom(), back));
         long last = Long.MAX_VALUE;
-        LocalDate exit = spell.exit();
-        if (exit != null) {
-            last = timing.end() == Timing.End.DAY_BEFORE_EXIT ? exit.toEpochDay() - 1
-                    : exit.toEpochDay() + exit.lengthOfMonth() - exit.getDayOfMonth();
+        if (spell.exit() != null) {
+            last = timing.end() == Timing.End.DAY_BEFORE_EXIT ? spell.exitDay - 1 : spell.exitMonthEndDay;
             if (last < first) return false;
         }
         long date = claim.date().toEpochDay();
@@ -84,8 +82,7 @@ public final class Coverage {
     }
 
     private static long ordinaryStartDay(Spell spell, Timing timing) {
-        LocalDate r = spell.recognized();
-        return timing.start() == Timing.Start.RECOGNITION_MONTH ? r.toEpochDay() - (r.getDayOfMonth() - 1) : r.toEpochDay();
+        return timing.start() == Timing.Start.RECOGNITION_MONTH ? spell.recognizedMonthStartDay : spell.recognizedDay;
     }
 
     /** True when the claim is dated before the spell's ordinary start, so only a look-back window covers it. */
