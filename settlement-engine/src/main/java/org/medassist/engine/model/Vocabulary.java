@@ -28,4 +28,18 @@ public final class Vocabulary {
             "physical", "intellectual", "mental", "visual", "hearing", "speech", "multiple");
 
     public static final List<String> VETERAN_GROUPS = List.of("key", "other", "six_categories", "two_categories");
+
+    private static final java.util.Map<String, String> CANONICAL_IDENTITIES = java.util.Map.copyOf(
+            IDENTITIES.stream().collect(java.util.stream.Collectors.toMap(s -> s, s -> s)));
+
+    /**
+     * The vocabulary's own instance of an identity name, so that equal names compare by reference (every claim
+     * compares its person's identities with its tiers' qualifiers); a name outside the vocabulary is returned as is.
+     * A fixed table, unlike {@link String#intern}: cheap, and nothing an input sends makes it grow.
+     */
+    public static String identity(String name) {
+        if (name == null) return null;
+        String canonical = CANONICAL_IDENTITIES.get(name);
+        return canonical != null ? canonical : name;
+    }
 }

@@ -9,6 +9,6 @@ import java.util.Set;
 public record Qualifier(String identity, Set<String> groups, boolean requiresSevereDisability) {
     public Qualifier {
         // canonical, as spells' identities are: every claim compares them (settle/Eligibility)
-        identity = identity == null ? null : identity.intern();
+        identity = org.medassist.engine.model.Vocabulary.identity(identity);
     }
 }

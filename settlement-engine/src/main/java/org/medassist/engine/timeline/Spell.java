@@ -2,13 +2,14 @@ package org.medassist.engine.timeline;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.medassist.engine.model.Vocabulary;
 
 /**
  * A period during which a person held an identity: from recognition to exit (null while still held).
  *
  * <p>Every claim tests every spell of its person ({@link Coverage#covers}), mostly for persons whose data is not in
- * the cache, so a spell keeps its region and identity as shared canonical strings (equal texts compare by reference)
- * and the epoch days of its dates beside the dates (no hop to a date object). Equality is over the eight components.
+ * the cache, so a spell keeps its identity as the vocabulary's shared string (equal names compare by reference) and
+ * the epoch days of its dates beside the dates (no hop to a date object). Equality is over the eight components.
  */
 public final class Spell {
     private final String region;
@@ -28,8 +29,8 @@ public final class Spell {
 
     public Spell(String region, String identity, String department, LocalDate recognized, LocalDate exit,
                  int disabilityGrade, String disabilityKind, String group) {
-        this.region = region == null ? null : region.intern();
-        this.identity = identity == null ? null : identity.intern();
+        this.region = region;
+        this.identity = Vocabulary.identity(identity);
         this.department = department;
         this.recognized = recognized;
         this.exit = exit;
