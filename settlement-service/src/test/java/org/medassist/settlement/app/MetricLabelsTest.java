@@ -24,4 +24,18 @@ class MetricLabelsTest {
         assertEquals(100.0, registry.get("medassist.assistance.paid.fen").tags("region", "other", "kind", "assistance").counter().count());
         assertNull(registry.find("medassist.settlements").tags("region", "NJ-42-000001").counter());
     }
+
+    @Test
+    void paymentsAndRecoveriesCountApartByKind() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MicrometerSettlementMetrics metrics = new MicrometerSettlementMetrics(registry, () -> Set.of("nanjing"));
+        metrics.settlement("settled", "nanjing", 700, 40);
+        metrics.settlement("adjustment", "nanjing", -250, 15);
+        metrics.settlement("reversed", "nanjing", -450, -55);
+        assertEquals(700.0, registry.get("medassist.assistance.paid.fen").tags("region", "nanjing", "kind", "assistance").counter().count());
+        assertEquals(55.0, registry.get("medassist.assistance.paid.fen").tags("region", "nanjing", "kind", "tilt").counter().count());
+        assertEquals(700.0, registry.get("medassist.assistance.recovered.fen").tags("region", "nanjing", "kind", "assistance").counter().count());
+        assertEquals(55.0, registry.get("medassist.assistance.recovered.fen").tags("region", "nanjing", "kind", "tilt").counter().count());
+        assertEquals(1.0, registry.get("medassist.settlements").tags("region", "nanjing", "status", "adjustment").counter().count());
+    }
 }
