@@ -2,6 +2,12 @@ package org.medassist.settlement.replay;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.io.Writer;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,8 +45,22 @@ public final class Replay {
         this.progress = progress;
     }
 
-    /** Runs the replay; returns the number of lines that failed inside the engine (0 on a clean run). */
+    /**
+     * Runs the replay, writing characters (decoded from the UTF-8 the replay writes; an unpaired surrogate in an output
+     * text is {@code ?}, as in the bytes); returns the number of lines that failed inside the engine.
+     */
     public long run(BufferedReader in, Writer out) throws IOException {
+        DecodingStream decoded = new DecodingStream(out);
+        long failed = run(in, decoded);
+        decoded.flush();
+        return failed;
+    }
+
+    /**
+     * Runs the replay, writing its output lines to {@code out} as UTF-8 (what {@code bin/settle replay} writes); returns
+     * the number of lines that failed inside the engine (0 on a clean run).
+     */
+    public long run(BufferedReader in, OutputStream out) throws IOException {
         JsonLinesOutput writer = new JsonLinesOutput(out);
         ClaimLineReader claims = new ClaimLineReader();
         ReplaySummary summary = new ReplaySummary(writer);
@@ -97,9 +117,40 @@ public final class Replay {
             }
         }
         writer.flush();
-        out.flush();
         messages.print(summary.render(lines, malformed, failed, (System.nanoTime() - start) / 1e9));
         return failed;
     }
 
+    /** UTF-8 bytes decoded onto a Writer, for callers that want characters. */
+    private static final class DecodingStream extends OutputStream {
+        private final Writer out;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13);
+        private final CharBuffer chars = CharBuffer.allocate(1 << 13);
+
+        DecodingStream(Writer out) { this.out = out; }
+
+        @Override
+        public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                int n = Math.min(len, bytes.remaining());
+                bytes.put(b, off, n);
+                off += n;
+                len -= n;
+                bytes.flip();
+                decoder.decode(bytes, chars, false); // a character cut at the end waits in bytes for the rest
+                bytes.compact();
+                chars.flip();
+                out.write(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
+                chars.clear();
+            }
+        }
+
+        @Override
+        public void flush() throws IOException { out.flush(); }
+    }
 }
