@@ -45,16 +45,26 @@ final class ClaimLineReader {
     /** Dates of 2000–2049 by day, built once: a replay holds two dates per claim for its whole run. */
     private final LocalDate[] dates = new LocalDate[(int) (LocalDate.of(2050, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
 
-    // the line being read and the position in it
-    private String s;
+    // the line being read (s[start, end)) and the position in it
+    private char[] s;
+    private int end;
     private int i;
     private int textStart;
     private int textEnd;
 
     /** The claim on this line, or null when the line is not a claim this path accepts whole. */
     Claim read(String line) {
-        s = line;
-        i = 0;
+        return read(line.toCharArray(), 0, line.length());
+    }
+
+    /**
+     * The claim on the line {@code chars[from, to)} (the replay's line buffer, read in place: no String per line), or
+     * null when the line is not a claim this path accepts whole.
+     */
+    Claim read(char[] chars, int from, int to) {
+        s = chars;
+        i = from;
+        end = to;
         try {
             return claim();
         } catch (RuntimeException e) {
@@ -84,7 +94,7 @@ final class ClaimLineReader {
                 skipWs();
                 switch (field) {
                     case 0 -> { if (!string() || !text("claim")) return null; isClaim = true; }
-                    case 1 -> { if (!string() || textEnd == textStart) return null; claimId = s.substring(textStart, textEnd); }
+                    case 1 -> { if (!string() || textEnd == textStart) return null; claimId = new String(s, textStart, textEnd - textStart); }
                     case 2 -> { if (!string() || textEnd == textStart) return null; personId = personIds.text(s, textStart, textEnd); }
                     case 3 -> { if (!string() || textEnd == textStart) return null; region = texts.text(s, textStart, textEnd); }
                     case 4 -> { if (!string() || textEnd == textStart) return null; hospitalId = texts.text(s, textStart, textEnd); }
@@ -135,7 +145,7 @@ final class ClaimLineReader {
         }
         if (!ws('}')) return null;
         skipWs();
-        if (i != s.length()) return null; // trailing content
+        if (i != end) return null; // trailing content
         if (!isClaim || claimId == null || personId == null || region == null || hospitalId == null || level == null
                 || kind == null || discharge == null || location == null || !amounts) {
             return null;
@@ -183,8 +193,8 @@ final class ClaimLineReader {
     // ---------------------------------------------------------------------------------------------------- lexing
 
     private void skipWs() {
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        while (i < end) {
+            char c = s[i];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
             i++;
         }
@@ -193,7 +203,7 @@ final class ClaimLineReader {
     /** Skips white space, then consumes {@code c} if it is next. */
     private boolean ws(char c) {
         skipWs();
-        if (i < s.length() && s.charAt(i) == c) {
+        if (i < end && s[i] == c) {
             i++;
             return true;
         }
@@ -203,7 +213,7 @@ final class ClaimLineReader {
     /** Skips white space; true when {@code c} is next (not consumed). */
     private boolean at(char c) {
         skipWs();
-        return i < s.length() && s.charAt(i) == c;
+        return i < end && s[i] == c;
     }
 
     /**
@@ -212,10 +222,10 @@ final class ClaimLineReader {
      * codec, which refuses an overlong or non-Unicode text and words the refusal.
      */
     private boolean string() {
-        if (i >= s.length() || s.charAt(i) != '"') return false;
+        if (i >= end || s[i] != '"') return false;
         int start = ++i;
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        while (i < end) {
+            char c = s[i];
             if (c == '"') {
                 if (i - start > EventRules.MAX_TEXT) return false;
                 textStart = start;
@@ -229,7 +239,15 @@ final class ClaimLineReader {
     }
 
     private boolean text(String expected) {
-        return textEnd - textStart == expected.length() && s.regionMatches(textStart, expected, 0, expected.length());
+        return textEnd - textStart == expected.length() && same(s, textStart, expected);
+    }
+
+    /** Whether {@code chars[from, from + text.length())} holds {@code text}. */
+    private static boolean same(char[] chars, int from, String text) {
+        for (int k = 0, n = text.length(); k < n; k++) {
+            if (chars[from + k] != text.charAt(k)) return false;
+        }
+        return true;
     }
 
     /**
@@ -248,7 +266,7 @@ final class ClaimLineReader {
     }
 
     private boolean literal(String word) {
-        if (s.startsWith(word, i)) {
+        if (end - i >= word.length() && same(s, i, word)) {
             i += word.length();
             return true;
         }
@@ -285,7 +303,7 @@ final class ClaimLineReader {
      */
     private LocalDate date() {
         int o = textStart;
-        if (textEnd - o != 10 || s.charAt(o + 4) != '-' || s.charAt(o + 7) != '-') return null;
+        if (textEnd - o != 10 || s[o + 4] != '-' || s[o + 7] != '-') return null;
         int y = digits(o, o + 4), m = digits(o + 5, o + 7), d = digits(o + 8, o + 10);
         if (y < 0 || m < 0 || d < 0) return null;
         if (y < MIN_YEAR || y > MAX_YEAR) return null; // EventRules.dateProblem: the codec refuses it and says why
@@ -311,7 +329,7 @@ final class ClaimLineReader {
     private int digits(int from, int to) {
         int n = 0;
         for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
+            char c = s[k];
             if (c < '0' || c > '9') return -1;
             n = n * 10 + (c - '0');
         }
@@ -325,12 +343,12 @@ final class ClaimLineReader {
     private long money() {
         int k = textStart;
         int end = textEnd;
-        boolean negative = k < end && s.charAt(k) == '-';
+        boolean negative = k < end && s[k] == '-';
         if (negative) k++;
         long yuan = 0;
         int digits = 0;
-        while (k < end && s.charAt(k) != '.') {
-            char c = s.charAt(k++);
+        while (k < end && s[k] != '.') {
+            char c = s[k++];
             if (c < '0' || c > '9' || ++digits > 12) return -1;
             yuan = yuan * 10 + (c - '0');
         }
@@ -343,7 +361,7 @@ final class ClaimLineReader {
             for (int d = 0; d < 2; d++) {
                 fen *= 10;
                 if (d < decimals) {
-                    char c = s.charAt(k + d);
+                    char c = s[k + d];
                     if (c < '0' || c > '9') return -1;
                     fen += c - '0';
                 }
@@ -378,20 +396,20 @@ final class ClaimLineReader {
             this.grows = grows;
         }
 
-        String text(String line, int from, int to) {
+        String text(char[] line, int from, int to) {
             int len = to - from;
             int h = 0;
-            for (int k = from; k < to; k++) h = 31 * h + line.charAt(k);
+            for (int k = from; k < to; k++) h = 31 * h + line[k];
             String[] t = table;
             int mask = t.length - 1;
             int slot = slot(h, mask);
             while (true) {
                 String s = t[slot];
                 if (s == null) break;
-                if (s.length() == len && line.regionMatches(from, s, 0, len)) return s;
+                if (s.length() == len && same(line, from, s)) return s;
                 slot = (slot + 1) & mask;
             }
-            String made = line.substring(from, to);
+            String made = new String(line, from, len);
             if (count < t.length / 2) {
                 t[slot] = made;
                 if (++count == t.length / 2 && grows) grow();
