@@ -111,18 +111,34 @@ final class Utf8JsonBuffer {
         raw('"');
     }
 
-    /** Text without quotes (a string's inside, or a whole line the codec wrote): escaped only where JSON needs it. */
+    /** Text without quotes (a string's inside): escaped where JSON needs it, encoded as above. */
     void text(char[] c, int off, int len) {
-        byte[] b = buf;
-        int p = pos;
         int end = off + len;
-        int lim = limit;
-        for (int k = off; k < end; k++) {
-            if (p > lim) {
-                pos = p;
+        int k = off;
+        while (k < end) {
+            // as many characters as surely fit (six bytes each at most), then room is made
+            int room = (limit - pos) / 6;
+            if (room <= 0) {
                 drain();
-                p = 0;
+                continue;
             }
+            pos = encode(c, k, Math.min(end, k + room), end, pos);
+            k = encodedTo;
+        }
+    }
+
+    /** Where the last {@link #encode} stopped: its {@code to}, or one more when a pair began at {@code to - 1}. */
+    private int encodedTo;
+
+    /**
+     * Encodes {@code c[from, to)} at {@code p} without checking room (the caller made it: six bytes a character, and
+     * a pair's low half that lies past {@code to}, before {@code end}, is taken with its high half within the same
+     * six bytes). Returns the position after; sets {@link #encodedTo}.
+     */
+    private int encode(char[] c, int from, int to, int end, int p) {
+        byte[] b = buf;
+        int k = from;
+        for (; k < to; k++) {
             char ch = c[k];
             if (ch < 0x80) {
                 byte e = ESCAPE[ch];
@@ -155,7 +171,8 @@ final class Utf8JsonBuffer {
                 b[p++] = '?'; // an unpaired surrogate, as String.getBytes(UTF_8) writes it
             }
         }
-        pos = p;
+        encodedTo = k;
+        return p;
     }
 
     /** A whole line that is JSON already (the codec's), as String.getBytes(UTF_8) encodes it, and a line break. */
