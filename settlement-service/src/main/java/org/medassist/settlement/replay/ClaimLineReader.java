@@ -29,11 +29,35 @@ import org.medassist.schemas.json.EventRules;
  * record equals {@link EventJson#read}'s ({@code ClaimLineReaderTest}).
  */
 final class ClaimLineReader {
-    private static final List<String> FIELDS = List.of("type", "claimId", "personId", "region", "hospitalId",
+    private static final char[][] FIELDS = chars(List.of("type", "claimId", "personId", "region", "hospitalId",
             "hospitalLevel", "kind", "admissionDate", "dischargeDate", "location", "referred", "hardship", "diseaseGroup",
-            "specialDiseaseRegistered", "amounts");
-    private static final List<String> AMOUNTS = List.of("total", "outOfScope", "policyScope", "basicInsurance",
-            "criticalIllness", "otherInsurance");
+            "specialDiseaseRegistered", "amounts"));
+    private static final char[][] AMOUNTS = chars(List.of("total", "outOfScope", "policyScope", "basicInsurance",
+            "criticalIllness", "otherInsurance"));
+    private static final char[] CLAIM = "claim".toCharArray();
+    // the engine's enums and their contract symbols, in the same order (symbol() builds a String on each call)
+    private static final HospitalGrade[] GRADES = HospitalGrade.values();
+    private static final char[][] GRADE_SYMBOLS = chars(java.util.Arrays.stream(GRADES).map(HospitalGrade::symbol).toList());
+    private static final CareKind[] CARE_KINDS = CareKind.values();
+    private static final char[][] KIND_SYMBOLS = chars(java.util.Arrays.stream(CARE_KINDS).map(CareKind::symbol).toList());
+    private static final CareLocation[] CARE_LOCATIONS = CareLocation.values();
+    private static final char[][] LOCATION_SYMBOLS = chars(java.util.Arrays.stream(CARE_LOCATIONS).map(CareLocation::symbol).toList());
+    /** The contract's disease groups ({@link Vocabulary#DISEASE_GROUPS}) and their Avro symbols (null: left to the codec). */
+    private static final char[][] DISEASE_SYMBOLS = chars(Vocabulary.DISEASE_GROUPS);
+    private static final DiseaseGroup[] DISEASE_GROUPS = Vocabulary.DISEASE_GROUPS.stream().map(ClaimLineReader::diseaseGroup)
+            .toArray(DiseaseGroup[]::new);
+
+    private static char[][] chars(List<String> texts) {
+        return texts.stream().map(String::toCharArray).toArray(char[][]::new);
+    }
+
+    private static DiseaseGroup diseaseGroup(String symbol) {
+        try {
+            return DiseaseGroup.valueOf(symbol);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2999;
     private static final long FIRST_CACHED_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
@@ -77,7 +101,8 @@ final class ClaimLineReader {
     private Claim claim() {
         if (!ws('{')) return null;
         boolean isClaim = false;
-        String claimId = null, personId = null, region = null, hospitalId = null, diseaseGroup = null;
+        String claimId = null, personId = null, region = null, hospitalId = null;
+        DiseaseGroup diseaseGroup = null;
         HospitalGrade level = null;
         CareKind kind = null;
         CareLocation location = null;
@@ -93,23 +118,21 @@ final class ClaimLineReader {
                 seen |= 1 << field;
                 skipWs();
                 switch (field) {
-                    case 0 -> { if (!string() || !text("claim")) return null; isClaim = true; }
+                    case 0 -> { if (!string() || !text(CLAIM)) return null; isClaim = true; }
                     case 1 -> { if (!string() || textEnd == textStart) return null; claimId = new String(s, textStart, textEnd - textStart); }
                     case 2 -> { if (!string() || textEnd == textStart) return null; personId = personIds.text(s, textStart, textEnd); }
                     case 3 -> { if (!string() || textEnd == textStart) return null; region = texts.text(s, textStart, textEnd); }
                     case 4 -> { if (!string() || textEnd == textStart) return null; hospitalId = texts.text(s, textStart, textEnd); }
-                    case 5 -> { if (!string() || (level = grade(texts.text(s, textStart, textEnd))) == null) return null; }
-                    case 6 -> { if (!string() || (kind = kind(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 5 -> { if (!string() || (level = symbol(GRADE_SYMBOLS, GRADES)) == null) return null; }
+                    case 6 -> { if (!string() || (kind = symbol(KIND_SYMBOLS, CARE_KINDS)) == null) return null; }
                     case 7 -> { if (!literal("null") && (!string() || (admission = date()) == null)) return null; }
                     case 8 -> { if (!string() || (discharge = date()) == null) return null; }
-                    case 9 -> { if (!string() || (location = location(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 9 -> { if (!string() || (location = symbol(LOCATION_SYMBOLS, CARE_LOCATIONS)) == null) return null; }
                     case 10 -> { int b = bool(); if (b < 0) return null; referred = b == 1; }
                     case 11 -> { int b = bool(); if (b < 0) return null; hardship = b == 1; }
                     case 12 -> {
                         if (!literal("null")) {
-                            if (!string()) return null;
-                            diseaseGroup = texts.text(s, textStart, textEnd);
-                            if (!Vocabulary.DISEASE_GROUPS.contains(diseaseGroup)) return null;
+                            if (!string() || (diseaseGroup = symbol(DISEASE_SYMBOLS, DISEASE_GROUPS)) == null) return null;
                         }
                     }
                     case 13 -> { int b = bool(); if (b < 0) return null; registered = b == 1; }
@@ -178,7 +201,7 @@ final class ClaimLineReader {
         c.setLocation(LOCATIONS[location.ordinal()]);
         c.setReferred(referred);
         c.setHardship(hardship);
-        c.setDiseaseGroup(diseaseGroup == null ? null : DiseaseGroup.valueOf(diseaseGroup));
+        c.setDiseaseGroup(diseaseGroup);
         c.setSpecialDiseaseRegistered(registered);
         c.setAmounts(a);
         return c;
@@ -238,8 +261,22 @@ final class ClaimLineReader {
         return false;
     }
 
-    private boolean text(String expected) {
-        return textEnd - textStart == expected.length() && same(s, textStart, expected);
+    private boolean text(char[] expected) {
+        int n = expected.length;
+        if (textEnd - textStart != n) return false;
+        char[] b = s;
+        for (int k = 0, o = textStart; k < n; k++) {
+            if (b[o + k] != expected[k]) return false;
+        }
+        return true;
+    }
+
+    /** The value whose symbol is the string just read, or null. */
+    private <T> T symbol(char[][] symbols, T[] values) {
+        for (int k = 0; k < symbols.length; k++) {
+            if (text(symbols[k])) return values[k];
+        }
+        return null;
     }
 
     /** Whether {@code chars[from, from + text.length())} holds {@code text}. */
@@ -254,13 +291,13 @@ final class ClaimLineReader {
      * The index in {@code names} of the member name at i (after white space), or -1. Writers list the fields in the
      * contract's order, so the name after {@code previous} is tried first.
      */
-    private int name(List<String> names, int previous) {
+    private int name(char[][] names, int previous) {
         skipWs();
         if (!string()) return -1;
-        int n = names.size();
+        int n = names.length;
         for (int k = 0, at = previous + 1; k < n; k++, at++) {
             if (at == n) at = 0;
-            if (text(names.get(at))) return at;
+            if (text(names[at])) return at;
         }
         return -1;
     }
@@ -281,21 +318,6 @@ final class ClaimLineReader {
     }
 
     // ---------------------------------------------------------------------------------------------------- values
-
-    private static HospitalGrade grade(String text) {
-        for (HospitalGrade g : HospitalGrade.values()) if (g.symbol().equals(text)) return g;
-        return null;
-    }
-
-    private static CareKind kind(String text) {
-        for (CareKind k : CareKind.values()) if (k.symbol().equals(text)) return k;
-        return null;
-    }
-
-    private static CareLocation location(String text) {
-        for (CareLocation l : CareLocation.values()) if (l.symbol().equals(text)) return l;
-        return null;
-    }
 
     /**
      * YYYY-MM-DD with ASCII digits naming a real day of the years 1900–2999, as the codec's pattern, ISO_LOCAL_DATE and
