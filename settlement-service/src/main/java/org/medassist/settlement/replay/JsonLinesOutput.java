@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.medassist.engine.EngineOutput;
+import org.medassist.engine.model.Explanation;
 import org.medassist.engine.model.MonitoringAlert;
 import org.medassist.engine.model.SettlementResult;
 import org.medassist.engine.money.Money;
@@ -99,7 +100,7 @@ final class JsonLinesOutput implements EngineOutput {
         money(HOSPITAL_BORNE, s.hospitalBorne());
         g.raw(POLICY);
         g.string(s.policy() == null ? "" : s.policy());
-        strings(EXPLANATION, s.explanation());
+        explanation(s.explanation());
         nullable(REFERENCE, s.reference());
         nullable(REASON, s.reason());
         g.raw(RECOVERY_DUE);
@@ -185,6 +186,39 @@ final class JsonLinesOutput implements EngineOutput {
             g.string(values.get(i));
         }
         g.raw(']');
+    }
+
+    /** Explanation lines rendered straight into the buffer when they were not read yet (no String per line). */
+    private void explanation(List<String> lines) {
+        if (!(lines instanceof Explanation e)) {
+            strings(EXPLANATION, lines);
+            return;
+        }
+        g.raw(EXPLANATION);
+        g.raw('[');
+        explanationLines.count = 0;
+        e.renderTo(explanationLines);
+        g.raw(']');
+    }
+
+    private final LineWriter explanationLines = new LineWriter();
+
+    /** Writes each rendered line as the next string of a JSON array. */
+    private final class LineWriter implements Explanation.Lines {
+        private final StringBuilder b = new StringBuilder(256);
+        int count;
+
+        @Override
+        public StringBuilder begin() {
+            b.setLength(0);
+            return b;
+        }
+
+        @Override
+        public void end() {
+            if (count++ > 0) g.raw(',');
+            g.string(b);
+        }
     }
 
     /** Money as the contract's yuan string (Money.format), without a String per amount. */

@@ -104,6 +104,15 @@ final class Utf8JsonBuffer {
         string(c, 0, n);
     }
 
+    /** A JSON string of a builder's characters. */
+    void string(StringBuilder s) {
+        int n = s.length();
+        char[] c = chars;
+        if (n > c.length) c = chars = new char[Math.max(n, 2 * c.length)];
+        s.getChars(0, n, c, 0);
+        string(c, 0, n);
+    }
+
     /** A JSON string of the characters {@code c[off, off + len)}. */
     void string(char[] c, int off, int len) {
         raw('"');
