@@ -271,6 +271,22 @@ final class ClaimLineReader {
         return true;
     }
 
+    /**
+     * Whether {@code "name"} is at i, then consumed; a name holds no escape, control character or surrogate, so the
+     * general {@link #string()} would read the same text.
+     */
+    private boolean quoted(char[] name) {
+        int n = name.length;
+        int o = i;
+        if (end - o < n + 2 || s[o] != '"' || s[o + n + 1] != '"') return false;
+        char[] b = s;
+        for (int k = 0; k < n; k++) {
+            if (b[o + 1 + k] != name[k]) return false;
+        }
+        i = o + n + 2;
+        return true;
+    }
+
     /** The value whose symbol is the string just read, or null. */
     private <T> T symbol(char[][] symbols, T[] values) {
         for (int k = 0; k < symbols.length; k++) {
@@ -293,8 +309,10 @@ final class ClaimLineReader {
      */
     private int name(char[][] names, int previous) {
         skipWs();
-        if (!string()) return -1;
         int n = names.length;
+        int expected = previous + 1 == n ? 0 : previous + 1;
+        if (quoted(names[expected])) return expected; // the usual case: the next name in the contract's order
+        if (!string()) return -1;
         for (int k = 0, at = previous + 1; k < n; k++, at++) {
             if (at == n) at = 0;
             if (text(names[at])) return at;
@@ -409,12 +427,15 @@ final class ClaimLineReader {
     /** A table of texts seen before, found by their characters without building a String. */
     static final class Interner {
         private String[] table;
+        /** Each slot's text's hash, compared before the text itself is touched (a likely cache miss). */
+        private int[] hashes;
         private int count;
         private final boolean grows;
 
         /** {@code size} slots (a power of two); a table that does not grow stops keeping texts when half full. */
         Interner(int size, boolean grows) {
             this.table = new String[size];
+            this.hashes = new int[size];
             this.grows = grows;
         }
 
@@ -423,17 +444,19 @@ final class ClaimLineReader {
             int h = 0;
             for (int k = from; k < to; k++) h = 31 * h + line[k];
             String[] t = table;
+            int[] hs = hashes;
             int mask = t.length - 1;
             int slot = slot(h, mask);
             while (true) {
                 String s = t[slot];
                 if (s == null) break;
-                if (s.length() == len && same(line, from, s)) return s;
+                if (hs[slot] == h && s.length() == len && same(line, from, s)) return s;
                 slot = (slot + 1) & mask;
             }
             String made = new String(line, from, len);
             if (count < t.length / 2) {
                 t[slot] = made;
+                hs[slot] = h;
                 if (++count == t.length / 2 && grows) grow();
             }
             return made;
@@ -450,15 +473,20 @@ final class ClaimLineReader {
 
         private void grow() {
             String[] old = table;
+            int[] oldHashes = hashes;
             String[] t = new String[old.length * 2];
+            int[] hs = new int[t.length];
             int mask = t.length - 1;
-            for (String s : old) {
+            for (int k = 0; k < old.length; k++) {
+                String s = old[k];
                 if (s == null) continue;
-                int slot = slot(s.hashCode(), mask);
+                int slot = slot(oldHashes[k], mask);
                 while (t[slot] != null) slot = (slot + 1) & mask;
                 t[slot] = s;
+                hs[slot] = oldHashes[k];
             }
             table = t;
+            hashes = hs;
         }
     }
 }
