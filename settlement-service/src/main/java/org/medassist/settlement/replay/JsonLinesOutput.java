@@ -8,6 +8,7 @@ import java.util.List;
 import org.medassist.engine.EngineOutput;
 import org.medassist.engine.model.Explanation;
 import org.medassist.engine.model.MonitoringAlert;
+import org.medassist.engine.model.ResultStatus;
 import org.medassist.engine.model.SettlementResult;
 import org.medassist.engine.money.Money;
 import org.medassist.schemas.json.EventJson;
@@ -42,7 +43,6 @@ final class JsonLinesOutput implements EngineOutput {
     private static final byte[] PERSON_ID = b(",\"personId\":");
     private static final byte[] REGION = b(",\"region\":");
     private static final byte[] YEAR = b(",\"year\":");
-    private static final byte[] STATUS = b(",\"status\":");
     private static final byte[] TIER = b(",\"tier\":");
     private static final byte[] IDENTITY = b(",\"identity\":");
     private static final byte[] ELIGIBLE = b(",\"eligible\":");
@@ -67,6 +67,9 @@ final class JsonLinesOutput implements EngineOutput {
     private static final byte[] VALUE = b(",\"value\":");
     private static final byte[] THRESHOLD = b(",\"threshold\":");
     private static final byte[] RECIPIENTS = b(",\"recipients\":");
+    /** {@code ,"status":"<symbol>"} for each status, encoded once (symbol() builds a String on each call). */
+    private static final byte[][] STATUS_SYMBOLS = java.util.Arrays.stream(ResultStatus.values())
+            .map(st -> b(",\"status\":\"" + st.symbol() + "\"")).toArray(byte[][]::new);
     private static final byte[] NULL = b("null");
     private static final byte[] TRUE = b("true");
     private static final byte[] FALSE = b("false");
@@ -88,8 +91,7 @@ final class JsonLinesOutput implements EngineOutput {
         g.string(s.region());
         g.raw(YEAR);
         g.number(s.year());
-        g.raw(STATUS);
-        g.string(s.status().symbol());
+        g.raw(STATUS_SYMBOLS[s.status().ordinal()]);
         nullable(TIER, s.tier());
         nullable(IDENTITY, s.identity());
         money(ELIGIBLE, s.eligible());
