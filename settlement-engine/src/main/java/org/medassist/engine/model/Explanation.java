@@ -16,6 +16,43 @@ public final class Explanation extends AbstractList<String> implements RandomAcc
     @FunctionalInterface
     public interface Source {
         void renderTo(List<String> lines);
+
+        /** Renders the same lines into {@code sink}; by default through {@link #renderTo(List)}. */
+        default void renderTo(Lines sink) {
+            List<String> rendered = new ArrayList<>(8);
+            renderTo(rendered);
+            for (String line : rendered) {
+                sink.begin().append(line);
+                sink.end();
+            }
+        }
+    }
+
+    /**
+     * Takes rendered lines one at a time, each appended to a builder the sink gives, so that a writer can copy a line
+     * out without a String being made for it.
+     */
+    public interface Lines {
+        /** An empty builder for the next line. */
+        StringBuilder begin();
+
+        /** The line appended to the builder {@link #begin()} gave is whole. */
+        void end();
+
+        /** A sink that adds each line to {@code lines} as a String. */
+        static Lines into(List<String> lines) {
+            StringBuilder b = new StringBuilder(160);
+            return new Lines() {
+                @Override
+                public StringBuilder begin() {
+                    b.setLength(0);
+                    return b;
+                }
+
+                @Override
+                public void end() { lines.add(b.toString()); }
+            };
+        }
     }
 
     private final Source source;
@@ -31,6 +68,22 @@ public final class Explanation extends AbstractList<String> implements RandomAcc
             l = lines = List.copyOf(rendered);
         }
         return l;
+    }
+
+    /**
+     * Renders the lines into {@code sink}: the kept lines when they were read already, else from the source, without
+     * keeping them (a writer that only copies the text out makes no String per line).
+     */
+    public void renderTo(Lines sink) {
+        List<String> l = lines;
+        if (l == null) {
+            source.renderTo(sink);
+            return;
+        }
+        for (String line : l) {
+            sink.begin().append(line);
+            sink.end();
+        }
     }
 
     @Override

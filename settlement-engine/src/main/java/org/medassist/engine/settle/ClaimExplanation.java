@@ -98,73 +98,127 @@ final class ClaimExplanation implements Explanation.Source {
 
     @Override
     public void renderTo(List<String> lines) {
-        choiceLines(lines);
-        if (tilt != null) lines.add(tilt.tiltLine(p));
-        OtherPayerLines.explain(p, c, tier, comp, lines);
-        alertLines(lines);
+        renderTo(Explanation.Lines.into(lines));
     }
 
-    private void choiceLines(List<String> lines) {
-        StringBuilder b = new StringBuilder(128);
+    /** The lines, each appended to the sink's builder: no String per line, and no String per amount or date. */
+    @Override
+    public void renderTo(Explanation.Lines out) {
+        choiceLines(out);
+        if (tilt != null) {
+            out.begin().append(tilt.tiltLine(p));
+            out.end();
+        }
+        if (tier != null) OtherPayerLines.explain(p, c, tier, comp, new SinkList(out));
+        alertLines(out);
+    }
+
+    /** A list that passes what is added on to a sink, for the lines rendered as Strings elsewhere. */
+    private static final class SinkList extends java.util.AbstractList<String> {
+        private final Explanation.Lines out;
+
+        SinkList(Explanation.Lines out) { this.out = out; }
+
+        @Override
+        public boolean add(String line) {
+            out.begin().append(line);
+            out.end();
+            return true;
+        }
+
+        @Override
+        public String get(int index) { throw new UnsupportedOperationException(); }
+
+        @Override
+        public int size() { return 0; }
+    }
+
+    /** A date as {@link java.time.LocalDate#toString()} writes it, without the String for the years 1000–9999. */
+    private static StringBuilder date(StringBuilder b, java.time.LocalDate d) {
+        if (d == null || d.getYear() < 1000 || d.getYear() > 9999) return b.append(d);
+        int m = d.getMonthValue();
+        int day = d.getDayOfMonth();
+        return b.append(d.getYear()).append(m < 10 ? "-0" : "-").append(m).append(day < 10 ? "-0" : "-").append(day);
+    }
+
+    private void choiceLines(Explanation.Lines out) {
+        StringBuilder b = out.begin();
         Money.appendYuan(b.append("S = policyScope "), c.policyScope());
         Money.appendYuan(b.append(" − basicInsurance "), c.basicInsurance());
         Money.appendYuan(b.append(" − criticalIllness "), c.criticalIllness());
         Money.appendYuan(b.append(" − otherInsurance "), c.otherInsurance());
         Money.appendYuan(b.append(" = "), s).append(" (DECISIONS E5)");
-        lines.add(b.toString());
+        out.end();
         if (tier == null) {
+            b = out.begin();
             if (c.date().isBefore(p.effectiveFrom())) {
-                lines.add("claim dated " + c.date() + ", before " + p.name() + "'s policy took effect on " + p.effectiveFrom()
-                        + " " + p.effectiveSource().cite() + ": nothing is due under it, and it uses no deductible,"
-                        + " band or cap of it (E14.17): assistance 0.00");
+                date(b.append("claim dated "), c.date()).append(", before ").append(p.name()).append("'s policy took effect on ");
+                date(b, p.effectiveFrom()).append(' ').append(p.effectiveSource().cite())
+                        .append(": nothing is due under it, and it uses no deductible, band or cap of it (E14.17): assistance 0.00");
             } else {
-                lines.add("no assistance identity covers " + c.date() + " under the " + p.name() + " timing rules "
-                        + p.timing().startSource().cite() + ": assistance 0.00");
+                date(b.append("no assistance identity covers "), c.date()).append(" under the ").append(p.name())
+                        .append(" timing rules ").append(p.timing().startSource().cite()).append(": assistance 0.00");
             }
+            out.end();
             return;
         }
         Spell sp = spell;
-        lines.add("identity " + sp.identity() + " (" + sp.department() + ", recognized " + sp.recognized()
-                + (sp.exit() != null ? ", exit " + sp.exit() : "") + ") → tier " + tier.key() + " "
-                + tier.label() + " " + tier.source().cite());
+        b = out.begin();
+        b.append("identity ").append(sp.identity()).append(" (").append(sp.department()).append(", recognized ");
+        date(b, sp.recognized());
+        if (sp.exit() != null) date(b.append(", exit "), sp.exit());
+        b.append(") → tier ").append(tier.key()).append(' ').append(tier.label()).append(' ').append(tier.source().cite());
+        out.end();
         if (Coverage.byLookBackOnly(sp, p.timing(), c)) {
             Timing tm = p.timing();
             int months = tm.lookBackMonths(sp.identity());
-            lines.add("dated before the ordinary start, covered by the look-back window from "
-                    + Coverage.lookBackStart(sp, tm) + " (" + months + (tm.lookBackFrom() == Timing.LookBackFrom.MONTH_START
-                    ? " calendar months before the recognition month" : " months before recognition") + ") "
-                    + tm.lookBackSource().cite());
+            b = out.begin();
+            date(b.append("dated before the ordinary start, covered by the look-back window from "), Coverage.lookBackStart(sp, tm))
+                    .append(" (").append(months).append(tm.lookBackFrom() == Timing.LookBackFrom.MONTH_START
+                            ? " calendar months before the recognition month" : " months before recognition").append(") ")
+                    .append(tm.lookBackSource().cite());
+            out.end();
         }
         if (cls >= 0) {
-            lines.add("claim class " + p.classifier().name(cls) + " " + p.classifier().sourceOf(cls).cite());
+            out.begin().append("claim class ").append(p.classifier().name(cls)).append(' ').append(p.classifier().sourceOf(cls).cite());
+            out.end();
         }
         if (!eligible) {
-            lines.add(ineligibleReason() + ": assistance 0.00");
+            out.begin().append(ineligibleReason()).append(": assistance 0.00");
+            out.end();
         } else {
             if (deductible >= 0) {
                 int d = p.pools().deductiblePoolOfClass()[cls];
-                lines.add("annual deductible " + Fmt.y(deductible) + " (pool " + p.pools().deductiblePools().get(d)
-                        + "): eligible " + Fmt.y(eligibleAmount) + " of S " + Fmt.y(s) + " "
-                        + ParameterBook.cite(p, tier.deductibles()[d], c.date()));
+                b = out.begin();
+                Money.appendYuan(b.append("annual deductible "), deductible).append(" (pool ").append(p.pools().deductiblePools().get(d))
+                        .append("): eligible ");
+                Money.appendYuan(b, eligibleAmount).append(" of S ");
+                Money.appendYuan(b, s).append(' ').append(ParameterBook.cite(p, tier.deductibles()[d], c.date()));
+                out.end();
             }
             if (reductionPpm > 0) {
-                lines.add("not referred but in hardship: rate lowered by " + Rates.percent(reductionPpm) + " points "
-                        + p.referral().hardshipSource().cite());
+                out.begin().append("not referred but in hardship: rate lowered by ").append(Rates.percent(reductionPpm))
+                        .append(" points ").append(p.referral().hardshipSource().cite());
+                out.end();
             }
             var rate = tier.rates()[cls].at(c.date()); // the value in force on the claim's date (E3)
-            StringBuilder r = new StringBuilder(160).append("rate ").append(rate.describe(reductionPpm)).append(": ");
-            Money.appendYuan(r, eligibleAmount).append(" → ");
-            Money.appendYuan(r, beforeCap).append(' ').append(rate.source().cite());
-            lines.add(r.toString());
+            b = out.begin().append("rate ").append(rate.describe(reductionPpm)).append(": ");
+            Money.appendYuan(b, eligibleAmount).append(" → ");
+            Money.appendYuan(b, beforeCap).append(' ').append(rate.source().cite());
+            out.end();
             if (cap >= 0) {
                 int cp = p.pools().capPoolOfClass()[cls];
-                lines.add("annual cap " + Fmt.y(cap) + " (pool " + p.pools().capPools().get(cp) + "): "
-                        + Fmt.y(beforeCap) + " → " + Fmt.y(amount) + " " + ParameterBook.cite(p, tier.caps()[cp], c.date()));
+                b = out.begin();
+                Money.appendYuan(b.append("annual cap "), cap).append(" (pool ").append(p.pools().capPools().get(cp)).append("): ");
+                Money.appendYuan(b, beforeCap).append(" → ");
+                Money.appendYuan(b, amount).append(' ').append(ParameterBook.cite(p, tier.caps()[cp], c.date()));
+                out.end();
             }
         }
         if (others != null) {
             for (int i = 0; i < others.length; i += 3) {
-                lines.add(otherLine((Tier) others[i], (String) others[i + 1], (Long) others[i + 2]));
+                out.begin().append(otherLine((Tier) others[i], (String) others[i + 1], (Long) others[i + 2]));
+                out.end();
             }
         }
     }
@@ -184,7 +238,7 @@ final class ClaimExplanation implements Explanation.Source {
         };
     }
 
-    private void alertLines(List<String> lines) {
+    private void alertLines(Explanation.Lines out) {
         long any = alertsNotEvaluated | alertsFired;
         if (any == 0) return;
         List<AlertRule> rules = p.alerts();
@@ -194,12 +248,16 @@ final class ClaimExplanation implements Explanation.Source {
             long bit = 1L << i;
             AlertRule rule = rules.get(i);
             if ((alertsNotEvaluated & bit) != 0) {
-                lines.add("alert " + rule.key() + " not evaluated: " + ParameterBook.missingReason(p, rule.threshold(), c.date()));
+                out.begin().append("alert ").append(rule.key()).append(" not evaluated: ")
+                        .append(ParameterBook.missingReason(p, rule.threshold(), c.date()));
+                out.end();
             } else if ((alertsFired & bit) != 0) {
                 MonitoringAlert a = fired.get(k++);
-                lines.add("alert " + rule.key() + ": " + rule.measure().symbol() + " " + Fmt.y(a.value())
-                        + (rule.inclusive() ? " ≥ " : " > ") + Fmt.y(a.threshold()) + " " + rule.source().cite()
-                        + ParameterBook.citeDated(p, rule.threshold(), c.date()));
+                StringBuilder b = out.begin().append("alert ").append(rule.key()).append(": ").append(rule.measure().symbol()).append(' ');
+                Money.appendYuan(b, a.value()).append(rule.inclusive() ? " ≥ " : " > ");
+                Money.appendYuan(b, a.threshold()).append(' ').append(rule.source().cite())
+                        .append(ParameterBook.citeDated(p, rule.threshold(), c.date()));
+                out.end();
             }
         }
     }

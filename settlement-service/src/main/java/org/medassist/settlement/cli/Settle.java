@@ -1,13 +1,12 @@
 package org.medassist.settlement.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -170,7 +169,7 @@ public final class Settle implements Callable<Integer> {
 
     private static int replay(String in, String out, boolean quiet, Path policies, PrintStream err) {
         try (BufferedReader reader = open(in);
-             Writer writer = create(out)) {
+             OutputStream writer = create(out)) {
             long failed = new Replay(PolicyLoader.catalog(policies), err, !quiet).run(reader, writer);
             return failed == 0 ? 0 : 1;
         } catch (NoSuchFileException e) {
@@ -194,8 +193,9 @@ public final class Settle implements Callable<Integer> {
         return Files.newBufferedReader(p, StandardCharsets.UTF_8);
     }
 
-    private static Writer create(String out) throws IOException {
-        if (out == null || out.equals("-")) return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-        return Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8);
+    /** Where the output lines go; the replay buffers and encodes them itself (UTF-8). */
+    private static OutputStream create(String out) throws IOException {
+        if (out == null || out.equals("-")) return System.out;
+        return Files.newOutputStream(Path.of(out));
     }
 }

@@ -29,11 +29,35 @@ import org.medassist.schemas.json.EventRules;
  * record equals {@link EventJson#read}'s ({@code ClaimLineReaderTest}).
  */
 final class ClaimLineReader {
-    private static final List<String> FIELDS = List.of("type", "claimId", "personId", "region", "hospitalId",
+    private static final char[][] FIELDS = chars(List.of("type", "claimId", "personId", "region", "hospitalId",
             "hospitalLevel", "kind", "admissionDate", "dischargeDate", "location", "referred", "hardship", "diseaseGroup",
-            "specialDiseaseRegistered", "amounts");
-    private static final List<String> AMOUNTS = List.of("total", "outOfScope", "policyScope", "basicInsurance",
-            "criticalIllness", "otherInsurance");
+            "specialDiseaseRegistered", "amounts"));
+    private static final char[][] AMOUNTS = chars(List.of("total", "outOfScope", "policyScope", "basicInsurance",
+            "criticalIllness", "otherInsurance"));
+    private static final char[] CLAIM = "claim".toCharArray();
+    // the engine's enums and their contract symbols, in the same order (symbol() builds a String on each call)
+    private static final HospitalGrade[] GRADES = HospitalGrade.values();
+    private static final char[][] GRADE_SYMBOLS = chars(java.util.Arrays.stream(GRADES).map(HospitalGrade::symbol).toList());
+    private static final CareKind[] CARE_KINDS = CareKind.values();
+    private static final char[][] KIND_SYMBOLS = chars(java.util.Arrays.stream(CARE_KINDS).map(CareKind::symbol).toList());
+    private static final CareLocation[] CARE_LOCATIONS = CareLocation.values();
+    private static final char[][] LOCATION_SYMBOLS = chars(java.util.Arrays.stream(CARE_LOCATIONS).map(CareLocation::symbol).toList());
+    /** The contract's disease groups ({@link Vocabulary#DISEASE_GROUPS}) and their Avro symbols (null: left to the codec). */
+    private static final char[][] DISEASE_SYMBOLS = chars(Vocabulary.DISEASE_GROUPS);
+    private static final DiseaseGroup[] DISEASE_GROUPS = Vocabulary.DISEASE_GROUPS.stream().map(ClaimLineReader::diseaseGroup)
+            .toArray(DiseaseGroup[]::new);
+
+    private static char[][] chars(List<String> texts) {
+        return texts.stream().map(String::toCharArray).toArray(char[][]::new);
+    }
+
+    private static DiseaseGroup diseaseGroup(String symbol) {
+        try {
+            return DiseaseGroup.valueOf(symbol);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2999;
     private static final long FIRST_CACHED_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
@@ -45,16 +69,26 @@ final class ClaimLineReader {
     /** Dates of 2000–2049 by day, built once: a replay holds two dates per claim for its whole run. */
     private final LocalDate[] dates = new LocalDate[(int) (LocalDate.of(2050, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
 
-    // the line being read and the position in it
-    private String s;
+    // the line being read (s[start, end)) and the position in it
+    private char[] s;
+    private int end;
     private int i;
     private int textStart;
     private int textEnd;
 
     /** The claim on this line, or null when the line is not a claim this path accepts whole. */
     Claim read(String line) {
-        s = line;
-        i = 0;
+        return read(line.toCharArray(), 0, line.length());
+    }
+
+    /**
+     * The claim on the line {@code chars[from, to)} (the replay's line buffer, read in place: no String per line), or
+     * null when the line is not a claim this path accepts whole.
+     */
+    Claim read(char[] chars, int from, int to) {
+        s = chars;
+        i = from;
+        end = to;
         try {
             return claim();
         } catch (RuntimeException e) {
@@ -67,7 +101,8 @@ final class ClaimLineReader {
     private Claim claim() {
         if (!ws('{')) return null;
         boolean isClaim = false;
-        String claimId = null, personId = null, region = null, hospitalId = null, diseaseGroup = null;
+        String claimId = null, personId = null, region = null, hospitalId = null;
+        DiseaseGroup diseaseGroup = null;
         HospitalGrade level = null;
         CareKind kind = null;
         CareLocation location = null;
@@ -83,23 +118,21 @@ final class ClaimLineReader {
                 seen |= 1 << field;
                 skipWs();
                 switch (field) {
-                    case 0 -> { if (!string() || !text("claim")) return null; isClaim = true; }
-                    case 1 -> { if (!string() || textEnd == textStart) return null; claimId = s.substring(textStart, textEnd); }
+                    case 0 -> { if (!string() || !text(CLAIM)) return null; isClaim = true; }
+                    case 1 -> { if (!string() || textEnd == textStart) return null; claimId = new String(s, textStart, textEnd - textStart); }
                     case 2 -> { if (!string() || textEnd == textStart) return null; personId = personIds.text(s, textStart, textEnd); }
                     case 3 -> { if (!string() || textEnd == textStart) return null; region = texts.text(s, textStart, textEnd); }
                     case 4 -> { if (!string() || textEnd == textStart) return null; hospitalId = texts.text(s, textStart, textEnd); }
-                    case 5 -> { if (!string() || (level = grade(texts.text(s, textStart, textEnd))) == null) return null; }
-                    case 6 -> { if (!string() || (kind = kind(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 5 -> { if (!string() || (level = symbol(GRADE_SYMBOLS, GRADES)) == null) return null; }
+                    case 6 -> { if (!string() || (kind = symbol(KIND_SYMBOLS, CARE_KINDS)) == null) return null; }
                     case 7 -> { if (!literal("null") && (!string() || (admission = date()) == null)) return null; }
                     case 8 -> { if (!string() || (discharge = date()) == null) return null; }
-                    case 9 -> { if (!string() || (location = location(texts.text(s, textStart, textEnd))) == null) return null; }
+                    case 9 -> { if (!string() || (location = symbol(LOCATION_SYMBOLS, CARE_LOCATIONS)) == null) return null; }
                     case 10 -> { int b = bool(); if (b < 0) return null; referred = b == 1; }
                     case 11 -> { int b = bool(); if (b < 0) return null; hardship = b == 1; }
                     case 12 -> {
                         if (!literal("null")) {
-                            if (!string()) return null;
-                            diseaseGroup = texts.text(s, textStart, textEnd);
-                            if (!Vocabulary.DISEASE_GROUPS.contains(diseaseGroup)) return null;
+                            if (!string() || (diseaseGroup = symbol(DISEASE_SYMBOLS, DISEASE_GROUPS)) == null) return null;
                         }
                     }
                     case 13 -> { int b = bool(); if (b < 0) return null; registered = b == 1; }
@@ -135,7 +168,7 @@ final class ClaimLineReader {
         }
         if (!ws('}')) return null;
         skipWs();
-        if (i != s.length()) return null; // trailing content
+        if (i != end) return null; // trailing content
         if (!isClaim || claimId == null || personId == null || region == null || hospitalId == null || level == null
                 || kind == null || discharge == null || location == null || !amounts) {
             return null;
@@ -168,7 +201,7 @@ final class ClaimLineReader {
         c.setLocation(LOCATIONS[location.ordinal()]);
         c.setReferred(referred);
         c.setHardship(hardship);
-        c.setDiseaseGroup(diseaseGroup == null ? null : DiseaseGroup.valueOf(diseaseGroup));
+        c.setDiseaseGroup(diseaseGroup);
         c.setSpecialDiseaseRegistered(registered);
         c.setAmounts(a);
         return c;
@@ -183,8 +216,8 @@ final class ClaimLineReader {
     // ---------------------------------------------------------------------------------------------------- lexing
 
     private void skipWs() {
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        while (i < end) {
+            char c = s[i];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
             i++;
         }
@@ -193,7 +226,7 @@ final class ClaimLineReader {
     /** Skips white space, then consumes {@code c} if it is next. */
     private boolean ws(char c) {
         skipWs();
-        if (i < s.length() && s.charAt(i) == c) {
+        if (i < end && s[i] == c) {
             i++;
             return true;
         }
@@ -203,7 +236,7 @@ final class ClaimLineReader {
     /** Skips white space; true when {@code c} is next (not consumed). */
     private boolean at(char c) {
         skipWs();
-        return i < s.length() && s.charAt(i) == c;
+        return i < end && s[i] == c;
     }
 
     /**
@@ -212,10 +245,10 @@ final class ClaimLineReader {
      * codec, which refuses an overlong or non-Unicode text and words the refusal.
      */
     private boolean string() {
-        if (i >= s.length() || s.charAt(i) != '"') return false;
+        if (i >= end || s[i] != '"') return false;
         int start = ++i;
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        while (i < end) {
+            char c = s[i];
             if (c == '"') {
                 if (i - start > EventRules.MAX_TEXT) return false;
                 textStart = start;
@@ -228,27 +261,67 @@ final class ClaimLineReader {
         return false;
     }
 
-    private boolean text(String expected) {
-        return textEnd - textStart == expected.length() && s.regionMatches(textStart, expected, 0, expected.length());
+    private boolean text(char[] expected) {
+        int n = expected.length;
+        if (textEnd - textStart != n) return false;
+        char[] b = s;
+        for (int k = 0, o = textStart; k < n; k++) {
+            if (b[o + k] != expected[k]) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code "name"} is at i, then consumed; a name holds no escape, control character or surrogate, so the
+     * general {@link #string()} would read the same text.
+     */
+    private boolean quoted(char[] name) {
+        int n = name.length;
+        int o = i;
+        if (end - o < n + 2 || s[o] != '"' || s[o + n + 1] != '"') return false;
+        char[] b = s;
+        for (int k = 0; k < n; k++) {
+            if (b[o + 1 + k] != name[k]) return false;
+        }
+        i = o + n + 2;
+        return true;
+    }
+
+    /** The value whose symbol is the string just read, or null. */
+    private <T> T symbol(char[][] symbols, T[] values) {
+        for (int k = 0; k < symbols.length; k++) {
+            if (text(symbols[k])) return values[k];
+        }
+        return null;
+    }
+
+    /** Whether {@code chars[from, from + text.length())} holds {@code text}. */
+    private static boolean same(char[] chars, int from, String text) {
+        for (int k = 0, n = text.length(); k < n; k++) {
+            if (chars[from + k] != text.charAt(k)) return false;
+        }
+        return true;
     }
 
     /**
      * The index in {@code names} of the member name at i (after white space), or -1. Writers list the fields in the
      * contract's order, so the name after {@code previous} is tried first.
      */
-    private int name(List<String> names, int previous) {
+    private int name(char[][] names, int previous) {
         skipWs();
+        int n = names.length;
+        int expected = previous + 1 == n ? 0 : previous + 1;
+        if (quoted(names[expected])) return expected; // the usual case: the next name in the contract's order
         if (!string()) return -1;
-        int n = names.size();
         for (int k = 0, at = previous + 1; k < n; k++, at++) {
             if (at == n) at = 0;
-            if (text(names.get(at))) return at;
+            if (text(names[at])) return at;
         }
         return -1;
     }
 
     private boolean literal(String word) {
-        if (s.startsWith(word, i)) {
+        if (end - i >= word.length() && same(s, i, word)) {
             i += word.length();
             return true;
         }
@@ -264,28 +337,13 @@ final class ClaimLineReader {
 
     // ---------------------------------------------------------------------------------------------------- values
 
-    private static HospitalGrade grade(String text) {
-        for (HospitalGrade g : HospitalGrade.values()) if (g.symbol().equals(text)) return g;
-        return null;
-    }
-
-    private static CareKind kind(String text) {
-        for (CareKind k : CareKind.values()) if (k.symbol().equals(text)) return k;
-        return null;
-    }
-
-    private static CareLocation location(String text) {
-        for (CareLocation l : CareLocation.values()) if (l.symbol().equals(text)) return l;
-        return null;
-    }
-
     /**
      * YYYY-MM-DD with ASCII digits naming a real day of the years 1900–2999, as the codec's pattern, ISO_LOCAL_DATE and
      * the contract's date rule accept; else null.
      */
     private LocalDate date() {
         int o = textStart;
-        if (textEnd - o != 10 || s.charAt(o + 4) != '-' || s.charAt(o + 7) != '-') return null;
+        if (textEnd - o != 10 || s[o + 4] != '-' || s[o + 7] != '-') return null;
         int y = digits(o, o + 4), m = digits(o + 5, o + 7), d = digits(o + 8, o + 10);
         if (y < 0 || m < 0 || d < 0) return null;
         if (y < MIN_YEAR || y > MAX_YEAR) return null; // EventRules.dateProblem: the codec refuses it and says why
@@ -311,7 +369,7 @@ final class ClaimLineReader {
     private int digits(int from, int to) {
         int n = 0;
         for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
+            char c = s[k];
             if (c < '0' || c > '9') return -1;
             n = n * 10 + (c - '0');
         }
@@ -325,12 +383,12 @@ final class ClaimLineReader {
     private long money() {
         int k = textStart;
         int end = textEnd;
-        boolean negative = k < end && s.charAt(k) == '-';
+        boolean negative = k < end && s[k] == '-';
         if (negative) k++;
         long yuan = 0;
         int digits = 0;
-        while (k < end && s.charAt(k) != '.') {
-            char c = s.charAt(k++);
+        while (k < end && s[k] != '.') {
+            char c = s[k++];
             if (c < '0' || c > '9' || ++digits > 12) return -1;
             yuan = yuan * 10 + (c - '0');
         }
@@ -343,7 +401,7 @@ final class ClaimLineReader {
             for (int d = 0; d < 2; d++) {
                 fen *= 10;
                 if (d < decimals) {
-                    char c = s.charAt(k + d);
+                    char c = s[k + d];
                     if (c < '0' || c > '9') return -1;
                     fen += c - '0';
                 }
@@ -369,31 +427,36 @@ final class ClaimLineReader {
     /** A table of texts seen before, found by their characters without building a String. */
     static final class Interner {
         private String[] table;
+        /** Each slot's text's hash, compared before the text itself is touched (a likely cache miss). */
+        private int[] hashes;
         private int count;
         private final boolean grows;
 
         /** {@code size} slots (a power of two); a table that does not grow stops keeping texts when half full. */
         Interner(int size, boolean grows) {
             this.table = new String[size];
+            this.hashes = new int[size];
             this.grows = grows;
         }
 
-        String text(String line, int from, int to) {
+        String text(char[] line, int from, int to) {
             int len = to - from;
             int h = 0;
-            for (int k = from; k < to; k++) h = 31 * h + line.charAt(k);
+            for (int k = from; k < to; k++) h = 31 * h + line[k];
             String[] t = table;
+            int[] hs = hashes;
             int mask = t.length - 1;
             int slot = slot(h, mask);
             while (true) {
                 String s = t[slot];
                 if (s == null) break;
-                if (s.length() == len && line.regionMatches(from, s, 0, len)) return s;
+                if (hs[slot] == h && s.length() == len && same(line, from, s)) return s;
                 slot = (slot + 1) & mask;
             }
-            String made = line.substring(from, to);
+            String made = new String(line, from, len);
             if (count < t.length / 2) {
                 t[slot] = made;
+                hs[slot] = h;
                 if (++count == t.length / 2 && grows) grow();
             }
             return made;
@@ -410,15 +473,20 @@ final class ClaimLineReader {
 
         private void grow() {
             String[] old = table;
+            int[] oldHashes = hashes;
             String[] t = new String[old.length * 2];
+            int[] hs = new int[t.length];
             int mask = t.length - 1;
-            for (String s : old) {
+            for (int k = 0; k < old.length; k++) {
+                String s = old[k];
                 if (s == null) continue;
-                int slot = slot(s.hashCode(), mask);
+                int slot = slot(oldHashes[k], mask);
                 while (t[slot] != null) slot = (slot + 1) & mask;
                 t[slot] = s;
+                hs[slot] = oldHashes[k];
             }
             table = t;
+            hashes = hs;
         }
     }
 }

@@ -1,8 +1,14 @@
 package org.medassist.settlement.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.engine.SettlementEngine;
@@ -39,8 +45,23 @@ public final class Replay {
         this.progress = progress;
     }
 
-    /** Runs the replay; returns the number of lines that failed inside the engine (0 on a clean run). */
-    public long run(BufferedReader in, Writer out) throws IOException {
+    /**
+     * Runs the replay, writing characters (decoded from the UTF-8 the replay writes; an unpaired surrogate in an output
+     * text is {@code ?}, as in the bytes); returns the number of lines that failed inside the engine.
+     */
+    public long run(Reader in, Writer out) throws IOException {
+        DecodingStream decoded = new DecodingStream(out);
+        long failed = run(in, decoded);
+        decoded.flush();
+        return failed;
+    }
+
+    /**
+     * Runs the replay of the lines of {@code reader} (ended as {@link java.io.BufferedReader#readLine} ends them; the
+     * reader is read in large blocks, so it needs no buffer of its own), writing its output lines to {@code out} as UTF-8 (what {@code bin/settle replay} writes); returns
+     * the number of lines that failed inside the engine (0 on a clean run).
+     */
+    public long run(Reader reader, OutputStream out) throws IOException {
         JsonLinesOutput writer = new JsonLinesOutput(out);
         ClaimLineReader claims = new ClaimLineReader();
         ReplaySummary summary = new ReplaySummary(writer);
@@ -49,11 +70,11 @@ public final class Replay {
         long lines = 0;
         long malformed = 0;
         long failed = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
+        LineBuffer in = new LineBuffer(reader, 1 << 16);
+        while (in.next()) {
             lines++;
-            if (line.isBlank()) continue;
-            Claim claim = claims.read(line);
+            if (in.blank()) continue;
+            Claim claim = claims.read(in.chars(), in.start(), in.end()); // in place: no String for a claim's line
             if (claim != null) {
                 // the commonest line, a valid claim, read in one pass (the same record and checks as the codec's)
                 try {
@@ -65,7 +86,7 @@ public final class Replay {
             } else {
                 SpecificRecord record;
                 try {
-                    record = EventJson.read(line);
+                    record = EventJson.read(in.line());
                     String type = EventJson.typeOf(record);
                     if (EventRoutes.ofType(type).isEmpty()) throw new EventFormatException(type, null, null, null, "type", "is an output, not an input event");
                 } catch (EventFormatException e) {
@@ -97,9 +118,40 @@ public final class Replay {
             }
         }
         writer.flush();
-        out.flush();
         messages.print(summary.render(lines, malformed, failed, (System.nanoTime() - start) / 1e9));
         return failed;
     }
 
+    /** UTF-8 bytes decoded onto a Writer, for callers that want characters. */
+    private static final class DecodingStream extends OutputStream {
+        private final Writer out;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13);
+        private final CharBuffer chars = CharBuffer.allocate(1 << 13);
+
+        DecodingStream(Writer out) { this.out = out; }
+
+        @Override
+        public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                int n = Math.min(len, bytes.remaining());
+                bytes.put(b, off, n);
+                off += n;
+                len -= n;
+                bytes.flip();
+                decoder.decode(bytes, chars, false); // a character cut at the end waits in bytes for the rest
+                bytes.compact();
+                chars.flip();
+                out.write(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
+                chars.clear();
+            }
+        }
+
+        @Override
+        public void flush() throws IOException { out.flush(); }
+    }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.medassist.engine.EngineOutput;
 import org.medassist.engine.SettlementEngine;
+import org.medassist.engine.model.Explanation;
 import org.medassist.engine.model.MonitoringAlert;
 import org.medassist.engine.model.ResultStatus;
 import org.medassist.engine.model.SettlementResult;
@@ -67,7 +68,15 @@ class JsonLinesOutputTest {
             router.route(r, collect);
         }
         assertTrue(outputs.size() > 1000, outputs.size() + " outputs");
-        for (Object o : outputs) assertEquals(codec(o), streamed(o));
+        int rendered = 0;
+        for (Object o : outputs) {
+            // the writer first, while the explanation is not read: its lines are rendered into the writer's buffer
+            boolean unread = o instanceof SettlementResult s && s.explanation() instanceof Explanation;
+            String streamed = streamed(o);
+            assertEquals(codec(o), streamed);
+            if (unread) rendered++;
+        }
+        assertTrue(rendered > 300, rendered + " explanations rendered by the writer");
     }
 
     /** Texts with quotes, back-slashes, control characters, non-ASCII and surrogate pairs are escaped as the codec escapes them. */
@@ -81,6 +90,32 @@ class JsonLinesOutputTest {
         assertEquals(codec(s), streamed(s));
         MonitoringAlert a = new MonitoringAlert(text, "P-1", "nanjing", 2023, "2023-05", text, "S", fen, fen, List.of(text), text, null);
         assertEquals(codec(a), streamed(a));
+    }
+
+    /**
+     * Unpaired surrogates (a rejection repeats the id it refuses) are written as the codec's text becomes in UTF-8,
+     * {@code ?}; pairs as one four-byte character; long texts of every kind cross the buffer's refills intact.
+     */
+    @Test
+    void surrogatesControlsAndLongTextsAreWrittenAsTheCodecsUtf8() {
+        List<String> texts = new ArrayList<>(List.of("a\ud800b", "\udc00", "x\ud83d", "\ud83d\ude00", "\ud83d\ud83d\ude00",
+                "\ude00\ud83d", "\u0000\u001f\u007f\"\\/\u2028\u00e9\u4e2d", "医疗救助「引」 E5"));
+        char[] pool = {'a', 'Z', '0', ' ', '"', '\\', '\n', '\t', '\u0001', '\u001f', '\u007f', '\u0080', '\u00e9', '\u07ff',
+                '\u0800', '\u4e2d', '\u6587', '\uffff', '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d', '\ude00'};
+        Random rnd = new Random(11);
+        for (int i = 0; i < 2000; i++) {
+            char[] t = new char[rnd.nextInt(i < 1000 ? 40 : 3000)];
+            for (int k = 0; k < t.length; k++) t[k] = pool[rnd.nextInt(pool.length)];
+            texts.add(new String(t));
+        }
+        for (String text : texts) {
+            SettlementResult s = new SettlementResult("rejected:" + text, text, "P-1", "nanjing", 0, ResultStatus.REJECTED, null,
+                    null, 0, 0, 0, 0, 0, 0, "", List.of(text, text + text), text, "claim " + text + ": claimId is not Unicode text",
+                    false, List.of(), text, null, null);
+            assertEquals(codec(s), streamed(s), () -> "text of " + text.length() + " characters");
+            MonitoringAlert a = new MonitoringAlert(text, "P-1", "nanjing", 2023, "2023-05", text, "S", 1, -1, List.of(text), null, text);
+            assertEquals(codec(a), streamed(a));
+        }
     }
 
     @Test
@@ -102,17 +137,20 @@ class JsonLinesOutputTest {
         return new String(buf, buf.length - n, n);
     }
 
+    /** The codec's line in UTF-8 (an unpaired surrogate as '?'), shown as ISO-8859-1 so that a failure shows each byte. */
     static String codec(Object o) {
-        return (o instanceof SettlementResult s ? EventJson.write(AvroMapping.toAvro(s))
+        String line = (o instanceof SettlementResult s ? EventJson.write(AvroMapping.toAvro(s))
                 : EventJson.write(AvroMapping.toAvro((MonitoringAlert) o))) + "\n";
+        return new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
+    /** What the replay's writer writes, byte for byte (in a small buffer, so that long lines cross its refills). */
     static String streamed(Object o) {
-        StringWriter w = new StringWriter();
-        JsonLinesOutput out = new JsonLinesOutput(w);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonLinesOutput out = new JsonLinesOutput(bytes, 256);
         if (o instanceof SettlementResult s) out.settlement(s);
         else out.alert((MonitoringAlert) o);
         out.flush();
-        return w.toString();
+        return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 }

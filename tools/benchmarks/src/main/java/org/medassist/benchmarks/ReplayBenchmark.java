@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.engine.policy.load.PolicyLoader;
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code bin/settle replay}'s path once the JIT has warmed up: one operation replays a whole seeded input
  * ({@link ReplayInput}, held in memory) from scratch — reading, validating, settling, rendering and writing every line
- * to a counting writer. The score is input lines per second (one thread); {@code linesPerCpuSecond} divides by the
+ * as UTF-8 to a counting stream. The score is input lines per second (one thread); {@code linesPerCpuSecond} divides by the
  * thread's own CPU time, which a shared machine does not inflate.
  */
 @State(Scope.Thread)
@@ -59,11 +59,11 @@ public class ReplayBenchmark {
     /** One whole replay; JMH counts it as {@code lines} operations. */
     @Benchmark
     public long replay(CpuTime cpu) throws IOException {
-        CountingWriter out = new CountingWriter();
+        CountingStream out = new CountingStream();
         new Replay(catalog, new PrintStream(new ByteArrayOutputStream()), false)
                 .run(new BufferedReader(new StringReader(input), 1 << 16), out);
         cpu.lines += lines;
-        return out.chars;
+        return out.bytes;
     }
 
     /** Input lines per second of the benchmark thread's CPU time, per iteration. */
@@ -88,14 +88,11 @@ public class ReplayBenchmark {
         }
     }
 
-    /** Counts what it is given and keeps nothing. */
-    static final class CountingWriter extends Writer {
-        long chars;
+    /** Counts the bytes it is given (the UTF-8 output, as bin/settle replay writes it) and keeps nothing. */
+    static final class CountingStream extends OutputStream {
+        long bytes;
 
-        @Override public void write(char[] buf, int off, int len) { chars += len; }
-        @Override public void write(String s, int off, int len) { chars += len; }
-        @Override public void write(int c) { chars++; }
-        @Override public void flush() {}
-        @Override public void close() {}
+        @Override public void write(byte[] buf, int off, int len) { bytes += len; }
+        @Override public void write(int b) { bytes++; }
     }
 }
