@@ -204,7 +204,8 @@ public final class SettlementEngine {
         if (p == null) return unknownRegion(v.region());
         if (!v.name().equals(ParameterBook.INCOME) && !p.namedAmounts().containsKey(v.name())) {
             return "parameter " + v.name() + " is not used by " + v.region() + "; known: " + ParameterBook.INCOME
-                    + (p.namedAmounts().isEmpty() ? "" : ", " + String.join(", ", p.namedAmounts().keySet()));
+                    // sorted: the names' map has no stable order, and the same input must give the same message
+                    + (p.namedAmounts().isEmpty() ? "" : ", " + String.join(", ", new java.util.TreeSet<>(p.namedAmounts().keySet())));
         }
         return null;
     }
