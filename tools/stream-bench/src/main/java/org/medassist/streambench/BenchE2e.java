@@ -309,7 +309,7 @@ public final class BenchE2e implements Callable<Integer> {
                     watch.byStatus());
 
             if (!paced.isEmpty()) s.put("latency", latency(scanner, paced));
-            if (!skip.contains("http")) s.put("http", http());
+            if (!skip.contains("http")) s.put("http", http(scanner));
 
             service.send("stats");
             Map<String, Object> stats = json(service.await("stats", Duration.ofMinutes(5)));
@@ -374,10 +374,11 @@ public final class BenchE2e implements Callable<Integer> {
 
     // ------------------------------------------------------------------------------------------------------- HTTP
 
-    private Map<String, Object> http() throws Exception {
+    private Map<String, Object> http(Scanner scanner) throws Exception {
         Map<String, List<Workload.JsonClaim>> byHospital = load.httpByHospital();
         List<String[]> batches = new ArrayList<>();   // token, body, count
         List<String[]> singles = new ArrayList<>();
+        List<String> posted = new ArrayList<>(); // every claim of every request below, warm-ups included
         int budget = httpClaims + httpWarmup / 100 * 100;
         int singleBudget = httpSingle + singleWarmup();
         List<String> hospitals = new ArrayList<>(byHospital.keySet());
@@ -387,13 +388,23 @@ public final class BenchE2e implements Callable<Integer> {
             int i = 0;
             for (; i + 100 <= cs.size() && budget >= 100; i += 100, budget -= 100) {
                 StringBuilder sb = new StringBuilder("[");
-                for (int j = i; j < i + 100; j++) sb.append(j > i ? "," : "").append(cs.get(j).json());
+                for (int j = i; j < i + 100; j++) {
+                    sb.append(j > i ? "," : "").append(cs.get(j).json());
+                    posted.add(cs.get(j).claimId());
+                }
                 batches.add(new String[] {token(h), sb.append(']').toString(), "100"});
             }
-            for (; i < cs.size() && singles.size() < singleBudget; i++) singles.add(new String[] {token(h), "[" + cs.get(i).json() + "]", "1"});
+            for (; i < cs.size() && singles.size() < singleBudget; i++) {
+                singles.add(new String[] {token(h), "[" + cs.get(i).json() + "]", "1"});
+                posted.add(cs.get(i).claimId());
+            }
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("clients", httpClients);
+        // every posted claim must come out settled: watched from before the first post, so that none is missed, and
+        // awaited after the last, so that the stores are measured at rest and a lost claim fails the run
+        Scanner.Watch settled = scanner.watchIds(posted);
+        long t0 = System.nanoTime();
         int warmBatches = Math.min(httpWarmup / 100, batches.size());
         int warmSingles = Math.min(singleWarmup(), singles.size());
         if (warmBatches + warmSingles > 0) {
@@ -406,6 +417,12 @@ public final class BenchE2e implements Callable<Integer> {
         }
         r.put("batch100", post(batches, "batches of 100"));
         r.put("batch1", post(singles, "one claim per request"));
+        long done = settled.await(Duration.ofMinutes(15), t0, log);
+        r.put("settledClaims", posted.size());
+        r.put("settledSecondsFromFirstPost", (done - t0) / 1e9);
+        r.put("settledByStatus", settled.byStatus());
+        log.printf("  every posted claim settled: %,d, %.1f s after the first post · %s%n", posted.size(), (done - t0) / 1e9,
+                settled.byStatus());
         return r;
     }
 
@@ -678,8 +695,8 @@ public final class BenchE2e implements Callable<Integer> {
             private volatile long doneAt;
             volatile long firstAt;
 
-            Watch(List<Workload.ClaimRecord> claims, Histogram latency) {
-                for (Workload.ClaimRecord c : claims) pending.add(c.claimId());
+            Watch(List<String> claimIds, Histogram latency) {
+                pending.addAll(claimIds);
                 this.size = pending.size();
                 this.latency = latency;
             }
@@ -745,7 +762,13 @@ public final class BenchE2e implements Callable<Integer> {
         Watch watch(List<Workload.ClaimRecord> claims) { return watch(claims, null); }
 
         Watch watch(List<Workload.ClaimRecord> claims, Histogram latency) {
-            Watch w = new Watch(claims, latency);
+            return watchIds(claims.stream().map(Workload.ClaimRecord::claimId).toList(), latency);
+        }
+
+        Watch watchIds(List<String> claimIds) { return watchIds(claimIds, null); }
+
+        Watch watchIds(List<String> claimIds, Histogram latency) {
+            Watch w = new Watch(claimIds, latency);
             current = w;
             return w;
         }

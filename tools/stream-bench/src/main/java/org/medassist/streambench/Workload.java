@@ -33,8 +33,8 @@ final class Workload {
     /** One claim, ready to produce: its key, its Avro bytes, its id. */
     record ClaimRecord(String personId, String claimId, byte[] value) {}
 
-    /** A claim for HTTP: its JSON, its hospital and region. */
-    record JsonClaim(String hospitalId, String region, String json) {}
+    /** A claim for HTTP: its JSON, its hospital, region and claimId. */
+    record JsonClaim(String hospitalId, String region, String claimId, String json) {}
 
     final List<Map.Entry<String, byte[]>> parameters = new ArrayList<>();
     final List<Map.Entry<String, byte[]>> timelines = new ArrayList<>();
@@ -99,7 +99,7 @@ final class Workload {
                     StreamEvent e = it.next();
                     if (!e.type().equals("claim")) continue;
                     Claim c = (Claim) e.record();
-                    w.httpClaims.add(new JsonClaim(c.getHospitalId(), c.getRegion(), e.json()));
+                    w.httpClaims.add(new JsonClaim(c.getHospitalId(), c.getRegion(), c.getClaimId(), e.json()));
                 }
             }
         }
