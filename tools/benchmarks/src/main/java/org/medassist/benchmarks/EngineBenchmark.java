@@ -1,25 +1,16 @@
 package org.medassist.benchmarks;
 
-import java.util.concurrent.TimeUnit;
 import org.medassist.engine.EngineOutput;
 import org.medassist.engine.model.MonitoringAlert;
 import org.medassist.engine.model.ResultStatus;
 import org.medassist.engine.model.SettlementResult;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -36,20 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>{@link #settle} consumes the settlements and alerts without reading their explanations (what a consumer that
  * stores numbers pays); {@link #settleAndExplain} reads every explanation line (what writing them out costs).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 3, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
-@Threads(1)
-public class EngineBenchmark {
-    @Param("10000")
-    public int people;
-
-    @Param("1")
-    public long seed;
-
+public class EngineBenchmark extends EngineSettings {
     private WarmClaims warm;
     private int cursor;
     private Consumer settleOut;

@@ -2,22 +2,13 @@ package org.medassist.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -32,21 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * machine do not inflate). With {@code -prof gc}, {@code gc.alloc.rate.norm} is per operation: divide by the number of
  * measured claims printed at set-up.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 2)
-@Fork(value = 3, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
-@Threads(1)
-public class EngineSequenceBenchmark {
+public class EngineSequenceBenchmark extends EngineSettings {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-    @Param("10000")
-    public int people;
-
-    @Param("1")
-    public long seed;
 
     private WarmClaims warm;
     private EngineBenchmark.Consumer out;
