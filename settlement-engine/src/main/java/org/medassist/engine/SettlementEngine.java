@@ -110,7 +110,19 @@ public final class SettlementEngine {
             return;
         }
         PersonYear own = ledger.year(c.region(), c.year()); // looked up once: persons' years are seldom in the cache
-        Entry known = ledger.findClaim(key, own);
+        claimChecked(ledger, p, c, key, own, ledger.findClaim(key, own), out);
+    }
+
+    /**
+     * The rest of {@link #claim} for a caller that has made its first checks itself, in the same order (replay's
+     * router, which must know them before asking who owns the claim; docs/performance.md): {@code p} is the claim's
+     * region's policy (not null), {@link #contractBreach} is null, {@code key} is {@code ClaimKey.of(c)}, {@code own}
+     * is {@code ledger.year(c.region(), c.year())} and {@code known} is {@code ledger.findClaim(key, own)}, both looked
+     * up after anything that may have loaded a year of the ledger. What follows is {@link #claim}'s: a known claim is a
+     * duplicate or a conflict, a new one is settled.
+     */
+    public void claimChecked(PersonLedger ledger, RegionPolicy p, MedicalClaim c, ClaimKey key, PersonYear own, Entry known,
+                             EngineOutput out) {
         if (known != null) {
             if (!known.claim.equals(c)) {
                 out.settlement(rejected(key, c.personId(), c.region(), c.year(), null,

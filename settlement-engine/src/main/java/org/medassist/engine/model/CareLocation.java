@@ -6,7 +6,16 @@ public enum CareLocation {
 
     public boolean inProvince() { return this != OUT_OF_PROVINCE; }
 
-    public String symbol() { return name().toLowerCase(java.util.Locale.ROOT); }
+    /** The contract's symbol, the lower-cased name, made once (it is asked for every claim and output line). */
+    private final String symbol = name().toLowerCase(java.util.Locale.ROOT);
 
-    public static CareLocation of(String symbol) { return valueOf(symbol.toUpperCase(java.util.Locale.ROOT)); }
+    public String symbol() { return symbol; }
+
+    private static final CareLocation[] VALUES = values();
+
+    /** The value of a symbol, in any case; the symbol itself is found without building the upper-cased name. */
+    public static CareLocation of(String symbol) {
+        for (CareLocation v : VALUES) if (v.symbol.equals(symbol)) return v;
+        return valueOf(symbol.toUpperCase(java.util.Locale.ROOT));
+    }
 }

@@ -33,7 +33,8 @@ public final class InMemoryLedgers implements Ledgers {
         Map<String, PersonLedger> tail = after == null ? byPerson : byPerson.tailMap(after, false);
         for (PersonLedger l : tail.values()) {
             if (out.size() == limit) break;
-            if (!l.index(region).stream().filter(y -> y.year() == year).toList().isEmpty()) out.add(l.personId);
+            // these ledgers hold every year in memory (PersonLedger(personId): InMemoryYears), so the look-up loads nothing
+            if (l.year(region, year) != null) out.add(l.personId);
         }
         return out;
     }

@@ -1,20 +1,17 @@
 package org.medassist.settlement.replay;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import org.medassist.engine.model.CareKind;
 import org.medassist.engine.model.CareLocation;
 import org.medassist.engine.model.HospitalGrade;
 import org.medassist.engine.model.Vocabulary;
-import org.medassist.engine.money.Money;
 import org.medassist.events.Amounts;
 import org.medassist.events.Claim;
 import org.medassist.events.ClaimKind;
 import org.medassist.events.DiseaseGroup;
 import org.medassist.events.HospitalLevel;
 import org.medassist.events.Location;
-import org.medassist.schemas.PersonIds;
 import org.medassist.schemas.json.EventJson;
 import org.medassist.schemas.json.EventRules;
 
@@ -28,14 +25,14 @@ import org.medassist.schemas.json.EventRules;
  * caller then reads with {@link EventJson}: validation and messages stay the codec's. For every line it accepts, the
  * record equals {@link EventJson#read}'s ({@code ClaimLineReaderTest}).
  */
-final class ClaimLineReader {
+final class ClaimLineReader extends JsonLineReader<Claim> {
     private static final char[][] FIELDS = chars(List.of("type", "claimId", "personId", "region", "hospitalId",
             "hospitalLevel", "kind", "admissionDate", "dischargeDate", "location", "referred", "hardship", "diseaseGroup",
             "specialDiseaseRegistered", "amounts"));
     private static final char[][] AMOUNTS = chars(List.of("total", "outOfScope", "policyScope", "basicInsurance",
             "criticalIllness", "otherInsurance"));
     private static final char[] CLAIM = "claim".toCharArray();
-    // the engine's enums and their contract symbols, in the same order (symbol() builds a String on each call)
+    // the engine's enums and their contract symbols, in the same order, as char arrays to match in place
     private static final HospitalGrade[] GRADES = HospitalGrade.values();
     private static final char[][] GRADE_SYMBOLS = chars(java.util.Arrays.stream(GRADES).map(HospitalGrade::symbol).toList());
     private static final CareKind[] CARE_KINDS = CareKind.values();
@@ -47,10 +44,6 @@ final class ClaimLineReader {
     private static final DiseaseGroup[] DISEASE_GROUPS = Vocabulary.DISEASE_GROUPS.stream().map(ClaimLineReader::diseaseGroup)
             .toArray(DiseaseGroup[]::new);
 
-    private static char[][] chars(List<String> texts) {
-        return texts.stream().map(String::toCharArray).toArray(char[][]::new);
-    }
-
     private static DiseaseGroup diseaseGroup(String symbol) {
         try {
             return DiseaseGroup.valueOf(symbol);
@@ -58,47 +51,9 @@ final class ClaimLineReader {
             return null;
         }
     }
-    private static final int MIN_YEAR = 1900;
-    private static final int MAX_YEAR = 2999;
-    private static final long FIRST_CACHED_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
-    /** Texts that repeat from claim to claim (regions, hospitals, symbols), kept once instead of once per claim. */
-    private final Interner texts = new Interner(1 << 13, false);
-    /** PersonIds, kept once per person (the ledgers hold one per person anyway): grows with the persons, not the file. */
-    private final Interner personIds = new Interner(1 << 12, true);
-    /** Dates of 2000–2049 by day, built once: a replay holds two dates per claim for its whole run. */
-    private final LocalDate[] dates = new LocalDate[(int) (LocalDate.of(2050, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
-
-    // the line being read (s[start, end)) and the position in it
-    private char[] s;
-    private int end;
-    private int i;
-    private int textStart;
-    private int textEnd;
-
-    /** The claim on this line, or null when the line is not a claim this path accepts whole. */
-    Claim read(String line) {
-        return read(line.toCharArray(), 0, line.length());
-    }
-
-    /**
-     * The claim on the line {@code chars[from, to)} (the replay's line buffer, read in place: no String per line), or
-     * null when the line is not a claim this path accepts whole.
-     */
-    Claim read(char[] chars, int from, int to) {
-        s = chars;
-        i = from;
-        end = to;
-        try {
-            return claim();
-        } catch (RuntimeException e) {
-            return null; // the codec reads it again and says what is wrong
-        } finally {
-            s = null;
-        }
-    }
-
-    private Claim claim() {
+    @Override
+    Claim event() {
         if (!ws('{')) return null;
         boolean isClaim = false;
         String claimId = null, personId = null, region = null, hospitalId = null;
@@ -212,281 +167,4 @@ final class ClaimLineReader {
     private static final ClaimKind[] KINDS = {ClaimKind.outpatient, ClaimKind.outpatient_chronic, ClaimKind.outpatient_major,
             ClaimKind.inpatient};
     private static final Location[] LOCATIONS = {Location.in_city, Location.in_province, Location.out_of_province};
-
-    // ---------------------------------------------------------------------------------------------------- lexing
-
-    private void skipWs() {
-        while (i < end) {
-            char c = s[i];
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
-            i++;
-        }
-    }
-
-    /** Skips white space, then consumes {@code c} if it is next. */
-    private boolean ws(char c) {
-        skipWs();
-        if (i < end && s[i] == c) {
-            i++;
-            return true;
-        }
-        return false;
-    }
-
-    /** Skips white space; true when {@code c} is next (not consumed). */
-    private boolean at(char c) {
-        skipWs();
-        return i < end && s[i] == c;
-    }
-
-    /**
-     * A string without escapes, control characters or surrogates at i, of at most {@link EventRules#MAX_TEXT}
-     * characters; sets textStart and textEnd. A longer text, or one with a surrogate (a pair or not), is left to the
-     * codec, which refuses an overlong or non-Unicode text and words the refusal.
-     */
-    private boolean string() {
-        if (i >= end || s[i] != '"') return false;
-        int start = ++i;
-        while (i < end) {
-            char c = s[i];
-            if (c == '"') {
-                if (i - start > EventRules.MAX_TEXT) return false;
-                textStart = start;
-                textEnd = i++;
-                return true;
-            }
-            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) return false; // an escape (the codec decodes it), invalid JSON or a surrogate
-            i++;
-        }
-        return false;
-    }
-
-    private boolean text(char[] expected) {
-        int n = expected.length;
-        if (textEnd - textStart != n) return false;
-        char[] b = s;
-        for (int k = 0, o = textStart; k < n; k++) {
-            if (b[o + k] != expected[k]) return false;
-        }
-        return true;
-    }
-
-    /**
-     * Whether {@code "name"} is at i, then consumed; a name holds no escape, control character or surrogate, so the
-     * general {@link #string()} would read the same text.
-     */
-    private boolean quoted(char[] name) {
-        int n = name.length;
-        int o = i;
-        if (end - o < n + 2 || s[o] != '"' || s[o + n + 1] != '"') return false;
-        char[] b = s;
-        for (int k = 0; k < n; k++) {
-            if (b[o + 1 + k] != name[k]) return false;
-        }
-        i = o + n + 2;
-        return true;
-    }
-
-    /** The value whose symbol is the string just read, or null. */
-    private <T> T symbol(char[][] symbols, T[] values) {
-        for (int k = 0; k < symbols.length; k++) {
-            if (text(symbols[k])) return values[k];
-        }
-        return null;
-    }
-
-    /** Whether {@code chars[from, from + text.length())} holds {@code text}. */
-    private static boolean same(char[] chars, int from, String text) {
-        for (int k = 0, n = text.length(); k < n; k++) {
-            if (chars[from + k] != text.charAt(k)) return false;
-        }
-        return true;
-    }
-
-    /**
-     * The index in {@code names} of the member name at i (after white space), or -1. Writers list the fields in the
-     * contract's order, so the name after {@code previous} is tried first.
-     */
-    private int name(char[][] names, int previous) {
-        skipWs();
-        int n = names.length;
-        int expected = previous + 1 == n ? 0 : previous + 1;
-        if (quoted(names[expected])) return expected; // the usual case: the next name in the contract's order
-        if (!string()) return -1;
-        for (int k = 0, at = previous + 1; k < n; k++, at++) {
-            if (at == n) at = 0;
-            if (text(names[at])) return at;
-        }
-        return -1;
-    }
-
-    private boolean literal(String word) {
-        if (end - i >= word.length() && same(s, i, word)) {
-            i += word.length();
-            return true;
-        }
-        return false;
-    }
-
-    /** 1 for true, 0 for false, -1 for anything else (null included: the codec gives the default). */
-    private int bool() {
-        if (literal("true")) return 1;
-        if (literal("false")) return 0;
-        return -1;
-    }
-
-    // ---------------------------------------------------------------------------------------------------- values
-
-    /**
-     * YYYY-MM-DD with ASCII digits naming a real day of the years 1900–2999, as the codec's pattern, ISO_LOCAL_DATE and
-     * the contract's date rule accept; else null.
-     */
-    private LocalDate date() {
-        int o = textStart;
-        if (textEnd - o != 10 || s[o + 4] != '-' || s[o + 7] != '-') return null;
-        int y = digits(o, o + 4), m = digits(o + 5, o + 7), d = digits(o + 8, o + 10);
-        if (y < 0 || m < 0 || d < 0) return null;
-        if (y < MIN_YEAR || y > MAX_YEAR) return null; // EventRules.dateProblem: the codec refuses it and says why
-        if (y >= 2000 && y < 2050 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
-            int k = (int) (epochDay(y, m, d) - FIRST_CACHED_DAY);
-            LocalDate cached = dates[k];
-            return cached != null ? cached : (dates[k] = LocalDate.of(y, m, d));
-        }
-        try {
-            return LocalDate.of(y, m, d);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** Epoch day of a date whose day of month is at most 28 (valid in every month). */
-    private static long epochDay(int y, int m, int d) {
-        long total = 365L * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400 + (367L * m - 362) / 12 + d - 1;
-        if (m > 2) total -= java.time.Year.isLeap(y) ? 1 : 2;
-        return total - 719_528L;
-    }
-
-    private int digits(int from, int to) {
-        int n = 0;
-        for (int k = from; k < to; k++) {
-            char c = s[k];
-            if (c < '0' || c > '9') return -1;
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    }
-
-    /**
-     * An input amount from the string at textStart..textEnd: what {@link Money#parseYuan} reads (an optional '-', one to
-     * twelve digits, optionally a '.' and one or two digits), not negative, within range; -1 otherwise.
-     */
-    private long money() {
-        int k = textStart;
-        int end = textEnd;
-        boolean negative = k < end && s[k] == '-';
-        if (negative) k++;
-        long yuan = 0;
-        int digits = 0;
-        while (k < end && s[k] != '.') {
-            char c = s[k++];
-            if (c < '0' || c > '9' || ++digits > 12) return -1;
-            yuan = yuan * 10 + (c - '0');
-        }
-        if (digits == 0) return -1;
-        long fen = 0;
-        if (k < end) {
-            k++; // the '.'
-            int decimals = end - k;
-            if (decimals == 0 || decimals > 2) return -1;
-            for (int d = 0; d < 2; d++) {
-                fen *= 10;
-                if (d < decimals) {
-                    char c = s[k + d];
-                    if (c < '0' || c > '9') return -1;
-                    fen += c - '0';
-                }
-            }
-        }
-        long total = yuan * 100 + fen;
-        if (negative && total != 0) return -1; // "-0.00" is zero, as the codec reads it
-        return total > Money.MAX_FEN ? -1 : total;
-    }
-
-    /** The format {@link PersonIds} holds, checked without a regular expression; the codec words any refusal. */
-    static boolean validPersonId(String id) {
-        int n = id.length();
-        if (n < 1 || n > PersonIds.MAX_LENGTH) return false;
-        for (int k = 0; k < n; k++) {
-            char c = id.charAt(k);
-            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alnum && (c != '-' || k == 0 || k == n - 1)) return false;
-        }
-        return true;
-    }
-
-    /** A table of texts seen before, found by their characters without building a String. */
-    static final class Interner {
-        private String[] table;
-        /** Each slot's text's hash, compared before the text itself is touched (a likely cache miss). */
-        private int[] hashes;
-        private int count;
-        private final boolean grows;
-
-        /** {@code size} slots (a power of two); a table that does not grow stops keeping texts when half full. */
-        Interner(int size, boolean grows) {
-            this.table = new String[size];
-            this.hashes = new int[size];
-            this.grows = grows;
-        }
-
-        String text(char[] line, int from, int to) {
-            int len = to - from;
-            int h = 0;
-            for (int k = from; k < to; k++) h = 31 * h + line[k];
-            String[] t = table;
-            int[] hs = hashes;
-            int mask = t.length - 1;
-            int slot = slot(h, mask);
-            while (true) {
-                String s = t[slot];
-                if (s == null) break;
-                if (hs[slot] == h && s.length() == len && same(line, from, s)) return s;
-                slot = (slot + 1) & mask;
-            }
-            String made = new String(line, from, len);
-            if (count < t.length / 2) {
-                t[slot] = made;
-                hs[slot] = h;
-                if (++count == t.length / 2 && grows) grow();
-            }
-            return made;
-        }
-
-        /**
-         * The first slot for a hash: its bits mixed (Fibonacci hashing), since ids that differ in their last digits
-         * have neighbouring string hashes, which would fill neighbouring slots and make long probe runs.
-         */
-        private static int slot(int h, int mask) {
-            int m = h * 0x9E3779B9;
-            return (m ^ (m >>> 16)) & mask;
-        }
-
-        private void grow() {
-            String[] old = table;
-            int[] oldHashes = hashes;
-            String[] t = new String[old.length * 2];
-            int[] hs = new int[t.length];
-            int mask = t.length - 1;
-            for (int k = 0; k < old.length; k++) {
-                String s = old[k];
-                if (s == null) continue;
-                int slot = slot(oldHashes[k], mask);
-                while (t[slot] != null) slot = (slot + 1) & mask;
-                t[slot] = s;
-                hs[slot] = oldHashes[k];
-            }
-            table = t;
-            hashes = hs;
-        }
-    }
 }

@@ -12,7 +12,6 @@ import java.io.Reader;
 import java.io.Writer;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.engine.SettlementEngine;
-import org.medassist.events.Claim;
 import org.medassist.engine.policy.ParameterBook;
 import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.schemas.json.EventFormatException;
@@ -64,6 +63,7 @@ public final class Replay {
     public long run(Reader reader, OutputStream out) throws IOException {
         JsonLinesOutput writer = new JsonLinesOutput(out);
         ClaimLineReader claims = new ClaimLineReader();
+        IdentityLineReader identities = new IdentityLineReader(claims); // one table of personIds for both
         ReplaySummary summary = new ReplaySummary(writer);
         long start = System.nanoTime();
         long lastProgress = start;
@@ -74,11 +74,13 @@ public final class Replay {
         while (in.next()) {
             lines++;
             if (in.blank()) continue;
-            Claim claim = claims.read(in.chars(), in.start(), in.end()); // in place: no String for a claim's line
-            if (claim != null) {
-                // the commonest line, a valid claim, read in one pass (the same record and checks as the codec's)
+            // in place: no String for the line; the commonest lines, valid claims and identity events, are read in one
+            // pass each (the same records and checks as the codec's)
+            SpecificRecord read = claims.read(in.chars(), in.start(), in.end());
+            if (read == null) read = identities.read(in.chars(), in.start(), in.end());
+            if (read != null) {
                 try {
-                    router.route(claim, summary);
+                    router.route(read, summary);
                 } catch (RuntimeException e) {
                     failed++;
                     messages.println("line " + lines + ": FAILED inside the engine (" + e + "); the run continues");

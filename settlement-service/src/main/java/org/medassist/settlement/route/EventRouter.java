@@ -8,12 +8,14 @@ import java.util.function.BiConsumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.medassist.engine.EngineOutput;
 import org.medassist.engine.SettlementEngine;
+import org.medassist.engine.ledger.Entry;
 import org.medassist.engine.ledger.PersonLedger;
 import org.medassist.engine.ledger.PersonYear;
 import org.medassist.engine.model.ClaimKey;
 import org.medassist.engine.model.MedicalClaim;
 import org.medassist.engine.model.ParameterValue;
 import org.medassist.engine.model.RegionYear;
+import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.engine.timeline.IdentityChange;
 import org.medassist.events.Application;
 import org.medassist.events.Claim;
@@ -131,21 +133,32 @@ public final class EventRouter {
             return;
         }
         MedicalClaim mc = AvroMapping.claim(c);
-        // a claim of an unknown region, breaking the contract's amounts or known to the person is decided by the engine
-        if (engine.catalog().get(c.getRegion()) != null && SettlementEngine.contractBreach(mc) == null) {
-            ClaimKey key = ClaimKey.of(mc);
-            if (l.findClaim(key, mc.region(), mc.year()) == null) {
-                String[] where = new String[1];
-                OwnershipOutcome outcome = owners.askClaim(key, l.personId, mc.region(), mc.year(), where);
-                if (outcome == OwnershipOutcome.taken) {
-                    out.settlement(reject(c, takenReason(c)));
-                    ledgers.changed(l);
-                    return;
-                }
-                if (outcome == OwnershipOutcome.already_yours) loadWhere(l, where[0]);
+        RegionPolicy p = engine.catalog().get(mc.region());
+        if (p == null || SettlementEngine.contractBreach(mc) != null) {
+            engine.claim(l, mc, out); // rejected by the engine; reserves nothing (E14.15)
+            ledgers.changed(l);
+            return;
+        }
+        // the engine's next steps, made here once: the owners are asked about a claim new to the person only
+        ClaimKey key = ClaimKey.of(mc);
+        PersonYear own = l.year(mc.region(), mc.year());
+        Entry known = l.findClaim(key, own);
+        if (known == null) {
+            String[] where = new String[1];
+            OwnershipOutcome outcome = owners.askClaim(key, l.personId, mc.region(), mc.year(), where);
+            if (outcome == OwnershipOutcome.taken) {
+                out.settlement(reject(c, takenReason(c)));
+                ledgers.changed(l);
+                return;
+            }
+            if (outcome == OwnershipOutcome.already_yours) {
+                loadWhere(l, where[0]); // a year loaded here may hold the claim: the engine looks again
+                engine.claim(l, mc, out);
+                ledgers.changed(l);
+                return;
             }
         }
-        engine.claim(l, mc, out);
+        engine.claimChecked(l, p, mc, key, own, known, out);
         ledgers.changed(l);
     }
 

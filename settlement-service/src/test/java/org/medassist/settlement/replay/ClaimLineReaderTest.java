@@ -177,7 +177,7 @@ class ClaimLineReaderTest {
         }
     }
 
-    private static int valueEnd(String line, int start) {
+    static int valueEnd(String line, int start) {
         int depth = 0;
         boolean inString = false;
         for (int i = start; i < line.length(); i++) {
