@@ -182,6 +182,12 @@ public final class Settle implements Callable<Integer> {
             err.println("settle replay: " + e.getMessage());
         } catch (RuntimeException e) {
             err.println("settle replay: stopped by an internal error: " + e + " (please report it with the input)");
+        } catch (OutOfMemoryError e) {
+            // the ledgers were the replay's alone: unwound, they are garbage, and there is room to say what to do
+            err.println("settle replay: stopped, the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB) is full. Replay keeps every person's ledger in memory, about 1.2 kB per claim; run it with a"
+                    + " larger heap, e.g. SETTLE_JAVA_OPTS=-Xmx16g bin/settle replay … (docs/settlement-service.md,"
+                    + " \"Replay and its memory\"). The output written so far is incomplete.");
         }
         return 1;
     }

@@ -182,4 +182,30 @@ class SettleTest {
         }
         return sum;
     }
+
+    /**
+     * A replay whose ledgers outgrow the heap stops with a message that says how to give it more, and exit code 1, not
+     * a stack trace: run in a JVM of its own with a 40 MiB heap and 100,000 persons' claims (about 120 MB of ledgers).
+     */
+    @Test
+    void aFullHeapStopsReplayWithAdviceNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("many.jsonl");
+        try (var w = Files.newBufferedWriter(in, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 100_000; i++) {
+                w.write("{\"type\":\"claim\",\"claimId\":\"C" + i + "\",\"personId\":\"P-" + i + "\",\"region\":\"fangchenggang\","
+                        + "\"hospitalId\":\"H01\",\"hospitalLevel\":\"tertiary\",\"kind\":\"inpatient\",\"admissionDate\":\"2023-01-25\","
+                        + "\"dischargeDate\":\"2023-02-01\",\"location\":\"in_city\",\"referred\":true,\"hardship\":false,"
+                        + "\"diseaseGroup\":null,\"specialDiseaseRegistered\":false,\"amounts\":{\"total\":\"30000.00\",\"outOfScope\":\"0.00\","
+                        + "\"policyScope\":\"30000.00\",\"basicInsurance\":\"0.00\",\"criticalIllness\":\"0.00\",\"otherInsurance\":\"0.00\"}}\n");
+            }
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m",
+                "-cp", System.getProperty("java.class.path"), Settle.class.getName(),
+                "replay", "--in", in.toString(), "--out", dir.resolve("out.jsonl").toString(), "--quiet")
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor(), said);
+        assertTrue(said.contains("the Java heap (") && said.contains("SETTLE_JAVA_OPTS=-Xmx"), said);
+        assertTrue(!said.contains("\tat "), "no stack trace: " + said);
+    }
 }
