@@ -68,16 +68,14 @@ final class ClaimLineReader extends JsonLineReader<Claim> {
         int field = -1;
         if (!at('}')) {
             do {
-                field = name(FIELDS, field);
-                if (field < 0 || (seen & (1 << field)) != 0 || !ws(':')) return null; // unknown or repeated: the codec decides
+                if ((field = member(FIELDS, field, seen)) < 0) return null;
                 seen |= 1 << field;
-                skipWs();
                 switch (field) {
                     case 0 -> { if (!string() || !text(CLAIM)) return null; isClaim = true; }
-                    case 1 -> { if (!string() || textEnd == textStart) return null; claimId = new String(s, textStart, textEnd - textStart); }
-                    case 2 -> { if (!string() || textEnd == textStart) return null; personId = personIds.text(s, textStart, textEnd); }
-                    case 3 -> { if (!string() || textEnd == textStart) return null; region = texts.text(s, textStart, textEnd); }
-                    case 4 -> { if (!string() || textEnd == textStart) return null; hospitalId = texts.text(s, textStart, textEnd); }
+                    case 1 -> { if ((claimId = ownText()) == null) return null; }
+                    case 2 -> { if ((personId = personIdText()) == null) return null; }
+                    case 3 -> { if ((region = keptText()) == null) return null; }
+                    case 4 -> { if ((hospitalId = keptText()) == null) return null; }
                     case 5 -> { if (!string() || (level = symbol(GRADE_SYMBOLS, GRADES)) == null) return null; }
                     case 6 -> { if (!string() || (kind = symbol(KIND_SYMBOLS, CARE_KINDS)) == null) return null; }
                     case 7 -> { if (!literal("null") && (!string() || (admission = date()) == null)) return null; }
@@ -97,10 +95,8 @@ final class ClaimLineReader extends JsonLineReader<Claim> {
                         int a = -1;
                         if (!at('}')) {
                             do {
-                                a = name(AMOUNTS, a);
-                                if (a < 0 || (got & (1 << a)) != 0 || !ws(':')) return null;
+                                if ((a = member(AMOUNTS, a, got)) < 0) return null;
                                 got |= 1 << a;
-                                skipWs();
                                 if (!string()) return null;
                                 long fen = money();
                                 if (fen < 0) return null;

@@ -70,15 +70,13 @@ final class IdentityLineReader extends JsonLineReader<IdentityEvent> {
         int field = -1;
         if (!at('}')) {
             do {
-                field = name(FIELDS, field);
-                if (field < 0 || (seen & (1 << field)) != 0 || !ws(':')) return null; // unknown or repeated: the codec decides
+                if ((field = member(FIELDS, field, seen)) < 0) return null;
                 seen |= 1 << field;
-                skipWs();
                 switch (field) {
                     case 0 -> { if (!string() || !text(IDENTITY)) return null; isIdentity = true; }
-                    case 1 -> { if (!string() || textEnd == textStart) return null; eventId = new String(s, textStart, textEnd - textStart); }
-                    case 2 -> { if (!string() || textEnd == textStart) return null; personId = personIds.text(s, textStart, textEnd); }
-                    case 3 -> { if (!string() || textEnd == textStart) return null; region = texts.text(s, textStart, textEnd); }
+                    case 1 -> { if ((eventId = ownText()) == null) return null; }
+                    case 2 -> { if ((personId = personIdText()) == null) return null; }
+                    case 3 -> { if ((region = keptText()) == null) return null; }
                     case 4 -> { if (!string() || (department = symbol(DEPARTMENT_SYMBOLS, DEPARTMENTS)) == null) return null; }
                     case 5 -> { if (!string() || (identity = symbol(IDENTITY_SYMBOLS, IDENTITIES)) == null) return null; }
                     case 6 -> { if (!string() || (action = symbol(ACTION_SYMBOLS, ACTIONS)) == null) return null; }
@@ -89,10 +87,8 @@ final class IdentityLineReader extends JsonLineReader<IdentityEvent> {
                         int a = -1;
                         if (!at('}')) {
                             do {
-                                a = name(ATTRIBUTES, a);
-                                if (a < 0 || (got & (1 << a)) != 0 || !ws(':')) return null;
+                                if ((a = member(ATTRIBUTES, a, got)) < 0) return null;
                                 got |= 1 << a;
-                                skipWs();
                                 if (literal("null")) continue; // a nullable field, null as when absent
                                 switch (a) {
                                     case 0 -> {

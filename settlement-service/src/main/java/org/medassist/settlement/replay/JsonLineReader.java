@@ -166,6 +166,26 @@ abstract class JsonLineReader<T> {
         return true;
     }
 
+    /** A non-empty string at i ({@link #string}) as a String of its own, or null. */
+    String ownText() { return string() && textEnd > textStart ? new String(s, textStart, textEnd - textStart) : null; }
+
+    /** A non-empty string at i as the shared instance of its text (regions, hospitals: few, repeated), or null. */
+    String keptText() { return string() && textEnd > textStart ? texts.text(s, textStart, textEnd) : null; }
+
+    /** A non-empty string at i as the personIds' table keeps it, or null. */
+    String personIdText() { return string() && textEnd > textStart ? personIds.text(s, textStart, textEnd) : null; }
+
+    /**
+     * The next member's index in {@code names}, read up to its value (the colon and white space behind it), or -1 when
+     * the name is unknown or among {@code seen} (a bit per index): the codec decides such a line.
+     */
+    int member(char[][] names, int previous, int seen) {
+        int field = name(names, previous);
+        if (field < 0 || (seen & (1 << field)) != 0 || !ws(':')) return -1;
+        skipWs();
+        return field;
+    }
+
     /**
      * The index in {@code names} of the member name at i (after white space), or -1. Writers list the fields in the
      * contract's order, so the name after {@code previous} is tried first.

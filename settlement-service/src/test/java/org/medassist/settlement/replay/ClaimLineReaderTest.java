@@ -95,27 +95,9 @@ class ClaimLineReaderTest {
         assertEquals(fast, new ClaimLineReader().read(line), line);
     }
 
-    /**
-     * The reader on the line as the replay gives it: in place in a larger buffer, with other characters (a claim's
-     * characters too) before and after it, which must not be read.
-     */
-    static Claim inPlace(ClaimLineReader reader, String line) {
-        String before = "{\"type\":\"claim\"} \"";
-        String after = ",\"x\":1}\n" + line;
-        char[] buf = (before + line + after).toCharArray();
-        return reader.read(buf, before.length(), before.length() + line.length());
-    }
+    static Claim inPlace(ClaimLineReader reader, String line) { return LineMutations.inPlace(reader, line, "claim"); }
 
-    private static final ThreadLocalLines LINES = new ThreadLocalLines();
-
-    private static final class ThreadLocalLines {
-        private List<String> lines;
-
-        List<String> get() throws IOException {
-            if (lines == null) lines = validClaimLines();
-            return lines;
-        }
-    }
+    private static final LineMutations.Memo LINES = new LineMutations.Memo(ClaimLineReaderTest::validClaimLines);
 
     private static final String[] FIELDS = {"type", "claimId", "personId", "region", "hospitalId", "hospitalLevel", "kind",
             "admissionDate", "dischargeDate", "location", "referred", "hardship", "diseaseGroup", "specialDiseaseRegistered",
@@ -135,32 +117,12 @@ class ClaimLineReaderTest {
         java.util.Random rnd = new java.util.Random(how);
         String field = FIELDS[rnd.nextInt(FIELDS.length)];
         String value = VALUES[rnd.nextInt(VALUES.length)];
-        String key = "\"" + field + "\":";
-        int at = line.indexOf(key);
-        switch (rnd.nextInt(10)) {
-            case 0: { // replace a field's value
-                if (at < 0) return line;
-                int start = at + key.length();
-                int end = valueEnd(line, start);
-                return line.substring(0, start) + value + line.substring(end);
-            }
-            case 1: { // remove a field
-                if (at < 0) return line;
-                int end = valueEnd(line, at + key.length());
-                String before = line.substring(0, at);
-                String after = line.substring(end);
-                if (after.startsWith(",")) after = after.substring(1);
-                else if (before.endsWith(",")) before = before.substring(0, before.length() - 1);
-                return before + after;
-            }
-            case 2: // a field twice, or an unknown one, at the end
-                return line.substring(0, line.length() - 1) + ",\"" + (rnd.nextBoolean() ? field : field + "X") + "\":" + value + "}";
+        int choice = rnd.nextInt(10);
+        String common = LineMutations.common(line, choice, field, value, rnd);
+        if (common != null) return common;
+        switch (choice) {
             case 3: // the same inside amounts
                 return line.replace("\"amounts\":{", "\"amounts\":{\"" + field + "\":" + value + ",");
-            case 4: // white space, which changes nothing
-                return line.replace(",", rnd.nextBoolean() ? " , " : ",\t").replace(":", " :\r");
-            case 5: // trailing content or a cut line
-                return rnd.nextBoolean() ? line + (rnd.nextBoolean() ? " {}" : " x") : line.substring(0, rnd.nextInt(line.length()));
             case 6: { // an amount changed, which may break total = scope + out-of-scope or S >= 0
                 int a = line.indexOf("\"" + FIELDS[15 + rnd.nextInt(6)] + "\":\"");
                 if (a < 0) return line;
@@ -177,23 +139,5 @@ class ClaimLineReaderTest {
         }
     }
 
-    static int valueEnd(String line, int start) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = start; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (inString) {
-                if (c == '\\') i++;
-                else if (c == '"') inString = false;
-                continue;
-            }
-            if (c == '"') inString = true;
-            else if (c == '{' || c == '[') depth++;
-            else if (c == '}' || c == ']') {
-                if (depth == 0) return i;
-                depth--;
-            } else if (c == ',' && depth == 0) return i;
-        }
-        return line.length();
-    }
+    static int valueEnd(String line, int start) { return LineMutations.valueEnd(line, start); }
 }

@@ -106,24 +106,9 @@ class IdentityLineReaderTest {
         assertEquals(fast, new IdentityLineReader().read(line), line);
     }
 
-    /** The reader on the line in place in a larger buffer, with other characters before and after it. */
-    static IdentityEvent inPlace(IdentityLineReader reader, String line) {
-        String before = "{\"type\":\"identity\"} \"";
-        String after = ",\"x\":1}\n" + line;
-        char[] buf = (before + line + after).toCharArray();
-        return reader.read(buf, before.length(), before.length() + line.length());
-    }
+    static IdentityEvent inPlace(IdentityLineReader reader, String line) { return LineMutations.inPlace(reader, line, "identity"); }
 
-    private static final Lines LINES = new Lines();
-
-    private static final class Lines {
-        private List<String> lines;
-
-        List<String> get() throws IOException {
-            if (lines == null) lines = validIdentityLines();
-            return lines;
-        }
-    }
+    private static final LineMutations.Memo LINES = new LineMutations.Memo(IdentityLineReaderTest::validIdentityLines);
 
     private static final String[] FIELDS = {"type", "eventId", "personId", "region", "department", "identity", "action",
             "effectiveDate", "attributes", "disabilityGrade", "disabilityKind", "birthDate", "group"};
@@ -142,31 +127,13 @@ class IdentityLineReaderTest {
         String field = FIELDS[rnd.nextInt(FIELDS.length)];
         String value = VALUES[rnd.nextInt(VALUES.length)];
         String key = "\"" + field + "\":";
-        int at = line.indexOf(key);
-        switch (rnd.nextInt(9)) {
-            case 0: { // replace a field's value
-                if (at < 0) return line;
-                int start = at + key.length();
-                return line.substring(0, start) + value + line.substring(ClaimLineReaderTest.valueEnd(line, start));
-            }
-            case 1: { // remove a field
-                if (at < 0) return line;
-                int end = ClaimLineReaderTest.valueEnd(line, at + key.length());
-                String before = line.substring(0, at);
-                String after = line.substring(end);
-                if (after.startsWith(",")) after = after.substring(1);
-                else if (before.endsWith(",")) before = before.substring(0, before.length() - 1);
-                return before + after;
-            }
-            case 2: // a field twice, or an unknown one, at the end
-                return line.substring(0, line.length() - 1) + ",\"" + (rnd.nextBoolean() ? field : field + "X") + "\":" + value + "}";
+        int choice = rnd.nextInt(9);
+        String common = LineMutations.common(line, choice, field, value, rnd);
+        if (common != null) return common;
+        switch (choice) {
             case 3: // the same inside the attributes
                 return line.replace("\"attributes\":{", "\"attributes\":{\"" + field + "\":" + value
                         + (line.contains("\"attributes\":{}") ? "" : ","));
-            case 4: // white space, which changes nothing
-                return line.replace(",", rnd.nextBoolean() ? " , " : ",\t").replace(":", " :\r");
-            case 5: // trailing content or a cut line
-                return rnd.nextBoolean() ? line + (rnd.nextBoolean() ? " {}" : " x") : line.substring(0, rnd.nextInt(line.length()));
             case 6: // an escaped character in a string
                 return line.replace("\"eventId\":\"", "\"eventId\":\"\\u0041\\n");
             case 7: // the department, action or identity of another line
