@@ -39,6 +39,14 @@ public final class Explanation extends AbstractList<String> implements RandomAcc
         /** The line appended to the builder {@link #begin()} gave is whole. */
         void end();
 
+        /**
+         * Appends {@code text} to the line begun, as {@code b.append(text)} does (the default): for texts that recur
+         * from line to line (a policy's citations), which a writer may keep encoded and copy instead. {@code b} is
+         * the builder {@link #begin()} gave; a writer may take out what it holds first, so only append to the builder
+         * this returns.
+         */
+        default StringBuilder constant(StringBuilder b, String text) { return b.append(text); }
+
         /** A sink that adds each line to {@code lines} as a String. */
         static Lines into(List<String> lines) {
             StringBuilder b = new StringBuilder(160);

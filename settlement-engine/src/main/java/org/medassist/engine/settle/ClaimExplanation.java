@@ -167,7 +167,9 @@ final class ClaimExplanation implements Explanation.Source {
         b.append("identity ").append(sp.identity()).append(" (").append(sp.department()).append(", recognized ");
         date(b, sp.recognized());
         if (sp.exit() != null) date(b.append(", exit "), sp.exit());
-        b.append(") → tier ").append(tier.key()).append(' ').append(tier.label()).append(' ').append(tier.source().cite());
+        b.append(") → tier ").append(tier.key()).append(' ');
+        b = out.constant(b, tier.label()).append(' ');
+        out.constant(b, tier.source().cite());
         out.end();
         if (Coverage.byLookBackOnly(sp, p.timing(), c)) {
             Timing tm = p.timing();
@@ -175,12 +177,12 @@ final class ClaimExplanation implements Explanation.Source {
             b = out.begin();
             date(b.append("dated before the ordinary start, covered by the look-back window from "), Coverage.lookBackStart(sp, tm))
                     .append(" (").append(months).append(tm.lookBackFrom() == Timing.LookBackFrom.MONTH_START
-                            ? " calendar months before the recognition month" : " months before recognition").append(") ")
-                    .append(tm.lookBackSource().cite());
+                            ? " calendar months before the recognition month" : " months before recognition").append(") ");
+            out.constant(b, tm.lookBackSource().cite());
             out.end();
         }
         if (cls >= 0) {
-            out.begin().append("claim class ").append(p.classifier().name(cls)).append(' ').append(p.classifier().sourceOf(cls).cite());
+            out.constant(out.begin().append("claim class ").append(p.classifier().name(cls)).append(' '), p.classifier().sourceOf(cls).cite());
             out.end();
         }
         if (!eligible) {
@@ -193,25 +195,25 @@ final class ClaimExplanation implements Explanation.Source {
                 Money.appendYuan(b.append("annual deductible "), deductible).append(" (pool ").append(p.pools().deductiblePools().get(d))
                         .append("): eligible ");
                 Money.appendYuan(b, eligibleAmount).append(" of S ");
-                Money.appendYuan(b, s).append(' ').append(ParameterBook.cite(p, tier.deductibles()[d], c.date()));
+                out.constant(Money.appendYuan(b, s).append(' '), ParameterBook.cite(p, tier.deductibles()[d], c.date()));
                 out.end();
             }
             if (reductionPpm > 0) {
-                out.begin().append("not referred but in hardship: rate lowered by ").append(Rates.percent(reductionPpm))
-                        .append(" points ").append(p.referral().hardshipSource().cite());
+                out.constant(out.begin().append("not referred but in hardship: rate lowered by ").append(Rates.percent(reductionPpm))
+                        .append(" points "), p.referral().hardshipSource().cite());
                 out.end();
             }
             var rate = tier.rates()[cls].at(c.date()); // the value in force on the claim's date (E3)
             b = out.begin().append("rate ").append(rate.describe(reductionPpm)).append(": ");
             Money.appendYuan(b, eligibleAmount).append(" → ");
-            Money.appendYuan(b, beforeCap).append(' ').append(rate.source().cite());
+            out.constant(Money.appendYuan(b, beforeCap).append(' '), rate.source().cite());
             out.end();
             if (cap >= 0) {
                 int cp = p.pools().capPoolOfClass()[cls];
                 b = out.begin();
                 Money.appendYuan(b.append("annual cap "), cap).append(" (pool ").append(p.pools().capPools().get(cp)).append("): ");
                 Money.appendYuan(b, beforeCap).append(" → ");
-                Money.appendYuan(b, amount).append(' ').append(ParameterBook.cite(p, tier.caps()[cp], c.date()));
+                out.constant(Money.appendYuan(b, amount).append(' '), ParameterBook.cite(p, tier.caps()[cp], c.date()));
                 out.end();
             }
         }
