@@ -205,21 +205,50 @@ final class JsonLinesOutput implements EngineOutput {
 
     private final LineWriter explanationLines = new LineWriter();
 
-    /** Writes each rendered line as the next string of a JSON array. */
+    /**
+     * Writes each rendered line as the next string of a JSON array. Constant texts (citations) are kept encoded, by
+     * text, and copied: the characters before one are encoded first, so the bytes are those of the whole line encoded
+     * at once (a text or line part that begins or ends with a surrogate is appended to the builder instead, so no pair
+     * is split).
+     */
     private final class LineWriter implements Explanation.Lines {
         private final StringBuilder b = new StringBuilder(256);
+        /** At most this many texts are kept (the policies' citations are a few hundred); others are appended. */
+        private static final int MAX_CONSTANTS = 4096;
+        private final java.util.HashMap<String, byte[]> encoded = new java.util.HashMap<>();
         int count;
 
         @Override
         public StringBuilder begin() {
+            if (count++ > 0) g.raw(',');
+            g.raw('"');
             b.setLength(0);
             return b;
         }
 
         @Override
         public void end() {
-            if (count++ > 0) g.raw(',');
-            g.string(b);
+            g.text(b);
+            g.raw('"');
+        }
+
+        @Override
+        public StringBuilder constant(StringBuilder sb, String text) {
+            int n = text.length();
+            int len = sb.length();
+            if (sb != b || n == 0 || Character.isSurrogate(text.charAt(0)) || Character.isSurrogate(text.charAt(n - 1))
+                    || (len > 0 && Character.isSurrogate(sb.charAt(len - 1)))) {
+                return sb.append(text);
+            }
+            byte[] bytes = encoded.get(text);
+            if (bytes == null) {
+                if (encoded.size() >= MAX_CONSTANTS) return sb.append(text);
+                encoded.put(text, bytes = Utf8JsonBuffer.encodedText(text));
+            }
+            g.text(b);
+            b.setLength(0);
+            g.raw(bytes);
+            return b;
         }
     }
 

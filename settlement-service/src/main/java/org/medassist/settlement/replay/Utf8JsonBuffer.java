@@ -113,6 +113,26 @@ final class Utf8JsonBuffer {
         string(c, 0, n);
     }
 
+    /** A builder's characters as a string's inside (no quotes), escaped and encoded as {@link #text} does. */
+    void text(StringBuilder s) {
+        int n = s.length();
+        if (n == 0) return;
+        char[] c = chars;
+        if (n > c.length) c = chars = new char[Math.max(n, 2 * c.length)];
+        s.getChars(0, n, c, 0);
+        text(c, 0, n);
+    }
+
+    /** The bytes {@link #text} writes for {@code s}, for a text written often and copied with {@link #raw(byte[])}. */
+    static byte[] encodedText(String s) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(3 * s.length() + 16);
+        Utf8JsonBuffer b = new Utf8JsonBuffer(bytes, 256);
+        char[] c = s.toCharArray();
+        b.text(c, 0, c.length);
+        b.drain();
+        return bytes.toByteArray();
+    }
+
     /** A JSON string of the characters {@code c[off, off + len)}. */
     void string(char[] c, int off, int len) {
         raw('"');
