@@ -98,29 +98,29 @@ final class Utf8JsonBuffer {
     /** A JSON string: quoted, escaped and encoded. */
     void string(String s) {
         int n = s.length();
-        char[] c = chars;
-        if (n > c.length) c = chars = new char[Math.max(n, 2 * c.length)];
-        s.getChars(0, n, c, 0);
-        string(c, 0, n);
+        s.getChars(0, n, room(n), 0);
+        string(chars, 0, n);
     }
 
     /** A JSON string of a builder's characters. */
     void string(StringBuilder s) {
         int n = s.length();
-        char[] c = chars;
-        if (n > c.length) c = chars = new char[Math.max(n, 2 * c.length)];
-        s.getChars(0, n, c, 0);
-        string(c, 0, n);
+        s.getChars(0, n, room(n), 0);
+        string(chars, 0, n);
     }
 
     /** A builder's characters as a string's inside (no quotes), escaped and encoded as {@link #text} does. */
     void text(StringBuilder s) {
         int n = s.length();
         if (n == 0) return;
-        char[] c = chars;
-        if (n > c.length) c = chars = new char[Math.max(n, 2 * c.length)];
-        s.getChars(0, n, c, 0);
-        text(c, 0, n);
+        s.getChars(0, n, room(n), 0);
+        text(chars, 0, n);
+    }
+
+    /** The character scratch array, grown to hold at least {@code n} (a text is copied out of its String once). */
+    private char[] room(int n) {
+        if (n > chars.length) chars = new char[Math.max(n, 2 * chars.length)];
+        return chars;
     }
 
     /** The bytes {@link #text} writes for {@code s}, for a text written often and copied with {@link #raw(byte[])}. */
