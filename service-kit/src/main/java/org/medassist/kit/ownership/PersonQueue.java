@@ -1,9 +1,9 @@
 package org.medassist.kit.ownership;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -33,30 +33,60 @@ public final class PersonQueue {
         void guarded(PendingInputs.Input in, Runnable change);
     }
 
+    /**
+     * How many persons' waiting inputs are also kept decoded in memory. Inputs wait a round trip (two commits) in the
+     * normal case, so a few thousand persons per task; beyond this (an answer that does not come: the registry's task
+     * is down) the rest are read from the store, so the heap does not grow with an outage.
+     */
+    static final int MIRRORED = 10_000;
+
     private final KeyValueStore<String, byte[]> store;
     /**
-     * The persons with inputs in the store, so that an input of a person with none (nearly every input) needs no
-     * store look-up, which misses the record cache and reaches RocksDB (docs/performance.md). Read from the store when
-     * the task starts; a failed transaction discards the processor and this with it, like the store's own uncommitted
-     * writes.
+     * Every person with inputs in the store, so that an input of a person with none (nearly every input) needs no
+     * store look-up, which misses the record cache and reaches RocksDB (docs/performance.md). The value is the
+     * person's waiting inputs as stored, or null when only the store has them (more than {@link #MIRRORED} persons
+     * wait): an answer then needs no store read either. Read from the store when the task starts; a failed
+     * transaction discards the processor and this with it, like the store's own uncommitted writes.
      */
-    private final Set<String> waitingPersons = new HashSet<>();
+    private final Map<String, PendingInputs> waiting = new HashMap<>();
+    private int mirrored;
 
     public PersonQueue(KeyValueStore<String, byte[]> store) {
         this.store = store;
         try (KeyValueIterator<String, byte[]> it = store.all()) {
-            while (it.hasNext()) waitingPersons.add(it.next().key);
+            while (it.hasNext()) {
+                var kv = it.next();
+                remember(kv.key, PendingInputs.fromBytes(kv.value));
+            }
         }
+    }
+
+    /** The person's waiting inputs, or null when nothing of the person waits. */
+    private PendingInputs waitingOf(String personId) {
+        if (!waiting.containsKey(personId)) return null;
+        PendingInputs q = waiting.get(personId);
+        if (q != null) return q;
+        byte[] stored = store.get(personId);
+        return stored == null ? null : PendingInputs.fromBytes(stored);
+    }
+
+    private void remember(String personId, PendingInputs q) {
+        PendingInputs before = waiting.get(personId);
+        boolean keep = before != null || mirrored < MIRRORED;
+        if (before == null && keep) mirrored++;
+        waiting.put(personId, keep ? q : null);
+    }
+
+    private void forget(String personId) {
+        if (waiting.remove(personId) != null) mirrored--;
     }
 
     /** Puts the input behind the person's waiting ones; false when nothing of the person waits. */
     public boolean enqueueIfWaiting(String personId, PendingInputs.Input in) {
-        if (!waitingPersons.contains(personId)) return false;
-        byte[] waiting = store.get(personId);
-        if (waiting == null) return false;
-        PendingInputs q = PendingInputs.fromBytes(waiting);
+        PendingInputs q = waitingOf(personId);
+        if (q == null) return false;
         q.inputs.add(in);
-        store.put(personId, q.toBytes());
+        put(personId, q);
         return true;
     }
 
@@ -67,9 +97,9 @@ public final class PersonQueue {
         if (asked[0] != null) put(personId, new PendingInputs(asked[0].getRequestId(), new ArrayList<>(List.of(in))));
     }
 
-    private void put(String personId, PendingInputs waiting) {
-        store.put(personId, waiting.toBytes());
-        waitingPersons.add(personId);
+    private void put(String personId, PendingInputs q) {
+        store.put(personId, q.toBytes());
+        remember(personId, q);
     }
 
     /**
@@ -77,8 +107,7 @@ public final class PersonQueue {
      * a question no longer asked (after a retry) changes nothing.
      */
     public void answer(OwnershipAnswer a, Steps steps) {
-        byte[] waiting = waitingPersons.contains(a.getPersonId()) ? store.get(a.getPersonId()) : null;
-        PendingInputs q = waiting == null ? null : PendingInputs.fromBytes(waiting);
+        PendingInputs q = waitingOf(a.getPersonId());
         if (q == null || !q.awaiting.equals(a.getRequestId())) return;
         PendingInputs.Input head = q.inputs.get(0);
         SpecificRecord event = steps.decode(head);
@@ -96,6 +125,6 @@ public final class PersonQueue {
             }
         }
         store.delete(a.getPersonId());
-        waitingPersons.remove(a.getPersonId());
+        forget(a.getPersonId());
     }
 }

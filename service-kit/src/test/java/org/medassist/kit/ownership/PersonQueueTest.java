@@ -114,4 +114,25 @@ class PersonQueueTest {
         assertEquals(List.of("ask-c1 granted", "a2"), applied);
         assertNull(store.get("P"));
     }
+
+    /**
+     * More persons wait than the queue keeps in memory (an answer that does not come): those beyond are read from the
+     * store, and every person's inputs still wait and apply in order.
+     */
+    @Test
+    void personsBeyondTheMemoryMirrorWaitThroughTheStore() {
+        PersonQueue q = new PersonQueue(store);
+        int persons = PersonQueue.MIRRORED + 3;
+        for (int p = 0; p < persons; p++) send(q, "P" + p, "ask-" + p);
+        for (int p = 0; p < persons; p++) send(q, "P" + p, "later-" + p);
+        assertEquals(List.of(), applied, "every later input waits");
+        for (int p = persons - 1; p >= 0; p--) {
+            q.answer(granted("P" + p, awaiting("P" + p)), steps);
+            assertEquals(List.of("ask-" + p + " granted", "later-" + p), applied.subList(applied.size() - 2, applied.size()));
+            assertNull(store.get("P" + p));
+        }
+        assertEquals(2 * persons, applied.size());
+        send(q, "P0", "again");
+        assertEquals("again", applied.get(applied.size() - 1), "a person answered applies at once");
+    }
 }
