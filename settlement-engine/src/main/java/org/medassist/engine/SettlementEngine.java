@@ -46,6 +46,16 @@ public final class SettlementEngine {
         this.fold = new PersonYearFold(settler, params);
     }
 
+    /**
+     * Makes claims' computations let their explanation's figures go once published (they keep their amounts), so that
+     * a caller whose ledgers are never queried, such as replay, does not hold them for every claim; reading such an
+     * explanation again is an error. Returns this engine.
+     */
+    public SettlementEngine dropExplanationsOncePublished() {
+        settler.keepExplanations(false);
+        return this;
+    }
+
     public PolicyCatalog catalog() { return catalog; }
 
     public ParameterBook parameters() { return params; }
