@@ -49,7 +49,7 @@ public final class PersonYear {
     public Entry add(Entry e) {
         entries.add(e);
         if (e.kind == Entry.Kind.CLAIM) {
-            int h = e.key.hashCode();
+            int h = e.keyHash();
             index(entries.size() - 1, h);
             setBit((h >>> 6) & 3, h);
             setBit((h >>> 14) & 3, h >>> 8);
@@ -141,7 +141,7 @@ public final class PersonYear {
         for (int i = spread(h) & mask; slots[i] != 0; i = (i + 1) & mask) {
             if (hashes[i] != h) continue;
             Entry e = entries.get(slots[i] - 1);
-            if (e.key.equals(key)) return e;
+            if (e.hasKey(key)) return e;
         }
         return null;
     }
@@ -172,7 +172,7 @@ public final class PersonYear {
     public void rewind(Mark m) {
         for (int i = entries.size() - 1; i >= m.entries; i--) {
             Entry e = entries.get(i);
-            if (e.kind == Entry.Kind.CLAIM) unindex(i, e.key.hashCode());
+            if (e.kind == Entry.Kind.CLAIM) unindex(i, e.keyHash());
             entries.remove(i);
             if (e.kind == Entry.Kind.APPLICATION) applications.remove(e.application.applicationId());
         }
