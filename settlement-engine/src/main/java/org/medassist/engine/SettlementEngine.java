@@ -197,7 +197,7 @@ public final class SettlementEngine {
             return;
         }
         PersonYear existing = ledger.year(a.region(), a.year());
-        Entry known = existing == null ? null : existing.applications.get(a.applicationId());
+        Entry known = existing == null ? null : existing.application(a.applicationId());
         if (known != null) {
             if (!known.application.equals(a)) {
                 out.settlement(rejected(null, a.personId(), a.region(), a.year(), ref,
