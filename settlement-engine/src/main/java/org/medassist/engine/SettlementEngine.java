@@ -154,17 +154,17 @@ public final class SettlementEngine {
     }
 
     public void reversal(PersonLedger ledger, Reversal r, EngineOutput out) {
-        if (ledger.refusedReversals.containsKey(r.reversalId()) || ledger.reversedBy(r.reversalId()) != null) return;
+        if (ledger.refusedReversal(r.reversalId()) || ledger.reversedBy(r.reversalId()) != null) return;
         Entry e = reversalTarget(ledger, r, out);
         if (e == null) {
             // remembered, so resending the refused id has no further effect
-            ledger.refusedReversals.put(r.reversalId(), r.claimId());
+            ledger.refuseReversal(r.reversalId(), r.claimId());
             return;
         }
         if (e.reversed()) {
             out.settlement(rejected(ClaimKey.of(e.claim), r.personId(), r.region(), e.claim.year(), r.reversalId(),
                     "reversal " + r.reversalId() + ": claim " + ClaimKey.of(e.claim) + " was already reversed by " + e.reversalId));
-            ledger.refusedReversals.put(r.reversalId(), r.claimId());
+            ledger.refuseReversal(r.reversalId(), r.claimId());
             return;
         }
         RegionPolicy p = catalog.get(e.claim.region());
