@@ -37,8 +37,11 @@ public final class InMemoryOwners implements EventRouter.Owners {
         int i = find(id, null, h);
         Object o = i >= 0 ? owned[i] : null;
         OwnershipAnswer a = Ownership.decide(o == null ? null : Ownership.stored(personOf(o), whereOf(o)), r);
-        // decide grants only an id nobody owns, so i < 0 here: the slot to take is -i - 1
-        if (a.getOutcome() == OwnershipOutcome.granted) put(-i - 1, new Asked(id, r.getPersonId(), r.getWhere()), h);
+        if (a.getOutcome() == OwnershipOutcome.granted) {
+            Asked asked = new Asked(id, r.getPersonId(), r.getWhere());
+            if (i >= 0) owned[i] = asked; // decide grants only an id nobody owns; a map's put would replace it
+            else put(-i - 1, asked, h);
+        }
         return a;
     }
 
