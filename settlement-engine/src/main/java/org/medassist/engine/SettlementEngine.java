@@ -46,6 +46,16 @@ public final class SettlementEngine {
         this.fold = new PersonYearFold(settler, params);
     }
 
+    /**
+     * Makes claims' computations let their explanation's figures go once published (they keep their amounts), so that
+     * a caller whose ledgers are never queried, such as replay, does not hold them for every claim; reading such an
+     * explanation again is an error. Returns this engine.
+     */
+    public SettlementEngine dropExplanationsOncePublished() {
+        settler.keepExplanations(false);
+        return this;
+    }
+
     public PolicyCatalog catalog() { return catalog; }
 
     public ParameterBook parameters() { return params; }
@@ -144,17 +154,17 @@ public final class SettlementEngine {
     }
 
     public void reversal(PersonLedger ledger, Reversal r, EngineOutput out) {
-        if (ledger.refusedReversals.containsKey(r.reversalId()) || ledger.reversedBy(r.reversalId()) != null) return;
+        if (ledger.refusedReversal(r.reversalId()) || ledger.reversedBy(r.reversalId()) != null) return;
         Entry e = reversalTarget(ledger, r, out);
         if (e == null) {
             // remembered, so resending the refused id has no further effect
-            ledger.refusedReversals.put(r.reversalId(), r.claimId());
+            ledger.refuseReversal(r.reversalId(), r.claimId());
             return;
         }
         if (e.reversed()) {
             out.settlement(rejected(ClaimKey.of(e.claim), r.personId(), r.region(), e.claim.year(), r.reversalId(),
                     "reversal " + r.reversalId() + ": claim " + ClaimKey.of(e.claim) + " was already reversed by " + e.reversalId));
-            ledger.refusedReversals.put(r.reversalId(), r.claimId());
+            ledger.refuseReversal(r.reversalId(), r.claimId());
             return;
         }
         RegionPolicy p = catalog.get(e.claim.region());
@@ -187,7 +197,7 @@ public final class SettlementEngine {
             return;
         }
         PersonYear existing = ledger.year(a.region(), a.year());
-        Entry known = existing == null ? null : existing.applications.get(a.applicationId());
+        Entry known = existing == null ? null : existing.application(a.applicationId());
         if (known != null) {
             if (!known.application.equals(a)) {
                 out.settlement(rejected(null, a.personId(), a.region(), a.year(), ref,

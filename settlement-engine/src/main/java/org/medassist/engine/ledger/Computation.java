@@ -23,7 +23,13 @@ public final class Computation {
     /** The claim's benefit class as the fold classified it (an index into the region's classes), -1 when not known. */
     public int claimClass = -1;
     private final List<String> lines;
-    private final Explanation.Source source;
+    /** The deferred explanation; null once {@link #published} let it go (see {@link #keepSource}). */
+    private Explanation.Source source;
+    /**
+     * Whether the explanation's figures stay after publication. A replay keeps no ledger to be queried and publishes a
+     * computation's explanation once at most, so it lets them go (docs/performance.md, retained memory per claim).
+     */
+    private final boolean keepSource;
     private List<String> kpiFlags = List.of();
     private List<MonitoringAlert> alerts = List.of();
     private boolean alertsPublished;
@@ -32,12 +38,20 @@ public final class Computation {
     public Computation() {
         this.lines = new ArrayList<>(4);
         this.source = null;
+        this.keepSource = true;
     }
 
     /** A computation whose explanation is rendered from {@code source} when read. */
-    public Computation(Explanation.Source source) {
+    public Computation(Explanation.Source source) { this(source, true); }
+
+    /**
+     * A computation whose explanation is rendered from {@code source} when read; unless {@code keepSource}, only until
+     * it is {@link #published}, after which reading it is an error.
+     */
+    public Computation(Explanation.Source source, boolean keepSource) {
         this.lines = null;
         this.source = source;
+        this.keepSource = keepSource;
     }
 
     public static Computation parked(String reason) {
@@ -55,7 +69,22 @@ public final class Computation {
     }
 
     /** The explanation lines, as an unmodifiable list (a deferred one renders when read). */
-    public List<String> explanation() { return source != null ? new Explanation(source) : List.copyOf(lines); }
+    public List<String> explanation() {
+        if (source != null) return new Explanation(source);
+        if (lines == null) throw new IllegalStateException("the explanation was not kept after it was published");
+        return List.copyOf(lines);
+    }
+
+    /**
+     * Called once the publisher has published what this computation pays (or found nothing new to publish): a
+     * computation made not to keep its explanation's figures lets them go here. Its amounts stay.
+     */
+    public void published() {
+        if (!keepSource) source = null;
+    }
+
+    /** Whether the explanation can still be read (false only after {@link #published} let it go). */
+    public boolean explanationKept() { return source != null || lines != null; }
 
     public List<String> kpiFlags() { return kpiFlags; }
 

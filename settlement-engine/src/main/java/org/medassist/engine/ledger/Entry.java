@@ -16,8 +16,6 @@ public final class Entry {
     public final AidApplication application;
     /** The settlement reference for items without a claim: the applicationId or "year_close:region:year". */
     public final String reference;
-    /** A claim's hospital and claimId (null for other entries). */
-    public final ClaimKey key;
 
     public String reversalId;
     public long paidAssistance;
@@ -29,28 +27,42 @@ public final class Entry {
     public String parkedReason;
     public Computation computed;
 
-    private Entry(Kind kind, MedicalClaim claim, AidApplication application, String reference, ClaimKey key) {
+    private Entry(Kind kind, MedicalClaim claim, AidApplication application, String reference) {
         this.kind = kind;
         this.claim = claim;
         this.application = application;
         this.reference = reference;
-        this.key = key;
     }
 
-    public static Entry claim(MedicalClaim claim) { return claim(claim, ClaimKey.of(claim)); }
+    public static Entry claim(MedicalClaim claim) { return new Entry(Kind.CLAIM, claim, null, null); }
 
-    /** A claim's entry with its key, when the caller has built it already. */
-    public static Entry claim(MedicalClaim claim, ClaimKey key) { return new Entry(Kind.CLAIM, claim, null, null, key); }
+    /**
+     * A claim's entry; {@code key} is the claim's own ({@link ClaimKey#of}). The entry keeps no key object: its key is
+     * the claim's hospitalId and claimId ({@link #hasKey}, {@link #keyHash}), which saves a key per claim held
+     * (docs/performance.md, retained memory per claim).
+     */
+    public static Entry claim(MedicalClaim claim, ClaimKey key) { return claim(claim); }
 
     public static Entry application(AidApplication a) {
-        return new Entry(Kind.APPLICATION, null, a, a.applicationId(), null);
+        return new Entry(Kind.APPLICATION, null, a, a.applicationId());
     }
 
     public static Entry yearEnd(String region, int year) {
         return yearEndWithReference("year_close:" + region + ":" + year);
     }
 
-    public static Entry yearEndWithReference(String reference) { return new Entry(Kind.YEAR_END, null, null, reference, null); }
+    public static Entry yearEndWithReference(String reference) { return new Entry(Kind.YEAR_END, null, null, reference); }
+
+    /** A claim's hospital and claimId (null for other entries), made on each call. */
+    public ClaimKey key() { return kind == Kind.CLAIM ? ClaimKey.of(claim) : null; }
+
+    /** {@code key().hashCode()} of a claim's entry, without the key. */
+    public int keyHash() { return ClaimKey.hash(claim.hospitalId(), claim.claimId()); }
+
+    /** Whether this claim's entry has the key {@code k} ({@code key().equals(k)}, without the key). */
+    public boolean hasKey(ClaimKey k) {
+        return java.util.Objects.equals(k.claimId(), claim.claimId()) && java.util.Objects.equals(k.hospitalId(), claim.hospitalId());
+    }
 
     public boolean reversed() { return reversalId != null; }
 

@@ -1,6 +1,7 @@
 package org.medassist.engine.ledger;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,11 @@ public final class PersonLedger {
     public final String personId;
     public final IdentityTimeline timeline;
     private final PersonYears years;
-    /** Reversal ids refused because their claim was unknown, most recent last. */
-    public final Map<String, String> refusedReversals = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) { return size() > REFUSED_REVERSALS_KEPT; }
-    };
+    /**
+     * Reversal ids refused because their claim was unknown, most recent last; null until the first (most persons have
+     * none, and an empty map per person is memory held for nothing: docs/performance.md, retained memory per claim).
+     */
+    private Map<String, String> refusedReversals;
 
     public PersonLedger(String personId) { this(personId, new IdentityTimeline(), new InMemoryYears()); }
 
@@ -30,6 +31,25 @@ public final class PersonLedger {
         this.personId = personId;
         this.timeline = timeline;
         this.years = years;
+    }
+
+    /** The reversal ids refused (reversal id to its claimId), most recent last; unmodifiable. */
+    public Map<String, String> refusedReversals() {
+        return refusedReversals == null ? Map.of() : Collections.unmodifiableMap(refusedReversals);
+    }
+
+    /** Whether the reversal id was refused (and is still remembered). */
+    public boolean refusedReversal(String reversalId) { return refusedReversals != null && refusedReversals.containsKey(reversalId); }
+
+    /** Remembers a refused reversal id; beyond {@link #REFUSED_REVERSALS_KEPT}, the oldest is forgotten. */
+    public void refuseReversal(String reversalId, String claimId) {
+        if (refusedReversals == null) {
+            refusedReversals = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) { return size() > REFUSED_REVERSALS_KEPT; }
+            };
+        }
+        refusedReversals.put(reversalId, claimId);
     }
 
     /** Where this ledger's years live. */

@@ -17,13 +17,18 @@ public final class PersonYear {
     /*
      * Claims by key: an open-addressing table (linear probing) of positions in entries + 1, 0 for empty, with each
      * key's hash beside it. Written only by add and rewind, so the key filter below holds every key. Cheaper than a
-     * HashMap here: no node per claim, and a probe reads two int arrays before it touches an entry.
+     * HashMap here: no node per claim, and a probe reads two int arrays before it touches an entry. A year of at most
+     * SCANNED claims (most years) has no table: the filter turns away most keys, and a look-up it lets through scans
+     * the entries, so such a year does not hold two arrays of 16 slots (docs/performance.md, retained memory per
+     * claim). The table is built when the year's claims first exceed SCANNED.
      */
+    static final int SCANNED = 8;
     private int[] slots = EMPTY;
     private int[] hashes = EMPTY;
     private int claimCount;
     private static final int[] EMPTY = new int[0];
-    public final Map<String, Entry> applications = new HashMap<>();
+    /** Applications by applicationId; null until the year's first application (most years have none). */
+    private Map<String, Entry> applications;
     public final YearTotals totals;
     /** Index of the first parked entry: later entries wait behind it (claims apply in receipt order, E2). */
     public int parkedFrom = -1;
@@ -49,25 +54,46 @@ public final class PersonYear {
     public Entry add(Entry e) {
         entries.add(e);
         if (e.kind == Entry.Kind.CLAIM) {
-            int h = e.key.hashCode();
-            index(entries.size() - 1, h);
+            int h = e.keyHash();
+            claimCount++;
+            if (slots.length > 0) index(entries.size() - 1, h);
+            else if (claimCount > SCANNED) buildTable();
             setBit((h >>> 6) & 3, h);
             setBit((h >>> 14) & 3, h >>> 8);
         }
-        if (e.kind == Entry.Kind.APPLICATION) applications.put(e.application.applicationId(), e);
+        if (e.kind == Entry.Kind.APPLICATION) {
+            if (applications == null) applications = new HashMap<>();
+            applications.put(e.application.applicationId(), e);
+        }
         if (e.kind == Entry.Kind.YEAR_END) yearEnd = true;
         if (e.kind == Entry.Kind.APPLICATION && e.application.oneTime()) oneTime = true;
         return e;
     }
 
+    /** Puts the claim at {@code position}, counted already, in the table. */
     private void index(int position, int h) {
-        if (2 * (claimCount + 1) > slots.length) grow();
+        if (2 * claimCount > slots.length) grow();
+        insert(position, h);
+    }
+
+    private void insert(int position, int h) {
         int mask = slots.length - 1;
         int i = spread(h) & mask;
         while (slots[i] != 0) i = (i + 1) & mask;
         slots[i] = position + 1;
         hashes[i] = h;
-        claimCount++;
+    }
+
+    /** The table of every claim entry, for a year whose claims exceed {@link #SCANNED}. */
+    private void buildTable() {
+        int n = 16;
+        while (2 * claimCount > n) n *= 2;
+        slots = new int[n];
+        hashes = new int[n];
+        for (int p = 0; p < entries.size(); p++) {
+            Entry x = entries.get(p);
+            if (x.kind == Entry.Kind.CLAIM) insert(p, x.keyHash());
+        }
     }
 
     private void grow() {
@@ -90,6 +116,10 @@ public final class PersonYear {
 
     /** Takes the claim at {@code position} out of the table (backward-shift deletion keeps probe runs whole). */
     private void unindex(int position, int h) {
+        if (slots.length == 0) {
+            claimCount--;
+            return;
+        }
         int mask = slots.length - 1;
         int i = spread(h) & mask;
         while (slots[i] != position + 1) i = (i + 1) & mask;
@@ -137,14 +167,24 @@ public final class PersonYear {
         int h = key.hashCode();
         if ((word((h >>> 6) & 3) & (1L << h)) == 0 || (word((h >>> 14) & 3) & (1L << (h >>> 8))) == 0) return null;
         if (claimCount == 0) return null;
+        if (slots.length == 0) {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                if (e.kind == Entry.Kind.CLAIM && e.keyHash() == h && e.hasKey(key)) return e;
+            }
+            return null;
+        }
         int mask = slots.length - 1;
         for (int i = spread(h) & mask; slots[i] != 0; i = (i + 1) & mask) {
             if (hashes[i] != h) continue;
             Entry e = entries.get(slots[i] - 1);
-            if (e.key.equals(key)) return e;
+            if (e.hasKey(key)) return e;
         }
         return null;
     }
+
+    /** The application entry with this applicationId, or null. */
+    public Entry application(String applicationId) { return applications == null ? null : applications.get(applicationId); }
 
     /** The year's claim entries, in receipt order (a new list). */
     public List<Entry> claimEntries() {
@@ -172,9 +212,9 @@ public final class PersonYear {
     public void rewind(Mark m) {
         for (int i = entries.size() - 1; i >= m.entries; i--) {
             Entry e = entries.get(i);
-            if (e.kind == Entry.Kind.CLAIM) unindex(i, e.key.hashCode());
+            if (e.kind == Entry.Kind.CLAIM) unindex(i, e.keyHash());
             entries.remove(i);
-            if (e.kind == Entry.Kind.APPLICATION) applications.remove(e.application.applicationId());
+            if (e.kind == Entry.Kind.APPLICATION) applications.remove(e.application.applicationId()); // added: not null
         }
         parkedFrom = m.parkedFrom;
         yearEnd = m.yearEnd;

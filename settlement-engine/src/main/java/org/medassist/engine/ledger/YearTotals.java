@@ -28,12 +28,17 @@ public final class YearTotals {
     public long alertsFired;
 
     public YearTotals(int deductiblePools, int classes, int capPools, int targetGroups) {
-        deductibleCum = new long[deductiblePools];
-        classCum = new long[classes];
-        capPaid = new long[capPools];
-        targetResidual = new long[targetGroups];
-        targetScope = new long[targetGroups];
+        deductibleCum = longs(deductiblePools);
+        classCum = longs(classes);
+        capPaid = longs(capPools);
+        targetResidual = longs(targetGroups);
+        targetScope = longs(targetGroups);
     }
+
+    private static final long[] NONE = new long[0];
+
+    /** An array of n zeros; the one empty array when n is 0 (most regions have no target groups), which never changes. */
+    private static long[] longs(int n) { return n == 0 ? NONE : new long[n]; }
 
     public void reset() {
         java.util.Arrays.fill(deductibleCum, 0);

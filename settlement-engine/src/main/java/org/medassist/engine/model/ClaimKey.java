@@ -14,7 +14,12 @@ public record ClaimKey(String hospitalId, String claimId) {
     }
 
     @Override
-    public int hashCode() { return 31 * java.util.Objects.hashCode(hospitalId) + java.util.Objects.hashCode(claimId); }
+    public int hashCode() { return hash(hospitalId, claimId); }
+
+    /** The hash code of the key of these two strings, without the key. */
+    public static int hash(String hospitalId, String claimId) {
+        return 31 * java.util.Objects.hashCode(hospitalId) + java.util.Objects.hashCode(claimId);
+    }
 
     /** {@code H0012/H0012-2023-88812}, for messages and settlement ids. */
     @Override

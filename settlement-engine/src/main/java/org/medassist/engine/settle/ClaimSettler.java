@@ -25,8 +25,15 @@ public final class ClaimSettler {
     private final Candidate best = new Candidate();
     private final List<Spell> applicable = new ArrayList<>(4);
     private final ClaimExplanation.Others others = new ClaimExplanation.Others();
+    private boolean keepExplanations = true;
 
     public ClaimSettler(ParameterBook params) { this.params = params; }
+
+    /**
+     * Whether a claim's computation keeps its explanation's figures once published (the default), or lets them go then
+     * ({@link Computation#published}): for a caller that reads an explanation only in what is published.
+     */
+    public void keepExplanations(boolean keep) { this.keepExplanations = keep; }
 
     /** Settles {@code c} against {@code t}; when a parameter is missing it returns a parked computation and leaves t untouched. */
     public Computation settle(RegionPolicy p, List<Spell> allSpells, MedicalClaim c, YearTotals t, String personId) {
@@ -68,7 +75,7 @@ public final class ClaimSettler {
 
         // the explanation keeps the figures; its lines are rendered when an output is read
         ClaimExplanation why = new ClaimExplanation(p, c, s, cls);
-        Computation comp = new Computation(why);
+        Computation comp = new Computation(why, keepExplanations);
         why.comp = comp;
         comp.claimClass = cls;
         why.choice(best, others);

@@ -50,6 +50,7 @@ public final class Publisher {
         e.paidBorne = c.hospitalBorne;
         List<MonitoringAlert> alerts = c.takeAlertsToPublish();
         for (int i = 0; i < alerts.size(); i++) out.alert(alerts.get(i));
+        c.published();
     }
 
     /** The reversal event: negative deltas undoing everything paid on the claim. */

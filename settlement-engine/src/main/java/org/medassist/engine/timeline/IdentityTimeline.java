@@ -27,21 +27,56 @@ public final class IdentityTimeline {
         public boolean changed() { return this == APPLIED; }
     }
 
+    /** A timeline of at most this many events finds an event by a scan of its changes, and keeps no map. */
+    static final int SCANNED = 8;
+
+    /** Every event kept, one per key ({@code department/eventId}), in receipt order. */
     private final List<IdentityChange> changes = new ArrayList<>();
-    private final Map<String, IdentityChange> byEventId = new HashMap<>();
+    /**
+     * The changes by key, once they are more than {@link #SCANNED}: most persons have one or two events, and a map with
+     * a key string per event is memory held for nothing (docs/performance.md, retained memory per claim).
+     */
+    private Map<String, IdentityChange> byEventId;
     private List<Spell> spells = List.of();
 
     /** Adds an event unless this department already sent its eventId (eventIds are unique per department). */
     public Applied apply(IdentityChange change) {
-        IdentityChange known = byEventId.putIfAbsent(key(change), change);
+        IdentityChange known = known(change.department(), change.eventId());
         if (known != null) return known.equals(change) ? Applied.DUPLICATE : Applied.CONFLICT;
         changes.add(change);
+        if (byEventId != null) {
+            byEventId.put(key(change), change);
+        } else if (changes.size() > SCANNED) {
+            byEventId = new HashMap<>();
+            for (IdentityChange c : changes) byEventId.put(key(c), c);
+        }
         spells = fold(changes);
         return Applied.APPLIED;
     }
 
     /** Whether the department's eventId is already in this timeline (received before, with any content). */
-    public boolean knows(String department, String eventId) { return byEventId.containsKey(department + '/' + eventId); }
+    public boolean knows(String department, String eventId) { return known(department, eventId) != null; }
+
+    /** The event kept under the key {@code department + '/' + eventId}, or null. */
+    private IdentityChange known(String department, String eventId) {
+        if (byEventId != null) return byEventId.get(department + '/' + eventId);
+        for (int i = 0; i < changes.size(); i++) {
+            IdentityChange c = changes.get(i);
+            if (sameKey(c.department(), c.eventId(), department, eventId)) return c;
+        }
+        return null;
+    }
+
+    /** Whether {@code a1 + '/' + a2} and {@code b1 + '/' + b2} are the same text, without building them when they differ. */
+    static boolean sameKey(String a1, String a2, String b1, String b2) {
+        a1 = String.valueOf(a1);
+        a2 = String.valueOf(a2);
+        b1 = String.valueOf(b1);
+        b2 = String.valueOf(b2);
+        if (a1.length() + a2.length() != b1.length() + b2.length()) return false;
+        if (a1.length() == b1.length()) return a1.equals(b1) && a2.equals(b2);
+        return (a1 + '/' + a2).equals(b1 + '/' + b2); // the same length, split elsewhere: '/' inside a part
+    }
 
     public int size() { return changes.size(); }
 
@@ -64,8 +99,7 @@ public final class IdentityTimeline {
         if (distinct.equals(changes)) return false;
         changes.clear();
         changes.addAll(distinct);
-        byEventId.clear();
-        byEventId.putAll(ids);
+        byEventId = distinct.size() > SCANNED ? ids : null;
         spells = fold(changes);
         return true;
     }

@@ -46,8 +46,9 @@ public final class LedgerCodec {
         for (IdentityChange c : changes) writeIdentity(out, c);
         out.u(years.size());
         for (YearInfo y : years) out.s(y.region()).z(y.year()).b((y.yearEnd() ? 1 : 0) | (y.oneTime() ? 2 : 0));
-        out.u(ledger.refusedReversals.size());
-        for (Map.Entry<String, String> r : ledger.refusedReversals.entrySet()) out.s(r.getKey()).ns(r.getValue());
+        Map<String, String> refused = ledger.refusedReversals();
+        out.u(refused.size());
+        for (Map.Entry<String, String> r : refused.entrySet()) out.s(r.getKey()).ns(r.getValue());
         return out.toBytes();
     }
 

@@ -52,7 +52,7 @@ public final class StoredLedgers implements Ledgers {
         IdentityTimeline timeline = new IdentityTimeline();
         if (h != null) timeline.replaceWith(h.timeline());
         PersonLedger ledger = new PersonLedger(personId, timeline, years);
-        if (h != null) ledger.refusedReversals.putAll(h.refusedReversals());
+        if (h != null) h.refusedReversals().forEach(ledger::refuseReversal);
         years.attach(ledger);
         years.header = bytes;
         return ledger;

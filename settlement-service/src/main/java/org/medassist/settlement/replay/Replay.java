@@ -34,7 +34,8 @@ public final class Replay {
     private final boolean progress;
 
     public Replay(PolicyCatalog catalog, PrintStream messages, boolean progress) {
-        this(new SettlementEngine(catalog, new ParameterBook()), null, messages, progress);
+        // a replay writes each explanation as it is published and keeps no ledger to be queried afterwards
+        this(new SettlementEngine(catalog, new ParameterBook()).dropExplanationsOncePublished(), null, messages, progress);
     }
 
     /** A replay over given ledgers (null: in memory), for tests that exercise the stored form. */

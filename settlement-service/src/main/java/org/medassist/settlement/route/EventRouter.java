@@ -60,6 +60,14 @@ public final class EventRouter {
             where[0] = a.getWhere();
             return a.getOutcome();
         }
+
+        /**
+         * {@link #askClaim(ClaimKey, String, String, int, String[])} for {@code claim}'s key, region and year; the owners
+         * may keep the claim itself as its owned id (replay's do, docs/performance.md).
+         */
+        default OwnershipOutcome askClaim(MedicalClaim claim, String personId, String[] where) {
+            return askClaim(ClaimKey.of(claim), personId, claim.region(), claim.year(), where);
+        }
     }
 
     private interface Handler {
@@ -145,7 +153,7 @@ public final class EventRouter {
         Entry known = l.findClaim(key, own);
         if (known == null) {
             String[] where = new String[1];
-            OwnershipOutcome outcome = owners.askClaim(key, l.personId, mc.region(), mc.year(), where);
+            OwnershipOutcome outcome = owners.askClaim(mc, l.personId, where);
             if (outcome == OwnershipOutcome.taken) {
                 out.settlement(reject(c, takenReason(c)));
                 ledgers.changed(l);

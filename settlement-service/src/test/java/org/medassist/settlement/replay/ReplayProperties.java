@@ -200,6 +200,24 @@ class ReplayProperties {
         assertSameOutput(replay(events), out.toString(), "stored ledgers");
     }
 
+    /**
+     * Replay's engine lets each claim's explanation figures go once published (docs/performance.md, retained memory per
+     * claim); an engine that keeps them writes the same bytes, so no explanation is read again after it is published.
+     */
+    @Property(tries = 80)
+    void anEngineThatKeepsExplanationsGivesTheSameOutput(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int r) {
+        List<String> events = new RandomEvents(seed, region(r)).generate(120);
+        var keeping = new org.medassist.engine.SettlementEngine(CATALOG, new org.medassist.engine.policy.ParameterBook());
+        StringWriter out = new StringWriter();
+        try {
+            new Replay(keeping, null, new PrintStream(new ByteArrayOutputStream()), false)
+                    .run(new BufferedReader(new StringReader(String.join("\n", events))), out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertSameOutput(out.toString(), replay(events), "an engine that keeps explanations");
+    }
+
     @Example
     void theGeneratorProducesEveryEventType() {
         String all = String.join("\n", new RandomEvents(7, region(2)).generate(400));
