@@ -183,6 +183,11 @@ public class ManagedStreams implements AutoCloseable {
         // a pending input or a ledger written and read again within a commit stays in the cache; at the 10 MiB default
         // the settlement thread spent a tenth of its time evicting to RocksDB mid-commit (docs/performance.md)
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        // the exactly-once commit flushes the producer every interval anyway: let a batch fill until then instead of
+        // sending every 5 ms in 16 KB batches (the settlement stream settled 7-16 % more claims per second in three
+        // paired runs, docs/performance.md). A full buffer pool sends early rather than waiting for the linger.
+        p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG), 100);
         // no producer compression: settlements and alerts are read by clients in other languages, and kafkajs, for one,
         // cannot read lz4 (docs/performance.md; KafkajsClientTest fails with it)
         // a dead letter carries a whole input record: the producer must send what the dead-letters topic takes
