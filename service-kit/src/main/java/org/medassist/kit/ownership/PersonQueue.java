@@ -40,13 +40,16 @@ public final class PersonQueue {
      */
     static final int MIRRORED = 10_000;
 
+    /** Marks a waiting person whose inputs only the store holds (more than {@link #MIRRORED} persons wait). */
+    private static final PendingInputs IN_STORE = new PendingInputs("", List.of());
+
     private final KeyValueStore<String, byte[]> store;
     /**
      * Every person with inputs in the store, so that an input of a person with none (nearly every input) needs no
      * store look-up, which misses the record cache and reaches RocksDB (docs/performance.md). The value is the
-     * person's waiting inputs as stored, or null when only the store has them (more than {@link #MIRRORED} persons
-     * wait): an answer then needs no store read either. Read from the store when the task starts; a failed
-     * transaction discards the processor and this with it, like the store's own uncommitted writes.
+     * person's waiting inputs as stored, or {@link #IN_STORE} past {@link #MIRRORED} persons: an answer then needs no
+     * store read either. Read from the store when the task starts; a failed transaction discards the processor and
+     * this with it, like the store's own uncommitted writes.
      */
     private final Map<String, PendingInputs> waiting = new HashMap<>();
     private int mirrored;
@@ -56,29 +59,30 @@ public final class PersonQueue {
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 var kv = it.next();
-                remember(kv.key, PendingInputs.fromBytes(kv.value));
+                // past the mirror's size only the key is kept: an outage's backlog is not decoded at start
+                remember(kv.key, mirrored < MIRRORED ? PendingInputs.fromBytes(kv.value) : IN_STORE);
             }
         }
     }
 
     /** The person's waiting inputs, or null when nothing of the person waits. */
     private PendingInputs waitingOf(String personId) {
-        if (!waiting.containsKey(personId)) return null;
         PendingInputs q = waiting.get(personId);
-        if (q != null) return q;
+        if (q != IN_STORE) return q;
         byte[] stored = store.get(personId);
         return stored == null ? null : PendingInputs.fromBytes(stored);
     }
 
     private void remember(String personId, PendingInputs q) {
         PendingInputs before = waiting.get(personId);
-        boolean keep = before != null || mirrored < MIRRORED;
-        if (before == null && keep) mirrored++;
-        waiting.put(personId, keep ? q : null);
+        boolean keep = q != IN_STORE && (before != null && before != IN_STORE || mirrored < MIRRORED);
+        if (keep && (before == null || before == IN_STORE)) mirrored++;
+        waiting.put(personId, keep ? q : IN_STORE);
     }
 
     private void forget(String personId) {
-        if (waiting.remove(personId) != null) mirrored--;
+        PendingInputs before = waiting.remove(personId);
+        if (before != null && before != IN_STORE) mirrored--;
     }
 
     /** Puts the input behind the person's waiting ones; false when nothing of the person waits. */
