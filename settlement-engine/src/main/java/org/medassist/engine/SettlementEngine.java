@@ -141,7 +141,7 @@ public final class SettlementEngine {
             return;
         }
         PersonYear py = own != null ? own : yearOf(ledger, p, c.region(), c.year());
-        Entry e = py.add(Entry.claim(c, key));
+        Entry e = py.add(Entry.claim(c));
         if (py.parkedFrom >= 0) {
             e.computed = Computation.parked(fold.queuedReason(py));
         } else {

@@ -34,14 +34,11 @@ public final class Entry {
         this.reference = reference;
     }
 
-    public static Entry claim(MedicalClaim claim) { return new Entry(Kind.CLAIM, claim, null, null); }
-
     /**
-     * A claim's entry; {@code key} is the claim's own ({@link ClaimKey#of}). The entry keeps no key object: its key is
-     * the claim's hospitalId and claimId ({@link #hasKey}, {@link #keyHash}), which saves a key per claim held
-     * (docs/performance.md, retained memory per claim).
+     * A claim's entry. It keeps no key object: its key is the claim's hospitalId and claimId ({@link #hasKey},
+     * {@link #keyHash}), which saves a key per claim held (docs/performance.md, retained memory per claim).
      */
-    public static Entry claim(MedicalClaim claim, ClaimKey key) { return claim(claim); }
+    public static Entry claim(MedicalClaim claim) { return new Entry(Kind.CLAIM, claim, null, null); }
 
     public static Entry application(AidApplication a) {
         return new Entry(Kind.APPLICATION, null, a, a.applicationId());
