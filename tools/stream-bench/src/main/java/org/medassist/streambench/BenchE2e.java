@@ -113,6 +113,13 @@ public final class BenchE2e implements Callable<Integer> {
     int portBase;
     @Option(names = "--service-heap", defaultValue = "512m", description = "-Xmx of the service and baseline JVMs (default ${DEFAULT-VALUE})")
     String heap;
+    /**
+     * The collector deploy/production/compose.yaml ships for settlement-service. The baselines run with it too, so
+     * that the ratios compare streams, not collectors (docs/performance.md, "The collector").
+     */
+    @Option(names = "--service-gc", defaultValue = "parallel",
+            description = "collector of the service and baseline JVMs: parallel (shipped) or g1 (the JVM's default) (default ${DEFAULT-VALUE})")
+    Collector collector;
     @Option(names = "--service-jvm-opts", description = "more JVM options for the service, e.g. -XX:StartFlightRecording=filename=s.jfr")
     String serviceJvmOpts;
     @Option(names = "--service-property", description = "a property for the service over its application.yml, key=value (repeatable)")
@@ -125,6 +132,12 @@ public final class BenchE2e implements Callable<Integer> {
     Path workDir;
     @Option(names = "--out", defaultValue = "bench-e2e.json", description = "the JSON results (default ${DEFAULT-VALUE})")
     Path out;
+
+    enum Collector {
+        parallel("-XX:+UseParallelGC"), g1("-XX:+UseG1GC");
+        final String option;
+        Collector(String option) { this.option = option; }
+    }
 
     private final PrintStream log = System.out;
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -511,6 +524,7 @@ public final class BenchE2e implements Callable<Integer> {
     private List<String> workerJvm(List<String> extra) {
         List<String> a = new ArrayList<>();
         a.add("-Xmx" + heap);
+        a.add(collector.option);
         a.add("-XX:+ExitOnOutOfMemoryError");
         a.add("-Dlogback.configurationFile=" + workDir.resolve("logback.xml"));
         a.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
@@ -813,7 +827,7 @@ public final class BenchE2e implements Callable<Integer> {
         log.println("| what | figure |");
         log.println("|---|---|");
         Map<String, Object> m = (Map<String, Object>) results.getOrDefault("machine", Map.of());
-        row("machine", m.get("cores") + " cores, " + m.get("memoryGiB") + " GiB, Java " + m.get("java"));
+        row("machine", m.get("cores") + " cores, " + m.get("memoryGiB") + " GiB, Java " + m.get("java") + "; workers " + m.get("workerJvm"));
         Map<String, Object> l = (Map<String, Object>) results.get("load");
         if (l != null) row("load", String.format("%,d persons, %,d timelines, %,d claims warm-up + %,d (throughput) + %,d (latency)",
                 l.get("persons"), l.get("timelines"), l.get("warmupClaims"), l.get("throughputClaims"), l.get("latencyClaims")));
@@ -885,6 +899,7 @@ public final class BenchE2e implements Callable<Integer> {
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("loadAverageAtStart", os.getSystemLoadAverage());
+        m.put("workerJvm", "-Xmx" + heap + " " + collector.option);
         m.put("command", "bin/bench-e2e " + String.join(" ", ProcessHandle.current().info().arguments().map(a -> List.of(a))
                 .orElse(List.of()).stream().dropWhile(a -> !a.endsWith(".jar") && !a.equals(BenchE2e.class.getName())).skip(1).toList()));
         results.put("machine", m);
