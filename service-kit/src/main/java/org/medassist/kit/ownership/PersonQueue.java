@@ -65,6 +65,14 @@ public final class PersonQueue {
         }
     }
 
+    /**
+     * Persons whose inputs wait for an answer. Read by the metrics from another thread: a plain read of the map's
+     * size, at worst a moment old.
+     */
+    public int waitingPersons() {
+        return waiting.size();
+    }
+
     /** The person's waiting inputs, or null when nothing of the person waits. */
     private PendingInputs waitingOf(String personId) {
         PendingInputs q = waiting.get(personId);

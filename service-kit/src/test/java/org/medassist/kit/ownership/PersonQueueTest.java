@@ -90,6 +90,7 @@ class PersonQueueTest {
         send(q, "P", "a3");
         send(q, "Q", "b1"); // another person does not wait
         assertEquals(List.of("a1", "b1"), applied);
+        assertEquals(1, q.waitingPersons(), "one person waits, with two inputs");
 
         q.answer(granted("P", "wrong/0/99"), steps); // an answer to a question no longer asked changes nothing
         assertEquals(List.of("a1", "b1"), applied);
@@ -97,6 +98,7 @@ class PersonQueueTest {
         q.answer(granted("P", awaiting("P")), steps);
         assertEquals(List.of("a1", "b1", "ask-c2 granted", "a3"), applied);
         assertNull(store.get("P"), "nothing of P waits any more");
+        assertEquals(0, q.waitingPersons());
         send(q, "P", "a4");
         assertEquals("a4", applied.get(applied.size() - 1), "and P's next input applies at once");
     }
@@ -127,7 +129,9 @@ class PersonQueueTest {
         for (int p = 0; p < persons; p++) send(q, "P" + p, "ask-" + p);
         for (int p = 0; p < persons; p++) send(q, "P" + p, "later-" + p);
         assertEquals(List.of(), applied, "every later input waits");
+        assertEquals(persons, q.waitingPersons(), "the persons past the mirror are counted too");
         q = new PersonQueue(store); // a restart over that backlog: the persons past the mirror are known by key only
+        assertEquals(persons, q.waitingPersons(), "and counted after the restart");
         send(q, "P1", "after-restart");
         assertEquals(List.of(), applied, "P1 still waits after the restart");
         for (int p = persons - 1; p >= 0; p--) {
@@ -138,6 +142,7 @@ class PersonQueueTest {
             assertNull(store.get("P" + p));
         }
         assertEquals(2 * persons + 1, applied.size());
+        assertEquals(0, q.waitingPersons());
         send(q, "P0", "again");
         assertEquals("again", applied.get(applied.size() - 1), "a person answered applies at once");
     }

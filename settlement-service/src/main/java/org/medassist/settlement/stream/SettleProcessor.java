@@ -117,6 +117,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     private StoredLedgers ledgers;
     private EventRouter router;
     private PersonQueue queue;
+    private Runnable stopCounting = () -> {};
     private KeyValueStore<String, Long> appliedParameters;
     private KeyValueStore<String, String> closedYears;
     private KeyValueStore<String, byte[]> parameters;
@@ -150,6 +151,7 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
                 context.getStateStore(INDEX)), engine, CACHED_PERSONS);
         router = new EventRouter(engine, ledgers, null, limits);
         queue = new PersonQueue(context.getStateStore(PENDING));
+        stopCounting = metrics.waiting(queue::waitingPersons);
         appliedParameters = context.getStateStore(APPLIED_PARAMETERS);
         closedYears = context.getStateStore(CLOSED_YEARS);
         parameters = context.getStateStore(PARAMETERS);
@@ -173,6 +175,11 @@ final class SettleProcessor implements Processor<byte[], byte[], Object, Object>
     }
 
     // ----------------------------------------------------------------------------------------------------- records
+
+    @Override
+    public void close() {
+        stopCounting.run();
+    }
 
     @Override
     public void process(Record<byte[], byte[]> record) {

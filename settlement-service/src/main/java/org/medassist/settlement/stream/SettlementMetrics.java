@@ -12,6 +12,15 @@ public interface SettlementMetrics {
     /** Time spent on one input record, from reading it to forwarding its outputs. */
     void processed(long nanos);
 
+    /**
+     * Counts, while the task runs, the persons of one task whose inputs wait for a claim-ownership answer: a sum that
+     * grows and stays up means the registry's answers do not come (docs/operations.md, "Metrics"). Returns what
+     * stops counting them, for the task's close.
+     */
+    default Runnable waiting(java.util.function.IntSupplier persons) {
+        return () -> {};
+    }
+
     SettlementMetrics NONE = new SettlementMetrics() {
         @Override public void settlement(String status, String region, long assistanceFen, long tiltFen) {}
 

@@ -26,6 +26,23 @@ class MetricLabelsTest {
     }
 
     @Test
+    void waitingPersonsAreSummedOverTheRunningTasksOnly() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MicrometerSettlementMetrics metrics = new MicrometerSettlementMetrics(registry, () -> Set.of("nanjing"));
+        assertEquals(0.0, registry.get("medassist.ownership.waiting").gauge().value(), "there from the start, at 0");
+        int[] task0 = {3};
+        Runnable close0 = metrics.waiting(() -> task0[0]);
+        Runnable close1 = metrics.waiting(() -> 4);
+        assertEquals(7.0, registry.get("medassist.ownership.waiting").gauge().value());
+        task0[0] = 1;
+        assertEquals(5.0, registry.get("medassist.ownership.waiting").gauge().value(), "read when scraped");
+        close1.run(); // the task closed (moved to another instance)
+        assertEquals(1.0, registry.get("medassist.ownership.waiting").gauge().value());
+        close0.run();
+        assertEquals(0.0, registry.get("medassist.ownership.waiting").gauge().value());
+    }
+
+    @Test
     void paymentsAndRecoveriesCountApartByKind() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         MicrometerSettlementMetrics metrics = new MicrometerSettlementMetrics(registry, () -> Set.of("nanjing"));
