@@ -9,6 +9,7 @@ import org.apache.kafka.streams.Topology;
 import org.medassist.schemas.kafka.Topics;
 import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.kit.kafka.KafkaClients;
+import org.medassist.kit.ownership.WaitingPersons;
 import org.medassist.schemas.PersonIdHash;
 import org.medassist.kit.streams.StreamsTopology;
 
@@ -28,6 +29,7 @@ public class EligibilityStreams implements StreamsTopology {
             private final Counter duplicate = counter(meters, "duplicate");
             private final Counter dead = counter(meters, "dead_letter");
             // the name settlement-service counts its dead letters under, so one query covers both services
+            private final WaitingPersons waiting = new WaitingPersons(meters);
             private final Counter deadLetters = Counter.builder("medassist.dead.letters")
                     .description("input records sent to dead-letters, by source topic")
                     .tag("topic", Topics.IDENTITY_EVENTS.name()).register(meters);
@@ -43,6 +45,9 @@ public class EligibilityStreams implements StreamsTopology {
                 dead.increment();
                 deadLetters.increment();
             }
+
+            @Override
+            public Runnable waiting(java.util.function.IntSupplier persons) { return waiting.count(persons); }
         };
     }
 

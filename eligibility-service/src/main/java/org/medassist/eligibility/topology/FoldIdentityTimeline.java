@@ -60,6 +60,7 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
     private final DeadLetters letters;
     private final PersonIdHash hash;
     private final FoldObserver observer;
+    private Runnable stopCounting = () -> {};
     private final PoisonRecords poison;
     private ProcessorContext<Object, Object> context;
     private PersonPartitions partitions;
@@ -83,6 +84,12 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
         this.partitions = PersonPartitions.of(context.appConfigs());
         this.store = context.getStateStore(EligibilityTopology.STORE);
         this.queue = new PersonQueue(context.getStateStore(EligibilityTopology.PENDING));
+        this.stopCounting = observer.waiting(queue::waitingPersons);
+    }
+
+    @Override
+    public void close() {
+        stopCounting.run();
     }
 
     @Override

@@ -12,4 +12,10 @@ public interface FoldObserver {
 
     /** A record that went to dead-letters. */
     default void deadLettered() {}
+
+    /**
+     * Counts, while the task runs, its persons whose identity events wait for an identity-ownership answer
+     * ({@link org.medassist.kit.ownership.WaitingPersons}); returns what stops counting them, for the task's close.
+     */
+    default Runnable waiting(java.util.function.IntSupplier persons) { return () -> {}; }
 }

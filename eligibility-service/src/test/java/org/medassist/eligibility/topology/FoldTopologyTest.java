@@ -57,6 +57,9 @@ class FoldTopologyTest {
     private final AtomicInteger folded = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger dead = new AtomicInteger();
+    /** The fold tasks' counts of persons waiting for an identity-ownership answer, while they run. */
+    private final org.medassist.kit.ownership.WaitingPersons waiting = new org.medassist.kit.ownership.WaitingPersons(null);
+    private final AtomicInteger counting = new AtomicInteger();
 
     private Path stateDir;
     private TopologyTestDriver driver;
@@ -71,6 +74,11 @@ class FoldTopologyTest {
             @Override public void folded() { folded.incrementAndGet(); }
             @Override public void duplicate() { duplicates.incrementAndGet(); }
             @Override public void deadLettered() { dead.incrementAndGet(); }
+            @Override public Runnable waiting(java.util.function.IntSupplier persons) {
+                counting.incrementAndGet();
+                Runnable stop = waiting.count(persons);
+                return () -> { counting.decrementAndGet(); stop.run(); };
+            }
         };
         Topology topology = EligibilityTopology.build(TopologySerdes.plain(events, eligibility, deadLetters),
                 new DeadLetters("eligibility-service", Clock.fixed(NOW, ZoneOffset.UTC)), PersonIdHash.withKey("k"), observer);
@@ -88,7 +96,7 @@ class FoldTopologyTest {
 
     @AfterEach
     void stop() throws Exception {
-        driver.close();
+        if (driver != null) driver.close();
         try (var paths = Files.walk(stateDir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
@@ -119,6 +127,16 @@ class FoldTopologyTest {
         var processor = (TopologyDescription.Processor) d.subtopologies().stream().flatMap(s -> s.nodes().stream())
                 .filter(n -> n.name().equals(EligibilityTopology.PROCESSOR)).findFirst().orElseThrow();
         assertEquals(java.util.Set.of("person-timelines", "pending-identities"), processor.stores());
+    }
+
+    @Test
+    void theFoldTaskCountsItsWaitingPersonsWhileItRunsAndStopsAtClose() {
+        assertEquals(1, counting.get(), "the fold task counts from its start");
+        send(grant("mz-1", "P-9", "2023-04-20"));
+        assertEquals(0, waiting.sum(), "the test driver answers within the same call: nobody waits");
+        driver.close();
+        driver = null;
+        assertEquals(0, counting.get(), "a closed task is no longer counted");
     }
 
     @Test

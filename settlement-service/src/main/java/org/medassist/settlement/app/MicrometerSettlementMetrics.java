@@ -1,7 +1,6 @@
 package org.medassist.settlement.app;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
@@ -21,6 +19,7 @@ import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.engine.policy.RegionPolicy;
 import org.medassist.events.SettlementStatus;
 import org.medassist.kit.auth.RegionCatalog;
+import org.medassist.kit.ownership.WaitingPersons;
 import org.medassist.schemas.kafka.Topics;
 import org.medassist.settlement.stream.SettlementMetrics;
 
@@ -29,7 +28,7 @@ import org.medassist.settlement.stream.SettlementMetrics;
  * per second), {@code medassist.assistance.paid.fen{region,kind}} (assistance and tilt, net of adjustments and
  * reversals), {@code medassist.alerts{rule}}, {@code medassist.dead.letters{topic}} and the timer
  * {@code medassist.settle.processing} (latency per input record), and the gauge {@code medassist.ownership.waiting}
- * (persons whose inputs wait for a claim-ownership answer, over the running tasks). Labels come from closed sets: a {@code region} is
+ * ({@link WaitingPersons}: persons whose claims wait for a claim-ownership answer). Labels come from closed sets: a {@code region} is
  * a region of the policy catalog, else {@code other} (a record produced straight to a topic may name anything);
  * a {@code status} one of the settlement statuses, else {@code other} (docs/security.md, "Data protection"). On
  * /prometheus they follow Prometheus' naming conventions ({@code _total} counters, {@code _seconds}; docs/operations.md,
@@ -50,8 +49,8 @@ public class MicrometerSettlementMetrics implements SettlementMetrics {
     private final java.util.Map<String, java.util.Map<String, Counter>> settlements = new java.util.HashMap<>();
     /** By region: assistance paid, tilt paid, assistance recovered, tilt recovered. */
     private final java.util.Map<String, Counter[]> fen = new java.util.HashMap<>();
-    /** Each running settle task's count of persons waiting for an ownership answer. */
-    private final Set<IntSupplier> waiting = ConcurrentHashMap.newKeySet();
+    /** Persons waiting for a claim-ownership answer, over the running settle tasks. */
+    private final WaitingPersons waiting;
 
     public MicrometerSettlementMetrics(@Nullable MeterRegistry meters, RegionCatalog regions) {
         this(meters, regions, null);
@@ -61,11 +60,10 @@ public class MicrometerSettlementMetrics implements SettlementMetrics {
     public MicrometerSettlementMetrics(@Nullable MeterRegistry meters, RegionCatalog regions, @Nullable PolicyCatalog policies) {
         this.meters = meters;
         this.regions = regions;
+        this.waiting = new WaitingPersons(meters);
         this.processing = meters == null ? null : Timer.builder("medassist.settle.processing")
                 .description("time to settle one input record").publishPercentileHistogram().register(meters);
         if (meters == null) return;
-        Gauge.builder("medassist.ownership.waiting", waiting, w -> w.stream().mapToInt(IntSupplier::getAsInt).sum())
-                .description("persons whose inputs wait for a claim-ownership answer").baseUnit("persons").register(meters);
         // every series of the closed label sets exists from the start, at 0: a rate over a series that appears with
         // its first event would miss that event, and a dashboard shows 0 instead of no data (docs/operations.md)
         List<String> labels = new ArrayList<>(regions.regions());
@@ -140,8 +138,7 @@ public class MicrometerSettlementMetrics implements SettlementMetrics {
 
     @Override
     public Runnable waiting(IntSupplier persons) {
-        waiting.add(persons);
-        return () -> waiting.remove(persons);
+        return waiting.count(persons);
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class BenchE2e implements Callable<Integer> {
     String heap;
     /**
      * The collector deploy/production/compose.yaml ships for settlement-service. The baselines run with it too, so
-     * that the ratios compare streams, not collectors (docs/performance.md, "The collector").
+     * that the ratios compare streams, not collectors (docs/performance.md, "Third full run of 2026-11-30: the collector and the record cache").
      */
     @Option(names = "--service-gc", defaultValue = "parallel",
             description = "collector of the service and baseline JVMs: parallel (shipped) or g1 (the JVM's default) (default ${DEFAULT-VALUE})")
