@@ -15,9 +15,9 @@ import java.util.TreeMap;
 
 /**
  * How far the publisher got in a stream, kept in the data directory ({@code stream/cursor.properties}) so that a
- * restart does not send again what the services already accepted. Saved after every accepted batch, atomically
- * (written beside, then moved over). A crash between a batch being accepted and the cursor being saved re-sends
- * that one batch on restart; the services ignore events whose ids they already have.
+ * restart does not send again what the services already accepted. Saved after every window of the stream the
+ * publisher handled whole, atomically (written beside, then moved over). A crash or a stop inside a window re-sends
+ * that window on restart; the services ignore events whose ids they already have.
  *
  * <p>The cursor belongs to one stream ({@link org.medassist.simulator.SyntheticStream#fingerprint()}). Started with other stream settings,
  * the publisher begins that other stream from its start; the counts of the previous one are kept in the file
@@ -28,6 +28,7 @@ public final class Cursor {
     private final Path file;
     private final String fingerprint;
     private final Properties all;
+    private long position;
     private long sent;
     private long refused;
     private final Map<String, Long> sentByType = new TreeMap<>();
@@ -39,6 +40,8 @@ public final class Cursor {
         String p = fingerprint + ".";
         this.sent = parse(all.getProperty(p + "accepted"));
         this.refused = parse(all.getProperty(p + "refused"));
+        String at = all.getProperty(p + "position");
+        this.position = at == null ? sent + refused : parse(at);
         for (String key : all.stringPropertyNames()) {
             if (key.startsWith(p + "sent.")) sentByType.put(key.substring((p + "sent.").length()), parse(all.getProperty(key)));
         }
@@ -57,9 +60,12 @@ public final class Cursor {
         return new Cursor(file, fingerprint, p);
     }
 
-    /** Events of the stream already handled (accepted or refused): the position to resume from. */
+    /**
+     * Events of the stream already handled (accepted or refused): the position to resume from. It moves a window at a
+     * time ({@link #handled}), since the events inside a window are not posted in the stream's order.
+     */
     public synchronized long position() {
-        return sent + refused;
+        return position;
     }
 
     /** Events the services accepted. */
@@ -87,21 +93,23 @@ public final class Cursor {
         return others;
     }
 
-    /** Records a batch of {@code type} events the services accepted. */
-    public synchronized void accepted(String type, int count) {
-        sent += count;
-        sentByType.merge(type, (long) count, Long::sum);
-    }
-
-    /** Records a batch the services refused; it is not sent again. */
-    public synchronized void refused(int count) {
-        refused += count;
+    /**
+     * Records a window of the stream handled whole: {@code events} more are behind the position, of which the services
+     * accepted {@code acceptedByType} and refused {@code refusedCount} (not sent again).
+     */
+    public synchronized void handled(long events, Map<String, Long> acceptedByType, long refusedCount) {
+        position += events;
+        for (Map.Entry<String, Long> e : acceptedByType.entrySet()) {
+            sent += e.getValue();
+            sentByType.merge(e.getKey(), e.getValue(), Long::sum);
+        }
+        refused += refusedCount;
     }
 
     /** Writes the cursor to its file, atomically. */
     public synchronized void save() {
         String p = fingerprint + ".";
-        all.setProperty(p + "position", Long.toString(sent + refused));
+        all.setProperty(p + "position", Long.toString(position));
         all.setProperty(p + "accepted", Long.toString(sent));
         all.setProperty(p + "refused", Long.toString(refused));
         for (Map.Entry<String, Long> e : sentByType.entrySet()) all.setProperty(p + "sent." + e.getKey(), e.getValue().toString());

@@ -21,21 +21,27 @@ import org.medassist.simulator.StreamEvent;
 import org.medassist.simulator.SyntheticStream;
 
 /**
- * Posts the synthetic stream to the services over HTTP, in order, at a given rate: consecutive events for the same
- * endpoint and sender go out together as one JSON array, with the sender's bearer token.
+ * Posts the synthetic stream to the services over HTTP at a given rate, a window at a time: each window's events go
+ * out as JSON arrays of one type from one sender, with the sender's bearer token, grouped by {@link BatchPlan} so that
+ * every person's events keep their order and a parameter or year close stays between what comes before and after it.
  *
  * <ul>
- *   <li>Accepted (2xx): counted and the {@link Cursor} saved, so a restart resumes after them.</li>
- *   <li>Refused (4xx, e.g. an event breaking the contract or a wrong token): reported, counted as refused and not
- *       sent again.</li>
+ *   <li>Accepted (2xx): counted. When the whole window is handled, the {@link Cursor} moves past it and is saved, so a
+ *       restart resumes after it.</li>
+ *   <li>Refused (4xx, e.g. an event breaking the contract or a wrong token): a request of several events is split in
+ *       halves and each half posted again, so that one bad event does not take the others with it (a request is
+ *       all or nothing); a single event refused is reported, counted as refused and not sent again.</li>
  *   <li>Not answered (connection refused, timeout, 5xx): retried with back-off until the service answers or the
- *       publisher is stopped; a stopped publisher leaves the batch for the next run.</li>
+ *       publisher is stopped; a stopped publisher leaves the window for the next run, which posts it again (the
+ *       services ignore the events whose ids they already have).</li>
  * </ul>
  */
 public final class Publisher implements AutoCloseable {
 
     /** Most events in one POST. */
     public static final int MAX_BATCH = 100;
+    /** Most events planned together when sending as fast as the services take them: a few requests per sender. */
+    static final int WINDOW = 2_000;
 
     private final SyntheticStream stream;
     private final Cursor cursor;
@@ -79,7 +85,7 @@ public final class Publisher implements AutoCloseable {
         thread.start();
     }
 
-    /** Stops after the batch in flight (its outcome is recorded) and saves the cursor. Idempotent. */
+    /** Stops after the request in flight and saves the cursor (a window not handled whole is posted again on the next run). Idempotent. */
     @Override
     public void close() {
         running = false;
@@ -113,7 +119,7 @@ public final class Publisher implements AutoCloseable {
 
     private void run() {
         try {
-            Peeking it = new Peeking(stream.iterator());
+            Iterator<StreamEvent> it = stream.iterator();
             long skip = cursor.position();
             if (skip > 0) {
                 state = "skipping " + skip + " events sent before";
@@ -123,7 +129,7 @@ public final class Publisher implements AutoCloseable {
             long t0 = System.nanoTime();
             long sentThisRun = 0;
             while (running && it.hasNext()) {
-                int budget = MAX_BATCH;
+                int budget = WINDOW;
                 if (rate > 0) {
                     double elapsed = (System.nanoTime() - t0) / 1e9;
                     long due = (long) (elapsed * rate) - sentThisRun;
@@ -131,14 +137,23 @@ public final class Publisher implements AutoCloseable {
                         sleep(Math.max(1, (long) (((sentThisRun + 1) / rate - elapsed) * 1000)));
                         continue;
                     }
-                    budget = (int) Math.min(MAX_BATCH, due);
+                    budget = (int) Math.min(WINDOW, due);
                 }
-                List<StreamEvent> batch = new ArrayList<>();
-                batch.add(it.next());
-                while (batch.size() < budget && it.hasNext() && sameRoute(it.peek(), batch.get(0))) batch.add(it.next());
-                if (!post(batch)) break; // stopped while retrying: the batch is sent on the next run
-                simDate = batch.get(batch.size() - 1).simDate();
-                sentThisRun += batch.size();
+                List<StreamEvent> window = new ArrayList<>(budget);
+                while (window.size() < budget && it.hasNext()) window.add(it.next());
+                Tally tally = new Tally();
+                boolean whole = true;
+                for (List<StreamEvent> request : BatchPlan.plan(window, MAX_BATCH)) {
+                    if (!send(request, tally)) {
+                        whole = false; // stopped while retrying: the window is sent again on the next run
+                        break;
+                    }
+                }
+                if (!whole) break;
+                cursor.handled(window.size(), tally.accepted, tally.refused);
+                cursor.save();
+                simDate = window.get(window.size() - 1).simDate();
+                sentThisRun += window.size();
             }
             if (running) {
                 state = "complete";
@@ -155,12 +170,42 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    private static boolean sameRoute(StreamEvent a, StreamEvent b) {
-        return a.type().equals(b.type()) && a.principal().equals(b.principal());
+    /** What the services said to a window's events: accepted by type, and refused. */
+    private static final class Tally {
+        final Map<String, Long> accepted = new HashMap<>();
+        long refused;
+
+        void accepted(String type, int count) { accepted.merge(type, (long) count, Long::sum); }
+
+        void refused() { refused++; }
     }
 
-    /** Posts one batch until it is accepted or refused (true), or the publisher is stopped (false). */
-    private boolean post(List<StreamEvent> batch) {
+    private enum Outcome { ACCEPTED, REFUSED, STOPPED }
+
+    /**
+     * Posts one request; a refused request of several events is posted again in halves, in order, down to the events
+     * refused on their own. False when the publisher was stopped.
+     */
+    private boolean send(List<StreamEvent> batch, Tally tally) {
+        Outcome o = post(batch, batch.size() == 1);
+        if (o == Outcome.STOPPED) return false;
+        if (o == Outcome.ACCEPTED) {
+            tally.accepted(batch.get(0).type(), batch.size());
+            return true;
+        }
+        if (batch.size() == 1) {
+            tally.refused();
+            return true;
+        }
+        int half = batch.size() / 2;
+        return send(batch.subList(0, half), tally) && send(batch.subList(half, batch.size()), tally);
+    }
+
+    /**
+     * Posts one request until it is accepted or refused, or the publisher is stopped. A refusal is reported only for a
+     * request that will not be split ({@code report}).
+     */
+    private Outcome post(List<StreamEvent> batch, boolean report) {
         StreamEvent first = batch.get(0);
         Endpoint endpoint = Endpoint.forType(first.type());
         StringBuilder body = new StringBuilder(batch.size() * 400).append('[');
@@ -183,32 +228,30 @@ public final class Publisher implements AutoCloseable {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status / 100 == 2) {
-                    cursor.accepted(first.type(), batch.size());
-                    cursor.save();
                     state = "sending";
-                    return true;
+                    return Outcome.ACCEPTED;
                 }
                 if (status / 100 == 4 && status != 408 && status != 429) {
-                    cursor.refused(batch.size());
-                    cursor.save();
-                    warn("refused:" + endpoint + ":" + status, String.format(
-                            "[stream] %s refused %d %s event(s) from %s (HTTP %d): %s", serviceName(endpoint), batch.size(),
-                            first.type(), first.principal(), status, abbreviate(response.body())));
-                    return true;
+                    if (report) {
+                        warn("refused:" + endpoint + ":" + status, String.format(
+                                "[stream] %s refused %d %s event(s) from %s (HTTP %d): %s", serviceName(endpoint), batch.size(),
+                                first.type(), first.principal(), status, abbreviate(response.body())));
+                    }
+                    return Outcome.REFUSED;
                 }
                 problem = "HTTP " + status + " " + abbreviate(response.body());
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
             } catch (InterruptedException e) {
-                if (!running) return false;
+                if (!running) return Outcome.STOPPED;
                 continue;
             }
-            if (!running) return false;
+            if (!running) return Outcome.STOPPED;
             state = "waiting for " + serviceName(endpoint);
             warn("retry:" + endpoint.service(), "[stream] " + serviceName(endpoint) + " " + uri + " does not take events yet ("
                     + problem + "); retrying");
             sleep(backoff);
-            if (!running) return false;
+            if (!running) return Outcome.STOPPED;
             backoff = Math.min(backoff * 2, 10_000);
         }
     }
@@ -237,36 +280,6 @@ public final class Publisher implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             // close() interrupts; the loop checks `running`
-        }
-    }
-
-    /** An iterator that can look at its next element. */
-    private static final class Peeking implements Iterator<StreamEvent> {
-        private final Iterator<StreamEvent> it;
-        private StreamEvent next;
-
-        Peeking(Iterator<StreamEvent> it) {
-            this.it = it;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return next != null || it.hasNext();
-        }
-
-        @Override
-        public StreamEvent next() {
-            if (next != null) {
-                StreamEvent n = next;
-                next = null;
-                return n;
-            }
-            return it.next();
-        }
-
-        StreamEvent peek() {
-            if (next == null) next = it.next();
-            return next;
         }
     }
 }

@@ -24,10 +24,8 @@ class CursorTest {
         String fp = stream(42).fingerprint();
         Cursor c = Cursor.load(file, fp);
         assertEquals(0, c.position());
-        c.accepted("identity", 3);
-        c.accepted("claim", 10);
-        c.accepted("claim", 5);
-        c.refused(2);
+        c.handled(14, Map.of("identity", 3L, "claim", 10L), 1);
+        c.handled(6, Map.of("claim", 5L), 1);
         c.save();
         assertFalse(Files.exists(file.resolveSibling("cursor.properties.tmp")));
 
@@ -44,18 +42,30 @@ class CursorTest {
         String a = stream(42).fingerprint();
         String b = stream(7).fingerprint();
         Cursor ca = Cursor.load(file, a);
-        ca.accepted("claim", 100);
+        ca.handled(100, Map.of("claim", 100L), 0);
         ca.save();
 
         Cursor cb = Cursor.load(file, b);
         assertEquals(0, cb.position());
         assertEquals(Map.of(a, 100L), cb.otherStreams());
-        cb.accepted("claim", 7);
+        cb.handled(7, Map.of("claim", 7L), 0);
         cb.save();
 
         assertEquals(100, Cursor.load(file, a).position());
         assertEquals(7, Cursor.load(file, b).position());
         assertTrue(Cursor.load(file, a).otherStreams().containsKey(b));
+    }
+
+    /** A cursor saved before windows (its position then was accepted + refused) resumes at the same place. */
+    @Test
+    void aCursorWrittenBeforeWindowsResumesWhereItStopped() throws Exception {
+        Path file = dir.resolve("cursor.properties");
+        String fp = stream(42).fingerprint();
+        Files.writeString(file, fp.replace("=", "\\=").replace(":", "\\:") + ".accepted=40\n"
+                + fp.replace("=", "\\=").replace(":", "\\:") + ".refused=2\n");
+        Cursor c = Cursor.load(file, fp);
+        assertEquals(40, c.sent());
+        assertEquals(42, c.position());
     }
 
     private static SyntheticStream stream(long seed) {

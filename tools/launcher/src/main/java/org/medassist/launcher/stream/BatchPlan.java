@@ -1,0 +1,90 @@
+package org.medassist.launcher.stream;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.medassist.simulator.StreamEvent;
+
+/**
+ * How a window of the synthetic stream is posted: as few requests as possible without changing what any person sees.
+ *
+ * <p>A request carries events of one type from one sender (one endpoint, one bearer token). Posting the stream in its
+ * own order, a request could only take the consecutive events of one sender, one to three in a stream of many
+ * hospitals and departments, each request a Kafka transaction. The plan instead gathers each sender's events of the
+ * window, under two rules that keep every settlement the same as in-order posting:
+ *
+ * <ul>
+ *   <li><b>A person's events keep their order</b> (E2: a person's events apply in the order they were sent,
+ *       docs/decisions.md). An event joins its sender's open request only when the person's earlier events not yet
+ *       posted are in that same request; when they are in another sender's request, that request is posted first.</li>
+ *   <li><b>An event of no person is a barrier.</b> A parameter or a year close (or a line whose person cannot be read)
+ *       is posted after everything before it and before everything after it.</li>
+ * </ul>
+ *
+ * Events of different persons may go out in another order than the stream's; the engine settles each person on their
+ * own events, so no amount changes (docs/performance.md, "bin/run --rate 0").
+ */
+final class BatchPlan {
+    private static final Pattern PERSON = Pattern.compile("\"personId\"\\s*:\\s*\"([^\"\\\\]*)\"");
+
+    private BatchPlan() {}
+
+    /** The requests for {@code window}, in the order they are to be posted, each at most {@code maxBatch} events. */
+    static List<List<StreamEvent>> plan(List<StreamEvent> window, int maxBatch) {
+        List<List<StreamEvent>> out = new ArrayList<>();
+        // open requests by route (type and sender), and where each person's unposted events are
+        Map<String, List<StreamEvent>> open = new LinkedHashMap<>();
+        Map<String, List<StreamEvent>> personIn = new HashMap<>();
+        Map<List<StreamEvent>, String> routeOf = new IdentityHashMap<>();
+        for (StreamEvent e : window) {
+            String person = personOf(e);
+            if (person == null) {
+                postAll(open, personIn, routeOf, out);
+                out.add(new ArrayList<>(List.of(e)));
+                continue;
+            }
+            String route = e.type() + '\u0000' + e.principal();
+            List<StreamEvent> request = open.get(route);
+            List<StreamEvent> earlier = personIn.get(person);
+            if (earlier != null && earlier != request) post(earlier, open, personIn, routeOf, out);
+            if (request != null && request.size() >= maxBatch) {
+                post(request, open, personIn, routeOf, out);
+                request = null;
+            }
+            if (request == null) {
+                request = new ArrayList<>();
+                open.put(route, request);
+                routeOf.put(request, route);
+            }
+            request.add(e);
+            personIn.put(person, request);
+        }
+        postAll(open, personIn, routeOf, out);
+        return out;
+    }
+
+    /** The person an event is about, or null for an event of no person (a barrier). */
+    static String personOf(StreamEvent e) {
+        if (e.type().equals("parameter") || e.type().equals("year_close")) return null;
+        Matcher m = PERSON.matcher(e.json());
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static void post(List<StreamEvent> request, Map<String, List<StreamEvent>> open,
+                             Map<String, List<StreamEvent>> personIn, Map<List<StreamEvent>, String> routeOf,
+                             List<List<StreamEvent>> out) {
+        open.remove(routeOf.remove(request));
+        personIn.values().removeIf(r -> r == request);
+        out.add(request);
+    }
+
+    private static void postAll(Map<String, List<StreamEvent>> open, Map<String, List<StreamEvent>> personIn,
+                                Map<List<StreamEvent>, String> routeOf, List<List<StreamEvent>> out) {
+        for (List<StreamEvent> request : new ArrayList<>(open.values())) post(request, open, personIn, routeOf, out);
+    }
+}
