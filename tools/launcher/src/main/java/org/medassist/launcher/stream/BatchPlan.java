@@ -16,7 +16,7 @@ import org.medassist.simulator.StreamEvent;
  * <p>A request carries events of one type from one sender (one endpoint, one bearer token). Posting the stream in its
  * own order, a request could only take the consecutive events of one sender, one to three in a stream of many
  * hospitals and departments, each request a Kafka transaction. The plan instead gathers each sender's events of the
- * window, under two rules that keep every settlement the same as in-order posting:
+ * window, under two rules that keep every person's amounts what in-order posting gives:
  *
  * <ul>
  *   <li><b>A person's events keep their order</b> (E2: a person's events apply in the order they were sent,
@@ -27,7 +27,9 @@ import org.medassist.simulator.StreamEvent;
  * </ul>
  *
  * Events of different persons may go out in another order than the stream's; the engine settles each person on their
- * own events, so no amount changes (docs/performance.md, "bin/run --rate 0").
+ * own events, so no amount changes (docs/performance.md, "bin/run --rate 0: the publisher"). A claim may now more
+ * often reach settlement before its person's identity timeline has come through eligibility-service, and is then
+ * settled and adjusted (E1); posting in order never ordered the two services either.
  */
 final class BatchPlan {
     private static final Pattern PERSON = Pattern.compile("\"personId\"\\s*:\\s*\"([^\"\\\\]*)\"");
