@@ -50,7 +50,9 @@ record Draft(LocalDate date, int rank, int city, int person, int step, Principal
     }
 
     StreamEvent toEvent(long seq) {
-        return new StreamEvent(seq, date, principal, type, id, utf8, breach);
+        boolean regionWide = rank == RANK_PARAMETER || rank == RANK_YEAR_CLOSE;
+        return new StreamEvent(seq, date, principal, type, id, utf8, breach,
+                regionWide ? StreamEvent.NO_PERSON : (long) city << 32 | person);
     }
 
     /**

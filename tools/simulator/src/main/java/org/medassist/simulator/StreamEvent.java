@@ -16,9 +16,14 @@ import org.medassist.schemas.json.EventJson;
  *                  for parameters and year closes
  * @param utf8      the event as one line of JSON (no line break), in UTF-8, as written to a file
  * @param breach    how the event breaks the contract, or null for a valid event
+ * @param person    the simulated person it is about (one number per person of the stream, whatever the event's
+ *                  {@code personId} says, also for a breach), or {@link #NO_PERSON} for a parameter or a year close
  */
 public record StreamEvent(long seq, LocalDate simDate, Principal principal, String type, String id, byte[] utf8,
-                          Breach breach) {
+                          Breach breach, long person) {
+
+    /** {@link #person} of an event about a region and year, not a person. */
+    public static final long NO_PERSON = -1;
 
     /** The event as its Avro record, read from its JSON; null when the line breaks the contract's format. */
     public SpecificRecord record() {

@@ -100,6 +100,32 @@ class SyntheticStreamTest {
         assertEquals(serial, parallel);
     }
 
+    /**
+     * Each event names its simulated person: one number per personId the valid events carry, the same for all of
+     * that person's events, and none for parameters and year closes (bin/run's publisher keeps each person's events
+     * in order by it).
+     */
+    @Test
+    void everyEventNamesItsPersonAndRegionWideEventsNone() {
+        Map<String, Long> numberOf = new HashMap<>();
+        Map<Long, String> personIdOf = new HashMap<>();
+        for (StreamEvent e : valid(events)) {
+            SpecificRecord r = rec(e);
+            if (r instanceof Parameter || r instanceof YearClose) {
+                assertEquals(StreamEvent.NO_PERSON, e.person(), e.json());
+                continue;
+            }
+            String personId = field(r, "personId");
+            assertNotNull(personId, e.json());
+            assertTrue(e.person() >= 0, e.json());
+            Long before = numberOf.putIfAbsent(personId, e.person());
+            assertEquals(before == null ? e.person() : before, e.person(), "one number per person: " + personId);
+            String other = personIdOf.putIfAbsent(e.person(), personId);
+            assertEquals(other == null ? personId : other, personId, "one person per number: " + e.person());
+        }
+        assertTrue(numberOf.size() > 100, "persons: " + numberOf.size());
+    }
+
     @Test
     void anotherSeedGivesAnotherStreamWhoseIdsDoNotCollide() {
         List<StreamEvent> other = list(new SyntheticStream(CATALOG, SimulationConfig.of(7, 500, 1)));

@@ -6,8 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.medassist.simulator.StreamEvent;
 
 /**
@@ -22,8 +20,8 @@ import org.medassist.simulator.StreamEvent;
  *   <li><b>A person's events keep their order</b> (E2: a person's events apply in the order they were sent,
  *       docs/decisions.md). An event joins its sender's open request only when the person's earlier events not yet
  *       posted are in that same request; when they are in another sender's request, that request is posted first.</li>
- *   <li><b>An event of no person is a barrier.</b> A parameter or a year close (or a line whose person cannot be read)
- *       is posted after everything before it and before everything after it.</li>
+ *   <li><b>An event of no person is a barrier.</b> A parameter or a year close is posted after everything before it
+ *       and before everything after it.</li>
  * </ul>
  *
  * Events of different persons may go out in another order than the stream's; the engine settles each person on their
@@ -32,8 +30,6 @@ import org.medassist.simulator.StreamEvent;
  * settled and adjusted (E1); posting in order never ordered the two services either.
  */
 final class BatchPlan {
-    private static final Pattern PERSON = Pattern.compile("\"personId\"\\s*:\\s*\"([^\"\\\\]*)\"");
-
     private BatchPlan() {}
 
     /** The requests for {@code window}, in the order they are to be posted, each at most {@code maxBatch} events. */
@@ -41,11 +37,11 @@ final class BatchPlan {
         List<List<StreamEvent>> out = new ArrayList<>();
         // open requests by route (type and sender), and where each person's unposted events are
         Map<String, List<StreamEvent>> open = new LinkedHashMap<>();
-        Map<String, List<StreamEvent>> personIn = new HashMap<>();
+        Map<Long, List<StreamEvent>> personIn = new HashMap<>();
         Map<List<StreamEvent>, String> routeOf = new IdentityHashMap<>();
         for (StreamEvent e : window) {
-            String person = personOf(e);
-            if (person == null) {
+            long person = e.person();
+            if (person == StreamEvent.NO_PERSON) {
                 postAll(open, personIn, routeOf, out);
                 out.add(new ArrayList<>(List.of(e)));
                 continue;
@@ -70,22 +66,15 @@ final class BatchPlan {
         return out;
     }
 
-    /** The person an event is about, or null for an event of no person (a barrier). */
-    static String personOf(StreamEvent e) {
-        if (e.type().equals("parameter") || e.type().equals("year_close")) return null;
-        Matcher m = PERSON.matcher(e.json());
-        return m.find() ? m.group(1) : null;
-    }
-
     private static void post(List<StreamEvent> request, Map<String, List<StreamEvent>> open,
-                             Map<String, List<StreamEvent>> personIn, Map<List<StreamEvent>, String> routeOf,
+                             Map<Long, List<StreamEvent>> personIn, Map<List<StreamEvent>, String> routeOf,
                              List<List<StreamEvent>> out) {
         open.remove(routeOf.remove(request));
         personIn.values().removeIf(r -> r == request);
         out.add(request);
     }
 
-    private static void postAll(Map<String, List<StreamEvent>> open, Map<String, List<StreamEvent>> personIn,
+    private static void postAll(Map<String, List<StreamEvent>> open, Map<Long, List<StreamEvent>> personIn,
                                 Map<List<StreamEvent>, String> routeOf, List<List<StreamEvent>> out) {
         for (List<StreamEvent> request : new ArrayList<>(open.values())) post(request, open, personIn, routeOf, out);
     }

@@ -50,7 +50,7 @@ class BatchPlanTest {
         long lastBarrier = -1;
         int barriers = 0;
         for (StreamEvent e : posted) {
-            String person = BatchPlan.personOf(e);
+            String person = jsonPerson(e);
             assertTrue(e.seq() > lastBarrier, "event " + e.seq() + " overtook the barrier " + lastBarrier);
             if (person == null) {
                 assertEquals(highest + 1, e.seq(), "a barrier goes out after everything before it");
@@ -88,10 +88,20 @@ class BatchPlanTest {
         for (Iterator<StreamEvent> it = stream.iterator(); it.hasNext() && (identity == null || claim == null); ) {
             StreamEvent e = it.next();
             if (identity == null && e.type().equals("identity")) identity = e;
-            if (identity != null && e.type().equals("claim") && BatchPlan.personOf(identity).equals(BatchPlan.personOf(e))) claim = e;
+            if (identity != null && e.type().equals("claim") && identity.person() == e.person()) claim = e;
         }
         assertNotNull(claim, "a person with an identity and a claim");
         List<List<StreamEvent>> plan = BatchPlan.plan(List.of(identity, claim), 100);
         assertEquals(List.of(List.of(identity), List.of(claim)), plan);
+    }
+
+    /**
+     * The person an event names in its JSON, read here on its own (not the simulator's person number the plan goes by),
+     * or null for a parameter or a year close, which must stay between what comes before and after them.
+     */
+    static String jsonPerson(StreamEvent e) {
+        if (e.type().equals("parameter") || e.type().equals("year_close")) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"personId\"\\s*:\\s*\"([^\"]*)\"").matcher(e.json());
+        return m.find() ? m.group(1) : "?" + e.person();
     }
 }
