@@ -118,7 +118,7 @@ public final class BenchE2e implements Callable<Integer> {
      * that the ratios compare streams, not collectors (docs/performance.md, "Third full run of 2026-11-30: the collector and the record cache").
      */
     @Option(names = "--service-gc", defaultValue = "parallel",
-            description = "collector of the service and baseline JVMs: parallel (shipped) or g1 (the JVM's default) (default ${DEFAULT-VALUE})")
+            description = "collector of the service and baseline JVMs: parallel (shipped), g1 (the JVM's default), shenandoah or z (the low-pause ones) (default ${DEFAULT-VALUE})")
     Collector collector;
     @Option(names = "--service-jvm-opts", description = "more JVM options for the service, e.g. -XX:StartFlightRecording=filename=s.jfr")
     String serviceJvmOpts;
@@ -134,7 +134,7 @@ public final class BenchE2e implements Callable<Integer> {
     Path out;
 
     enum Collector {
-        parallel("-XX:+UseParallelGC"), g1("-XX:+UseG1GC");
+        parallel("-XX:+UseParallelGC"), g1("-XX:+UseG1GC"), shenandoah("-XX:+UseShenandoahGC"), z("-XX:+UseZGC");
         final String option;
         Collector(String option) { this.option = option; }
     }
