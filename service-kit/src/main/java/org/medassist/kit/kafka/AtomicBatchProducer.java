@@ -1,22 +1,27 @@
 package org.medassist.kit.kafka;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +34,21 @@ import org.slf4j.LoggerFactory;
  * <p>A transactional producer runs one transaction at a time, so this keeps a small pool of them (created on first
  * use; transactional ids {@code <name>-<random per process>-<n>}). A producer whose transaction fails is aborted; one
  * that cannot be aborted (fenced, timed out) is closed and replaced.
+ *
+ * <p><b>Group commit.</b> A transaction's commit costs the same few round trips to the broker whether it holds one
+ * record or a thousand, so batches that arrive while every producer is busy wait in a queue, and the next producer to
+ * come free writes all of them (up to {@value #GROUP_RECORDS} records) in one transaction. Each batch is still all or
+ * nothing to its caller: a transaction is all or nothing, and {@link #sendAll} returns only once the transaction that
+ * holds its batch has committed. When a transaction of several batches fails on something other than the broker's
+ * availability (a record too large, a serializer's error), each batch is written again on its own, so that only the
+ * batch at fault fails. A batch still queued when its caller's timeout runs out is taken out of the queue and never
+ * written (docs/performance.md, "HTTP ingestion: group commit").
  */
 public final class AtomicBatchProducer<K, V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicBatchProducer.class);
+
+    /** Most records one transaction takes from the queue; a larger batch goes alone. */
+    static final int GROUP_RECORDS = 2_000;
 
     /** The batch could not be written; nothing of it is visible to read_committed readers. */
     public static final class BatchFailedException extends RuntimeException {
@@ -48,11 +65,21 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
     private final Serializer<K> keySerializer;
     private final Serializer<V> valueSerializer;
     private final Duration timeout;
-    private final BlockingQueue<KafkaProducer<K, V>> idle;
     private final int poolSize;
-    private final AtomicInteger created = new AtomicInteger();
-    private final List<KafkaProducer<K, V>> all = new ArrayList<>();
+    private final List<KafkaProducer<K, V>> all = new ArrayList<>(); // every open producer; guards the slots too
+    private final Map<KafkaProducer<K, V>, Integer> slots = new IdentityHashMap<>(); // producer -> n of its transactional id
+    private final Set<Integer> usedSlots = new HashSet<>();
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
     private volatile boolean closed;
+
+    // guarded by lock: the queue, the idle producers, how many exist; `changed` is signalled when any of them or a
+    // batch's state changes
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Pending<K, V>> queue = new ArrayDeque<>();
+    private final ArrayDeque<KafkaProducer<K, V>> idle = new ArrayDeque<>();
+    private int created;
 
     AtomicBatchProducer(String name, Map<String, Object> producerConfig, Serializer<K> keySerializer,
                         Serializer<V> valueSerializer, int poolSize, Duration timeout) {
@@ -64,38 +91,232 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
         this.valueSerializer = new Shared<>(valueSerializer);
         this.poolSize = poolSize;
         this.timeout = timeout;
-        this.idle = new ArrayBlockingQueue<>(poolSize);
+    }
+
+    /** A caller's batch: queued, then taken into a transaction by one producer, then done (or cancelled while queued). */
+    static final class Pending<K, V> {
+        enum State { QUEUED, TAKEN, DONE, CANCELLED }
+
+        final List<ProducerRecord<K, V>> records;
+        State state = State.QUEUED; // guarded by the producer's lock
+        List<RecordMetadata> result;
+        BatchFailedException failure;
+
+        Pending(List<ProducerRecord<K, V>> records) {
+            this.records = records;
+        }
     }
 
     /**
      * Sends every record in one transaction and waits for the commit.
      *
      * @return the metadata of each record, in order
-     * @throws BatchFailedException when the batch was not committed (it was aborted: nothing is visible)
+     * @throws BatchFailedException when the batch was not committed (it was aborted, or never sent: nothing is visible)
      */
     public List<RecordMetadata> sendAll(List<ProducerRecord<K, V>> records) {
         if (closed) throw new IllegalStateException(name + " is closed");
-        KafkaProducer<K, V> producer = borrow();
-        boolean healthy = false;
+        Pending<K, V> mine = new Pending<>(records);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean interrupted = false;
+        lock.lock();
+        try {
+            queue.addLast(mine);
+            while (mine.state != Pending.State.DONE) {
+                if (mine.state == Pending.State.CANCELLED) throw new BatchFailedException(name + " is closed", null);
+                if (mine.state == Pending.State.TAKEN) {
+                    // in another caller's transaction: its outcome is ours, so wait for it whatever the clock says
+                    changed.awaitUninterruptibly();
+                    continue;
+                }
+                KafkaProducer<K, V> producer = idle.pollFirst();
+                boolean create = producer == null && created < poolSize;
+                if (create) created++;
+                if (producer != null || create) {
+                    List<Pending<K, V>> group = takeGroup();
+                    lock.unlock();
+                    try {
+                        lead(producer, group);
+                    } finally {
+                        lock.lock();
+                    }
+                    continue;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0 || interrupted) {
+                    // still queued: taken out, so it is never written
+                    queue.remove(mine);
+                    mine.state = Pending.State.CANCELLED;
+                    throw new BatchFailedException(interrupted ? "interrupted while waiting for a producer"
+                            : "all " + poolSize + " producers of " + name + " are busy", null);
+                }
+                try {
+                    changed.awaitNanos(remaining);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            lock.unlock();
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+        if (mine.failure != null) throw mine.failure;
+        return mine.result;
+    }
+
+    /** How many transactions have committed or failed, and how many batches they held (group commit's measure). */
+    public long transactions() { return transactions.get(); }
+
+    /** How many batches have been written or failed. */
+    public long batches() { return batches.get(); }
+
+    /** How many batches wait for a producer now. */
+    public int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the queue's first batches, up to {@link #GROUP_RECORDS} records (at least one batch). Under the lock. */
+    private List<Pending<K, V>> takeGroup() {
+        List<Pending<K, V>> group = new ArrayList<>();
+        int records = 0;
+        for (Pending<K, V> p; (p = queue.peekFirst()) != null; ) {
+            if (!group.isEmpty() && records + p.records.size() > GROUP_RECORDS) break;
+            queue.pollFirst();
+            p.state = Pending.State.TAKEN;
+            group.add(p);
+            records += p.records.size();
+        }
+        return group;
+    }
+
+    /**
+     * Writes a group with a producer taken from the pool ({@code null}: one is to be created, already counted), then
+     * gives the producer back and wakes the waiting callers. Every batch of the group is done when this returns.
+     */
+    private void lead(KafkaProducer<K, V> producer, List<Pending<K, V>> group) {
+        Map<Pending<K, V>, Object> outcomes = new IdentityHashMap<>(); // a List<RecordMetadata> or a BatchFailedException
+        KafkaProducer<K, V> usable = null;
+        try {
+            if (producer == null) producer = create();
+            usable = write(producer, group, outcomes);
+        } catch (BatchFailedException e) {
+            for (Pending<K, V> p : group) outcomes.putIfAbsent(p, e);
+        } finally {
+            if (usable == null && producer != null) discard(producer);
+            lock.lock();
+            try {
+                for (Pending<K, V> p : group) {
+                    Object o = outcomes.get(p);
+                    if (o instanceof BatchFailedException f) {
+                        p.failure = f;
+                    } else if (o != null) {
+                        @SuppressWarnings("unchecked") List<RecordMetadata> r = (List<RecordMetadata>) o;
+                        p.result = r;
+                    } else {
+                        p.failure = new BatchFailedException("not written", null);
+                    }
+                    p.state = Pending.State.DONE;
+                }
+                batches.addAndGet(group.size());
+                if (usable != null && !closed) {
+                    idle.addFirst(usable);
+                } else {
+                    created--;
+                    if (usable != null) discard(usable);
+                }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Writes the group in one transaction; if that fails on something other than the broker's availability and the
+     * group holds several batches, each batch again on its own, so that only the batch at fault fails. Records each
+     * batch's outcome. Returns the producer to keep using (the same one or its replacement), or null when none is.
+     */
+    private KafkaProducer<K, V> write(KafkaProducer<K, V> producer, List<Pending<K, V>> group,
+                                      Map<Pending<K, V>, Object> outcomes) {
+        Throwable cause = transaction(producer, group, outcomes);
+        if (cause == null) return producer;
+        boolean healthy = abort(producer);
+        if (group.size() == 1 || unavailable(cause)) {
+            BatchFailedException f = failed(group, cause);
+            for (Pending<K, V> p : group) outcomes.put(p, f);
+            return healthy ? producer : null;
+        }
+        LOG.info("{}: a transaction of {} batches failed ({}); writing each on its own", name, group.size(), cause.toString());
+        for (int i = 0; i < group.size(); i++) {
+            Pending<K, V> p = group.get(i);
+            if (!healthy) {
+                discard(producer);
+                producer = create(); // a BatchFailedException here fails the batches without an outcome (lead)
+                healthy = true;
+            }
+            Throwable alone = transaction(producer, List.of(p), outcomes);
+            if (alone == null) continue;
+            healthy = abort(producer);
+            outcomes.put(p, failed(List.of(p), alone));
+            if (unavailable(alone)) {
+                for (Pending<K, V> rest : group.subList(i + 1, group.size())) outcomes.put(rest, failed(List.of(rest), alone));
+                break;
+            }
+        }
+        return healthy ? producer : null;
+    }
+
+    /** One transaction of the group's records; records each batch's metadata on success. The failure, or null. */
+    private Throwable transaction(KafkaProducer<K, V> producer, List<Pending<K, V>> group, Map<Pending<K, V>, Object> outcomes) {
+        transactions.incrementAndGet();
         try {
             producer.beginTransaction();
-            List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
-            for (ProducerRecord<K, V> r : records) futures.add(producer.send(r));
+            List<List<Future<RecordMetadata>>> futures = new ArrayList<>(group.size());
+            for (Pending<K, V> p : group) {
+                List<Future<RecordMetadata>> f = new ArrayList<>(p.records.size());
+                for (ProducerRecord<K, V> r : p.records) f.add(producer.send(r));
+                futures.add(f);
+            }
             producer.commitTransaction(); // flushes; throws if any send failed
-            List<RecordMetadata> out = new ArrayList<>(futures.size());
-            for (Future<RecordMetadata> f : futures) out.add(f.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            healthy = true;
-            return out;
+            long wait = timeout.toMillis();
+            for (int i = 0; i < group.size(); i++) {
+                List<RecordMetadata> out = new ArrayList<>(futures.get(i).size());
+                for (Future<RecordMetadata> f : futures.get(i)) out.add(f.get(wait, TimeUnit.MILLISECONDS));
+                outcomes.put(group.get(i), out);
+            }
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BatchFailedException("interrupted while writing to Kafka", e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            healthy = abort(producer);
-            throw new BatchFailedException("could not write " + records.size() + " records to Kafka: " + cause, cause);
-        } finally {
-            giveBack(producer, healthy);
+            return e;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException | RuntimeException e) {
+            return e;
         }
+    }
+
+    /**
+     * The broker or the network, not the records: writing each batch again on its own would fail the same way, and
+     * wait as long. The producer wraps the send's own error ("in an error state"), so the causes are looked at too.
+     */
+    static boolean unavailable(Throwable cause) {
+        for (int depth = 0; cause != null && depth < 8; cause = cause.getCause(), depth++) {
+            if (cause instanceof RetriableException || cause instanceof TimeoutException
+                    || cause instanceof InterruptedException || cause instanceof org.apache.kafka.common.errors.InterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BatchFailedException failed(List<Pending<K, V>> group, Throwable cause) {
+        int records = 0;
+        for (Pending<K, V> p : group) records += p.records.size();
+        return new BatchFailedException("could not write " + records + " records to Kafka: " + cause, cause);
     }
 
     private boolean abort(KafkaProducer<K, V> producer) {
@@ -108,71 +329,67 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
         }
     }
 
-    private KafkaProducer<K, V> borrow() {
-        KafkaProducer<K, V> p = idle.poll();
-        if (p != null) return p;
-        synchronized (this) {
-            if (created.get() < poolSize) return create();
-        }
-        try {
-            p = idle.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BatchFailedException("interrupted while waiting for a producer", e);
-        }
-        if (p == null) throw new BatchFailedException("all " + poolSize + " producers of " + name + " are busy", null);
-        return p;
-    }
-
+    /** A new producer with transactions initialised, in the lowest free slot (a replaced producer's id is reused, which fences it). */
     private KafkaProducer<K, V> create() {
-        int n = created.incrementAndGet();
+        int slot = 1;
+        synchronized (all) {
+            while (usedSlots.contains(slot)) slot++;
+            usedSlots.add(slot);
+        }
         Map<String, Object> c = new HashMap<>(config);
-        String txId = name + "-" + instance + "-" + n;
+        String txId = name + "-" + instance + "-" + slot;
         c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, txId);
         c.put(ProducerConfig.CLIENT_ID_CONFIG, txId);
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         c.put(ProducerConfig.ACKS_CONFIG, "all");
-        KafkaProducer<K, V> p;
+        KafkaProducer<K, V> p = null;
         try {
             p = new KafkaProducer<>(c, keySerializer, valueSerializer);
-        } catch (RuntimeException e) {
-            created.decrementAndGet();
-            throw new BatchFailedException("cannot create a producer: " + e, e);
-        }
-        try {
             p.initTransactions();
         } catch (RuntimeException e) {
-            created.decrementAndGet();
-            p.close(Duration.ZERO);
+            synchronized (all) {
+                usedSlots.remove(slot);
+            }
+            if (p != null) p.close(Duration.ZERO);
             throw new BatchFailedException("cannot initialise transactions on Kafka: " + e, e);
         }
         synchronized (all) {
+            slots.put(p, slot);
             all.add(p);
         }
         return p;
     }
 
-    private void giveBack(KafkaProducer<K, V> producer, boolean healthy) {
-        if (healthy && !closed) {
-            idle.offer(producer);
-            return;
-        }
+    /** Closes a producer that cannot be used again and frees its slot. */
+    private void discard(KafkaProducer<K, V> producer) {
         synchronized (all) {
-            all.remove(producer);
+            if (!all.remove(producer)) return;
+            usedSlots.remove(slots.remove(producer));
         }
-        created.decrementAndGet();
         producer.close(Duration.ZERO);
     }
 
     @Override
     public void close() {
         closed = true;
+        lock.lock();
+        try {
+            // queued batches are never written: their callers get a failure, as when Kafka is down
+            for (Pending<K, V> p; (p = queue.pollFirst()) != null; ) {
+                p.state = Pending.State.CANCELLED;
+            }
+            idle.clear();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
         List<KafkaProducer<K, V>> toClose;
         synchronized (all) {
             toClose = new ArrayList<>(all);
             all.clear();
+            slots.clear();
+            usedSlots.clear();
         }
-        idle.clear();
         for (KafkaProducer<K, V> p : toClose) p.close(Duration.ofSeconds(5));
         ((Shared<K>) keySerializer).delegate.close();
         ((Shared<V>) valueSerializer).delegate.close();

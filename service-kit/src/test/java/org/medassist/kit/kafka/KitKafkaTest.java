@@ -78,8 +78,8 @@ class KitKafkaTest {
         }
     }
 
-    private static <V> List<ConsumerRecord<String, V>> readAll(KafkaTestEnvironment.Environment env, String topic,
-                                                               Deserializer<V> values, int atLeast) {
+    static <V> List<ConsumerRecord<String, V>> readAll(KafkaTestEnvironment.Environment env, String topic,
+                                                       Deserializer<V> values, int atLeast) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "kit-" + UUID.randomUUID());

@@ -1,0 +1,189 @@
+package org.medassist.kit.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medassist.kafkatest.KafkaTestEnvironment;
+
+/**
+ * Group commit on a real broker: batches that wait for a busy producer share its next transaction, each still all or
+ * nothing to its caller; a batch at fault in a group fails alone; a batch that times out in the queue is never written.
+ * Read back with read_committed, as the services read.
+ */
+@ExtendWith(KafkaTestEnvironment.class)
+class AtomicBatchProducerTest {
+
+    /** A value serializer that stops on the value "block" until released, so a test can keep the one producer busy. */
+    static final class Gate extends StringSerializer {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public byte[] serialize(String topic, String data) {
+            if ("block".equals(data)) {
+                entered.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return super.serialize(topic, data);
+        }
+    }
+
+    private static AtomicBatchProducer<String, String> producer(KafkaTestEnvironment.Environment env, StringSerializer values,
+                                                              Duration timeout) {
+        Map<String, Object> config;
+        try (KafkaClients clients = KitKafkaTest.clients(env)) {
+            config = clients.producerConfig();
+        }
+        return new AtomicBatchProducer<>("group-" + UUID.randomUUID().toString().substring(0, 6), config,
+                new StringSerializer(), values, 1, timeout);
+    }
+
+    private static List<String> values(KafkaTestEnvironment.Environment env, String topic, int atLeast) {
+        List<String> out = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : KitKafkaTest.readAll(env, topic, new StringDeserializer(), atLeast)) out.add(r.value());
+        return out;
+    }
+
+    @Test
+    void concurrentBatchesShareTransactionsAndEachIsWrittenOnce(KafkaTestEnvironment.Environment env) throws Exception {
+        String topic = "group-" + UUID.randomUUID();
+        env.createTopics(2, topic);
+        int callers = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try (AtomicBatchProducer<String, String> producer = producer(env, new StringSerializer(), Duration.ofSeconds(20))) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    List<ProducerRecord<String, String>> batch = new ArrayList<>();
+                    for (int i = 0; i < 3; i++) batch.add(new ProducerRecord<>(topic, "k" + caller, caller + "-" + i));
+                    return producer.sendAll(batch).size();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : done) assertEquals(3, f.get(60, TimeUnit.SECONDS));
+            assertEquals(callers, producer.batches());
+            assertTrue(producer.transactions() < callers,
+                    "batches waiting for the one producer share its transactions: " + producer.transactions() + " for " + callers);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> read = values(env, topic, callers * 3);
+        assertEquals(callers * 3, read.size(), "every record once");
+        assertEquals(callers * 3, read.stream().distinct().count());
+        // a caller's records keep their order (one key, one partition)
+        for (int c = 0; c < callers; c++) {
+            String prefix = c + "-";
+            assertEquals(List.of(prefix + 0, prefix + 1, prefix + 2), read.stream().filter(v -> v.startsWith(prefix)).toList());
+        }
+    }
+
+    @Test
+    void aBatchAtFaultFailsAloneAndTheOthersOfItsTransactionAreWritten(KafkaTestEnvironment.Environment env) throws Exception {
+        String topic = "group-" + UUID.randomUUID();
+        env.createTopics(2, topic);
+        Gate gate = new Gate();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (AtomicBatchProducer<String, String> producer = producer(env, gate, Duration.ofSeconds(30))) {
+            // the one producer is busy with "block" while three batches queue behind it
+            Future<?> first = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "a", "block"))));
+            assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
+            Future<?> good1 = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "b", "good-1"),
+                    new ProducerRecord<>(topic, "b", "good-2"))));
+            // larger than max.request.size: the broker's client refuses it, and its transaction with it
+            Future<?> bad = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "c", "bad-1"),
+                    new ProducerRecord<>(topic, "c", "x".repeat(2_000_000)))));
+            Future<?> good2 = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "d", "good-3"))));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (producer.queued() < 3 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals(3, producer.queued(), "three batches wait for the busy producer");
+            gate.release.countDown();
+
+            first.get(30, TimeUnit.SECONDS);
+            good1.get(30, TimeUnit.SECONDS);
+            good2.get(30, TimeUnit.SECONDS);
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> bad.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(AtomicBatchProducer.BatchFailedException.class, failure.getCause());
+            // "block" alone; the three together, which failed; then each of the three alone
+            assertEquals(5, producer.transactions());
+            assertEquals(4, producer.batches());
+            // the producer is still usable
+            producer.sendAll(List.of(new ProducerRecord<>(topic, "e", "after")));
+        } finally {
+            gate.release.countDown();
+            pool.shutdownNow();
+        }
+        List<String> read = values(env, topic, 5);
+        assertEquals(List.of("after", "block", "good-1", "good-2", "good-3"), read.stream().sorted().toList(),
+                "nothing of the batch at fault, everything of the others, each once");
+    }
+
+    @Test
+    void theBrokersUnavailabilityIsToldFromARecordAtFaultThroughTheProducersWrapping() {
+        var wrapped = new org.apache.kafka.common.KafkaException("Cannot execute transactional method because we are in an error state",
+                new org.apache.kafka.common.errors.TimeoutException("Expiring 1 record(s)"));
+        assertTrue(AtomicBatchProducer.unavailable(wrapped), "a group failing on the broker is not written again a batch at a time");
+        assertFalse(AtomicBatchProducer.unavailable(new org.apache.kafka.common.KafkaException("in an error state",
+                new org.apache.kafka.common.errors.RecordTooLargeException("too large"))));
+        assertFalse(AtomicBatchProducer.unavailable(new org.apache.kafka.common.errors.SerializationException("bad")));
+    }
+
+    @Test
+    void aBatchThatTimesOutInTheQueueIsNeverWritten(KafkaTestEnvironment.Environment env) throws Exception {
+        String topic = "group-" + UUID.randomUUID();
+        env.createTopics(1, topic);
+        Gate gate = new Gate();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (AtomicBatchProducer<String, String> producer = producer(env, gate, Duration.ofMillis(500))) {
+            Future<?> first = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "a", "block"))));
+            assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
+            // the one producer stays busy past this caller's timeout: refused, and taken out of the queue
+            CompletableFuture<Throwable> late = CompletableFuture.supplyAsync(() -> {
+                try {
+                    producer.sendAll(List.of(new ProducerRecord<>(topic, "b", "timed-out")));
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }, pool);
+            Throwable refused = late.get(30, TimeUnit.SECONDS);
+            assertInstanceOf(AtomicBatchProducer.BatchFailedException.class, refused);
+            assertEquals(0, producer.queued());
+            gate.release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            producer.sendAll(List.of(new ProducerRecord<>(topic, "c", "after")));
+        } finally {
+            gate.release.countDown();
+            pool.shutdownNow();
+        }
+        List<String> read = values(env, topic, 2);
+        assertEquals(List.of("after", "block"), read.stream().sorted().toList());
+        assertFalse(read.contains("timed-out"), "a batch its caller was told failed is never written");
+    }
+}
