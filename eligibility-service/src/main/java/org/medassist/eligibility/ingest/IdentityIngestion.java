@@ -43,6 +43,7 @@ public class IdentityIngestion implements AutoCloseable {
                 clients.avroSerdes().value(IdentityEvent.class).serializer(), producers, timeout);
         this.queries = queries;
         this.meters = meters;
+        if (meters != null) producer.bindTo(meters);
     }
 
     /** What was written: every event, and how many of them were already known (best effort). */

@@ -1,5 +1,7 @@
 package org.medassist.kit.kafka;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -168,6 +170,20 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
 
     /** How many batches have been written or failed. */
     public long batches() { return batches.get(); }
+
+    /**
+     * Counts this pool's transactions and batches on {@code meters}, read when scraped:
+     * {@code medassist_ingest_transactions_total} and {@code medassist_ingest_requests_total} (a request is a batch), tagged with the pool's
+     * name. Their ratio is how many requests a transaction carried (docs/operations.md, "Metrics").
+     */
+    public void bindTo(MeterRegistry meters) {
+        FunctionCounter.builder("medassist.ingest.transactions", transactions, AtomicLong::get)
+                .description("Kafka transactions of the ingestion pool, committed or failed")
+                .tag("pool", name).register(meters);
+        FunctionCounter.builder("medassist.ingest.requests", batches, AtomicLong::get)
+                .description("requests the ingestion pool wrote or failed; several may share a transaction")
+                .tag("pool", name).register(meters);
+    }
 
     /** How many batches wait for a producer now. */
     public int queued() {

@@ -1,7 +1,9 @@
 package org.medassist.settlement.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,10 +30,12 @@ public class EventIngestion implements AutoCloseable {
     private final AtomicBatchProducer<String, SpecificRecord> producer;
     private final int partitions;
 
-    public EventIngestion(KafkaClients clients, @Value("${medassist.settlement.producers:8}") int producers,
+    public EventIngestion(KafkaClients clients, @Nullable MeterRegistry meters,
+                          @Value("${medassist.settlement.producers:8}") int producers,
                           @Value("${medassist.settlement.produce-timeout:15s}") Duration timeout) {
         this.producer = clients.atomicBatchProducer(org.medassist.kit.kafka.AccessPlan.SETTLEMENT_INGEST_POOL, new StringSerializer(),
                 clients.avroSerdes().mixedValue().serializer(), producers, timeout);
+        if (meters != null) producer.bindTo(meters);
         this.partitions = clients.settings().getPersonPartitions();
     }
 

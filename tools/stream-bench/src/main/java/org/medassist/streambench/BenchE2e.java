@@ -448,6 +448,7 @@ public final class BenchE2e implements Callable<Integer> {
         AtomicLong accepted = new AtomicLong();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(httpClients);
+        double[] countersBefore = ingestCounters(client);
         long t0 = System.nanoTime();
         List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
         for (int k = 0; k < httpClients; k++) {
@@ -480,9 +481,44 @@ public final class BenchE2e implements Callable<Integer> {
         Map<String, Long> st = new LinkedHashMap<>();
         statuses.forEach((k, v) -> st.put(String.valueOf(k), v.get()));
         r.put("statuses", st);
-        log.printf("  HTTP %s: %,d claims accepted in %.1f s: %,.0f claims/s · statuses %s%n", what, accepted.get(), seconds,
-                accepted.get() / seconds, st);
+        // group commit: how many requests the service's ingestion pool wrote per Kafka transaction in this phase
+        double[] countersAfter = ingestCounters(client);
+        String perTransaction = "";
+        if (countersBefore != null && countersAfter != null && countersAfter[1] > countersBefore[1]) {
+            double ratio = (countersAfter[0] - countersBefore[0]) / (countersAfter[1] - countersBefore[1]);
+            r.put("requestsPerTransaction", ratio);
+            perTransaction = String.format(" · %.2f requests per transaction", ratio);
+        }
+        log.printf("  HTTP %s: %,d claims accepted in %.1f s: %,.0f claims/s · statuses %s%s%n", what, accepted.get(), seconds,
+                accepted.get() / seconds, st, perTransaction);
         return r;
+    }
+
+    /**
+     * The service's {@code medassist_ingest_requests_total} and {@code medassist_ingest_transactions_total}, summed
+     * over pools, from its /prometheus; null when they cannot be read (the figure is then left out, not guessed).
+     */
+    private double[] ingestCounters(HttpClient client) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (portBase + 3) + "/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).GET().build();
+            HttpResponse<String> res = client.send(req, HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 200) return null;
+            double[] out = new double[2];
+            boolean seen = false;
+            for (String line : res.body().split("\n")) {
+                int k = line.startsWith("medassist_ingest_requests_total") ? 0 : line.startsWith("medassist_ingest_transactions_total") ? 1 : -1;
+                if (k < 0) continue;
+                out[k] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                seen = true;
+            }
+            return seen ? out : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private static String token(String hospitalId) { return "bench-hospital-" + hospitalId; }
