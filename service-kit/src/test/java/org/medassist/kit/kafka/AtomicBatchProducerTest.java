@@ -61,6 +61,31 @@ class AtomicBatchProducerTest {
                 new StringSerializer(), values, 1, timeout);
     }
 
+    /** A pool of one producer kept busy writing "block" to a new topic until released; the callers' threads. */
+    private static final class Blocked implements AutoCloseable {
+        final String topic;
+        final Gate gate = new Gate();
+        final ExecutorService pool;
+        final AtomicBatchProducer<String, String> producer;
+        final Future<?> first;
+
+        Blocked(KafkaTestEnvironment.Environment env, String topic, int partitions, int threads, Duration timeout) throws Exception {
+            this.topic = topic;
+            env.createTopics(partitions, topic);
+            pool = Executors.newFixedThreadPool(threads);
+            producer = producer(env, gate, timeout);
+            first = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "a", "block"))));
+            assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
+        }
+
+        @Override
+        public void close() {
+            gate.release.countDown();
+            pool.shutdownNow();
+            producer.close();
+        }
+    }
+
     private static List<String> values(KafkaTestEnvironment.Environment env, String topic, int atLeast) {
         List<String> out = new ArrayList<>();
         for (ConsumerRecord<String, String> r : KitKafkaTest.readAll(env, topic, new StringDeserializer(), atLeast)) out.add(r.value());
@@ -106,25 +131,21 @@ class AtomicBatchProducerTest {
     @Test
     void aBatchAtFaultFailsAloneAndTheOthersOfItsTransactionAreWritten(KafkaTestEnvironment.Environment env) throws Exception {
         String topic = "group-" + UUID.randomUUID();
-        env.createTopics(2, topic);
-        Gate gate = new Gate();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (AtomicBatchProducer<String, String> producer = producer(env, gate, Duration.ofSeconds(30))) {
-            // the one producer is busy with "block" while three batches queue behind it
-            Future<?> first = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "a", "block"))));
-            assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
-            Future<?> good1 = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "b", "good-1"),
+        try (Blocked busy = new Blocked(env, topic, 2, 4, Duration.ofSeconds(30))) {
+            var producer = busy.producer;
+            // three batches queue behind "block"
+            Future<?> good1 = busy.pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "b", "good-1"),
                     new ProducerRecord<>(topic, "b", "good-2"))));
             // larger than max.request.size: the broker's client refuses it, and its transaction with it
-            Future<?> bad = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "c", "bad-1"),
+            Future<?> bad = busy.pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "c", "bad-1"),
                     new ProducerRecord<>(topic, "c", "x".repeat(2_000_000)))));
-            Future<?> good2 = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "d", "good-3"))));
+            Future<?> good2 = busy.pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "d", "good-3"))));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (producer.queued() < 3 && System.nanoTime() < deadline) Thread.sleep(10);
             assertEquals(3, producer.queued(), "three batches wait for the busy producer");
-            gate.release.countDown();
+            busy.gate.release.countDown();
 
-            first.get(30, TimeUnit.SECONDS);
+            busy.first.get(30, TimeUnit.SECONDS);
             good1.get(30, TimeUnit.SECONDS);
             good2.get(30, TimeUnit.SECONDS);
             var failure = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
@@ -135,9 +156,6 @@ class AtomicBatchProducerTest {
             assertEquals(4, producer.batches());
             // the producer is still usable
             producer.sendAll(List.of(new ProducerRecord<>(topic, "e", "after")));
-        } finally {
-            gate.release.countDown();
-            pool.shutdownNow();
         }
         List<String> read = values(env, topic, 5);
         assertEquals(List.of("after", "block", "good-1", "good-2", "good-3"), read.stream().sorted().toList(),
@@ -157,12 +175,8 @@ class AtomicBatchProducerTest {
     @Test
     void aBatchThatTimesOutInTheQueueIsNeverWritten(KafkaTestEnvironment.Environment env) throws Exception {
         String topic = "group-" + UUID.randomUUID();
-        env.createTopics(1, topic);
-        Gate gate = new Gate();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (AtomicBatchProducer<String, String> producer = producer(env, gate, Duration.ofMillis(500))) {
-            Future<?> first = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "a", "block"))));
-            assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
+        try (Blocked busy = new Blocked(env, topic, 1, 2, Duration.ofMillis(500))) {
+            var producer = busy.producer;
             // the one producer stays busy past this caller's timeout: refused, and taken out of the queue
             CompletableFuture<Throwable> late = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -171,16 +185,13 @@ class AtomicBatchProducerTest {
                 } catch (RuntimeException e) {
                     return e;
                 }
-            }, pool);
+            }, busy.pool);
             Throwable refused = late.get(30, TimeUnit.SECONDS);
             assertInstanceOf(AtomicBatchProducer.BatchFailedException.class, refused);
             assertEquals(0, producer.queued());
-            gate.release.countDown();
-            first.get(30, TimeUnit.SECONDS);
+            busy.gate.release.countDown();
+            busy.first.get(30, TimeUnit.SECONDS);
             producer.sendAll(List.of(new ProducerRecord<>(topic, "c", "after")));
-        } finally {
-            gate.release.countDown();
-            pool.shutdownNow();
         }
         List<String> read = values(env, topic, 2);
         assertEquals(List.of("after", "block"), read.stream().sorted().toList());
