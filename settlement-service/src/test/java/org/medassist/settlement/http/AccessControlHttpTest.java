@@ -73,6 +73,8 @@ class AccessControlHttpTest {
         p.put("medassist.kafka.state-dir", Files.createTempDirectory("settlement-access").toString());
         p.put("medassist.kafka.streams.commit.interval.ms", "100");
         p.put("medassist.log.person-id-key", KEY);
+        // one transactional producer: concurrent requests wait for it and share its transactions (group commit)
+        p.put("medassist.settlement.producers", 1);
         principal(p, "h-nj", "hospital", "NJ-H01", "nanjing");
         principal(p, "h-jj", "hospital", "JJ-H01", "jiujiang");
         principal(p, "agency-nj", "agency", "nanjing-office", "nanjing,fangchenggang");
@@ -238,6 +240,65 @@ class AccessControlHttpTest {
         assertEquals(202, taken.get("status").asInt());
         assertEquals("allowed", taken.get("outcome").asText());
         for (String line : audit) assertFalse(line.contains(NJ_PERSON) || line.contains(FCG_PERSON), "a raw personId in " + line);
+    }
+
+    /**
+     * Group commit does not mix parties: requests of two hospitals sent at once, some refused, share the one
+     * producer's transactions, and every record on Kafka still names its own sender and request; nothing refused is
+     * written.
+     */
+    @Test
+    void requestsSharingATransactionEachKeepTheirSender() throws Exception {
+        int per = 12;
+        List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < per; i++) {
+            String nj = "NJ-H01-GROUP-" + i + "-" + RUN, jj = "JJ-H01-GROUP-" + i + "-" + RUN;
+            taken.add(nj);
+            taken.add(jj);
+            calls.add(() -> post("/v1/claims", "h-nj", "grp-" + nj, "[" + claim(nj, NJ_PERSON, "nanjing", "NJ-H01") + "]").statusCode());
+            calls.add(() -> post("/v1/claims", "h-jj", "grp-" + jj, "[" + claim(jj, "JJ-ACL-" + RUN, "jiujiang", "JJ-H01") + "]").statusCode());
+            // Nanjing's token sending Jiujiang's hospital's claim: refused before it reaches the queue
+            String forged = "REFUSED-GROUP-" + i + "-" + RUN;
+            calls.add(() -> post("/v1/claims", "h-nj", "grp-" + forged, "[" + claim(forged, "JJ-ACL-" + RUN, "jiujiang", "JJ-H01") + "]").statusCode());
+        }
+        double[] before = ingestCounters();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (var f : pool.invokeAll(calls)) statuses.add(f.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < statuses.size(); i++) assertEquals(i % 3 == 2 ? 403 : 202, statuses.get(i), "request " + i);
+        double[] after = ingestCounters();
+        double requests = after[0] - before[0], transactions = after[1] - before[1];
+        assertEquals(2 * per, requests, 0.0, "every accepted request went to the pool, no refused one");
+        assertTrue(transactions < requests, "requests waiting for the one producer shared its transactions: "
+                + transactions + " transactions for " + requests + " requests");
+
+        List<ConsumerRecord<byte[], byte[]>> records = readAll(List.of(Topics.HOSPITAL_EVENTS.name()), taken);
+        for (String id : taken) {
+            ConsumerRecord<byte[], byte[]> r = find(records, id);
+            boolean nanjing = id.startsWith("NJ-");
+            assertEquals(nanjing ? "hospital:NJ-H01" : "hospital:JJ-H01", header(r, Audit.PRINCIPAL_HEADER), id);
+            assertEquals(nanjing ? "h-nj" : "h-jj", header(r, Audit.PRINCIPAL_LABEL_HEADER), id);
+            assertEquals("grp-" + id, header(r, Audit.REQUEST_ID_KAFKA_HEADER), id);
+        }
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            String value = new String(r.value(), StandardCharsets.ISO_8859_1);
+            assertFalse(value.contains("REFUSED-GROUP-") && value.contains(RUN), "a refused request reached Kafka");
+        }
+    }
+
+    /** The service's ingestion counters from /prometheus: requests written, transactions. */
+    static double[] ingestCounters() throws Exception {
+        double[] out = new double[2];
+        for (String line : get("/prometheus", null).body().split("\n")) {
+            if (line.startsWith("medassist_ingest_requests_total")) out[0] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (line.startsWith("medassist_ingest_transactions_total")) out[1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+        return out;
     }
 
     /** Reads: a person by region, a claim by its own hospital or by region; every read audited with the person hashed. */
