@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
 public final class AtomicBatchProducer<K, V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicBatchProducer.class);
 
+    /** How long the broker lets a transaction stay open before it aborts it (unless medassist.kafka.producer.* says). */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
+
     /** Most records one transaction takes from the queue; a larger batch goes alone. */
     static final int GROUP_RECORDS = 2_000;
 
@@ -358,6 +361,10 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
         c.put(ProducerConfig.CLIENT_ID_CONFIG, txId);
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         c.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A transaction holds one group of requests and commits within milliseconds. If the service dies inside one,
+        // the next instance has other transactional ids and cannot abort it: the broker does, after this timeout, and
+        // until then read_committed readers of its partitions wait. Kafka's default is a minute.
+        c.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
         KafkaProducer<K, V> p = null;
         try {
             p = new KafkaProducer<>(c, keySerializer, valueSerializer);

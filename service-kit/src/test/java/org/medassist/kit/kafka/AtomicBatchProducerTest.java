@@ -42,7 +42,7 @@ class AtomicBatchProducerTest {
             if ("block".equals(data)) {
                 entered.countDown();
                 try {
-                    release.await(30, TimeUnit.SECONDS);
+                    release.await(120, TimeUnit.SECONDS); // longer than any test waits: released by close()
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -69,13 +69,19 @@ class AtomicBatchProducerTest {
         final AtomicBatchProducer<String, String> producer;
         final Future<?> first;
 
-        Blocked(KafkaTestEnvironment.Environment env, String topic, int partitions, int threads, Duration timeout) throws Exception {
+        /** {@code before}: values written in the same transaction ahead of "block", so that it is open on the broker. */
+        Blocked(KafkaTestEnvironment.Environment env, String topic, int partitions, int threads, Duration timeout,
+                String... before) throws Exception {
             this.topic = topic;
             env.createTopics(partitions, topic);
             pool = Executors.newFixedThreadPool(threads);
             producer = producer(env, gate, timeout);
-            first = pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "a", "block"))));
+            List<ProducerRecord<String, String>> batch = new ArrayList<>();
+            for (String v : before) batch.add(new ProducerRecord<>(topic, "a", v));
+            batch.add(new ProducerRecord<>(topic, "a", "block"));
+            first = pool.submit(() -> producer.sendAll(batch));
             assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
+            if (before.length > 0) Thread.sleep(500); // the sender thread has sent them: the transaction is open
         }
 
         @Override
@@ -87,8 +93,14 @@ class AtomicBatchProducerTest {
     }
 
     private static List<String> values(KafkaTestEnvironment.Environment env, String topic, int atLeast) {
+        return values(env, topic, atLeast, Duration.ofSeconds(30));
+    }
+
+    private static List<String> values(KafkaTestEnvironment.Environment env, String topic, int atLeast, Duration patience) {
         List<String> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : KitKafkaTest.readAll(env, topic, new StringDeserializer(), atLeast)) out.add(r.value());
+        for (ConsumerRecord<String, String> r : KitKafkaTest.readAll(env, topic, new StringDeserializer(), atLeast, patience)) {
+            out.add(r.value());
+        }
         return out;
     }
 
@@ -160,6 +172,27 @@ class AtomicBatchProducerTest {
         List<String> read = values(env, topic, 5);
         assertEquals(List.of("after", "block", "good-1", "good-2", "good-3"), read.stream().sorted().toList(),
                 "nothing of the batch at fault, everything of the others, each once");
+    }
+
+    /**
+     * A service that dies inside a transaction (here: its writer stuck for good after the first record reached the
+     * broker, never committing or aborting) holds up read_committed readers of that partition only until the broker
+     * aborts the transaction, about {@link AtomicBatchProducer#TRANSACTION_TIMEOUT}, not Kafka's default minute; and
+     * nothing of the dead transaction is ever read.
+     */
+    @Test
+    void aTransactionLeftOpenByADeadWriterIsAbortedSoonAndNothingOfItIsRead(KafkaTestEnvironment.Environment env) throws Exception {
+        String topic = "group-" + UUID.randomUUID();
+        try (Blocked dead = new Blocked(env, topic, 1, 1, Duration.ofSeconds(60), "dead-1");
+             AtomicBatchProducer<String, String> next = producer(env, new StringSerializer(), Duration.ofSeconds(30))) {
+            long t0 = System.nanoTime();
+            next.sendAll(List.of(new ProducerRecord<>(topic, "n", "next")));
+            List<String> read = values(env, topic, 1, Duration.ofSeconds(40));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertEquals(List.of("next"), read, "the next writer's record, none of the dead transaction's");
+            assertTrue(seconds < 30, "readers waited " + seconds + " s for the dead transaction to be aborted");
+            System.out.printf("[AtomicBatchProducerTest] readers waited %.1f s for a dead writer's transaction%n", seconds);
+        }
     }
 
     @Test

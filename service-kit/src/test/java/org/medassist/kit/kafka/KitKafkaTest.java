@@ -80,6 +80,12 @@ class KitKafkaTest {
 
     static <V> List<ConsumerRecord<String, V>> readAll(KafkaTestEnvironment.Environment env, String topic,
                                                        Deserializer<V> values, int atLeast) {
+        return readAll(env, topic, values, atLeast, Duration.ofSeconds(30));
+    }
+
+    /** Reads with read_committed until {@code atLeast} records and three quiet polls, or {@code patience} is over. */
+    static <V> List<ConsumerRecord<String, V>> readAll(KafkaTestEnvironment.Environment env, String topic,
+                                                       Deserializer<V> values, int atLeast, Duration patience) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "kit-" + UUID.randomUUID());
@@ -88,7 +94,7 @@ class KitKafkaTest {
         List<ConsumerRecord<String, V>> out = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(c, new StringDeserializer(), values)) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + patience.toNanos();
             int quiet = 0;
             while (System.nanoTime() < deadline && (out.size() < atLeast || quiet < 3)) {
                 int n = 0;
