@@ -20,7 +20,8 @@ import org.medassist.schemas.kafka.EventRoute;
 import org.medassist.schemas.kafka.EventRoutes;
 
 /**
- * Writes accepted events to their topics, one Kafka transaction per request, each where its {@link EventRoutes}
+ * Writes accepted events to their topics, a request's events in one Kafka transaction (which requests arriving at the
+ * same moment may share: {@link AtomicBatchProducer}), each where its {@link EventRoutes}
  * route sends it (claims and reversals share hospital-events, so their order is kept; year closes go to every
  * partition of year-closes, so every settlement task sees them).
  */
