@@ -195,6 +195,36 @@ class AtomicBatchProducerTest {
         }
     }
 
+    /** A shutdown with requests still queued answers them as failed (the sender sends again) and writes none of them. */
+    @Test
+    void closingWithBatchesQueuedFailsThemAndWritesNone(KafkaTestEnvironment.Environment env) throws Exception {
+        String topic = "group-" + UUID.randomUUID();
+        try (Blocked busy = new Blocked(env, topic, 1, 3, Duration.ofSeconds(60))) {
+            var producer = busy.producer;
+            Future<?> queued1 = busy.pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "b", "queued-1"))));
+            Future<?> queued2 = busy.pool.submit(() -> producer.sendAll(List.of(new ProducerRecord<>(topic, "c", "queued-2"))));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (producer.queued() < 2 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals(2, producer.queued());
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(producer::close);
+            for (Future<?> f : List.of(queued1, queued2)) {
+                var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> f.get(30, TimeUnit.SECONDS));
+                assertInstanceOf(AtomicBatchProducer.BatchFailedException.class, e.getCause());
+            }
+            busy.gate.release.countDown(); // the writer in flight finds its producer closed
+            closing.get(30, TimeUnit.SECONDS);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> busy.first.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(AtomicBatchProducer.BatchFailedException.class, e.getCause());
+        }
+        // a later writer's record is readable, and nothing of the closed pool's
+        try (AtomicBatchProducer<String, String> next = producer(env, new StringSerializer(), Duration.ofSeconds(30))) {
+            next.sendAll(List.of(new ProducerRecord<>(topic, "n", "next")));
+        }
+        assertEquals(List.of("next"), values(env, topic, 1, Duration.ofSeconds(40)));
+    }
+
     @Test
     void theBrokersUnavailabilityIsToldFromARecordAtFaultThroughTheProducersWrapping() {
         var wrapped = new org.apache.kafka.common.KafkaException("Cannot execute transactional method because we are in an error state",
