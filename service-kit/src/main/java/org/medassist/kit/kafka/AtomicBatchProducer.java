@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -71,9 +68,8 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
     private final Serializer<V> valueSerializer;
     private final Duration timeout;
     private final int poolSize;
-    private final List<KafkaProducer<K, V>> all = new ArrayList<>(); // every open producer; guards the slots too
-    private final Map<KafkaProducer<K, V>, Integer> slots = new IdentityHashMap<>(); // producer -> n of its transactional id
-    private final Set<Integer> usedSlots = new HashSet<>();
+    // every open producer by the n of its transactional id (null while it is being created); guarded by itself
+    private final Map<Integer, KafkaProducer<K, V>> slots = new HashMap<>();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private volatile boolean closed;
@@ -104,8 +100,11 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
 
         final List<ProducerRecord<K, V>> records;
         State state = State.QUEUED; // guarded by the producer's lock
+        // written by the one caller whose transaction took the batch, before it sets DONE under the lock
         List<RecordMetadata> result;
         BatchFailedException failure;
+
+        boolean decided() { return result != null || failure != null; }
 
         Pending(List<ProducerRecord<K, V>> records) {
             this.records = records;
@@ -217,27 +216,18 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
      * gives the producer back and wakes the waiting callers. Every batch of the group is done when this returns.
      */
     private void lead(KafkaProducer<K, V> producer, List<Pending<K, V>> group) {
-        Map<Pending<K, V>, Object> outcomes = new IdentityHashMap<>(); // a List<RecordMetadata> or a BatchFailedException
         KafkaProducer<K, V> usable = null;
         try {
             if (producer == null) producer = create();
-            usable = write(producer, group, outcomes);
+            usable = write(producer, group);
         } catch (BatchFailedException e) {
-            for (Pending<K, V> p : group) outcomes.putIfAbsent(p, e);
+            for (Pending<K, V> p : group) if (!p.decided()) p.failure = e;
         } finally {
             if (usable == null && producer != null) discard(producer);
             lock.lock();
             try {
                 for (Pending<K, V> p : group) {
-                    Object o = outcomes.get(p);
-                    if (o instanceof BatchFailedException f) {
-                        p.failure = f;
-                    } else if (o != null) {
-                        @SuppressWarnings("unchecked") List<RecordMetadata> r = (List<RecordMetadata>) o;
-                        p.result = r;
-                    } else {
-                        p.failure = new BatchFailedException("not written", null);
-                    }
+                    if (!p.decided()) p.failure = new BatchFailedException("not written", null);
                     p.state = Pending.State.DONE;
                 }
                 batches.addAndGet(group.size());
@@ -259,14 +249,13 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
      * group holds several batches, each batch again on its own, so that only the batch at fault fails. Records each
      * batch's outcome. Returns the producer to keep using (the same one or its replacement), or null when none is.
      */
-    private KafkaProducer<K, V> write(KafkaProducer<K, V> producer, List<Pending<K, V>> group,
-                                      Map<Pending<K, V>, Object> outcomes) {
-        Throwable cause = transaction(producer, group, outcomes);
+    private KafkaProducer<K, V> write(KafkaProducer<K, V> producer, List<Pending<K, V>> group) {
+        Throwable cause = transaction(producer, group);
         if (cause == null) return producer;
         boolean healthy = abort(producer);
         if (group.size() == 1 || unavailable(cause)) {
             BatchFailedException f = failed(group, cause);
-            for (Pending<K, V> p : group) outcomes.put(p, f);
+            for (Pending<K, V> p : group) p.failure = f;
             return healthy ? producer : null;
         }
         LOG.info("{}: a transaction of {} batches failed ({}); writing each on its own", name, group.size(), cause.toString());
@@ -277,45 +266,48 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
                 producer = create(); // a BatchFailedException here fails the batches without an outcome (lead)
                 healthy = true;
             }
-            Throwable alone = transaction(producer, List.of(p), outcomes);
+            Throwable alone = transaction(producer, List.of(p));
             if (alone == null) continue;
             healthy = abort(producer);
-            outcomes.put(p, failed(List.of(p), alone));
+            p.failure = failed(List.of(p), alone);
             if (unavailable(alone)) {
-                for (Pending<K, V> rest : group.subList(i + 1, group.size())) outcomes.put(rest, failed(List.of(rest), alone));
+                for (Pending<K, V> rest : group.subList(i + 1, group.size())) rest.failure = failed(List.of(rest), alone);
                 break;
             }
         }
         return healthy ? producer : null;
     }
 
-    /** One transaction of the group's records; records each batch's metadata on success. The failure, or null. */
-    private Throwable transaction(KafkaProducer<K, V> producer, List<Pending<K, V>> group, Map<Pending<K, V>, Object> outcomes) {
+    /**
+     * One transaction of the group's records; sets each batch's metadata once it has committed. The failure of a
+     * transaction that did not commit, or null: once committed, nothing of the group is written again.
+     */
+    private Throwable transaction(KafkaProducer<K, V> producer, List<Pending<K, V>> group) {
         transactions.incrementAndGet();
+        List<List<Future<RecordMetadata>>> futures = new ArrayList<>(group.size());
         try {
             producer.beginTransaction();
-            List<List<Future<RecordMetadata>>> futures = new ArrayList<>(group.size());
             for (Pending<K, V> p : group) {
                 List<Future<RecordMetadata>> f = new ArrayList<>(p.records.size());
                 for (ProducerRecord<K, V> r : p.records) f.add(producer.send(r));
                 futures.add(f);
             }
             producer.commitTransaction(); // flushes; throws if any send failed
-            long wait = timeout.toMillis();
-            for (int i = 0; i < group.size(); i++) {
-                List<RecordMetadata> out = new ArrayList<>(futures.get(i).size());
-                for (Future<RecordMetadata> f : futures.get(i)) out.add(f.get(wait, TimeUnit.MILLISECONDS));
-                outcomes.put(group.get(i), out);
-            }
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (TimeoutException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return e;
         }
+        // committed: every send has completed, so the metadata are there
+        for (int i = 0; i < group.size(); i++) {
+            List<RecordMetadata> out = new ArrayList<>(futures.get(i).size());
+            try {
+                for (Future<RecordMetadata> f : futures.get(i)) out.add(f.get(0, TimeUnit.MILLISECONDS));
+                group.get(i).result = out;
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                group.get(i).failure = new BatchFailedException("written, but its record metadata could not be read: " + e, e);
+            }
+        }
+        return null;
     }
 
     /**
@@ -324,8 +316,7 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
      */
     static boolean unavailable(Throwable cause) {
         for (int depth = 0; cause != null && depth < 8; cause = cause.getCause(), depth++) {
-            if (cause instanceof RetriableException || cause instanceof TimeoutException
-                    || cause instanceof InterruptedException || cause instanceof org.apache.kafka.common.errors.InterruptException) {
+            if (cause instanceof RetriableException || cause instanceof org.apache.kafka.common.errors.InterruptException) {
                 return true;
             }
         }
@@ -351,9 +342,9 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
     /** A new producer with transactions initialised, in the lowest free slot (a replaced producer's id is reused, which fences it). */
     private KafkaProducer<K, V> create() {
         int slot = 1;
-        synchronized (all) {
-            while (usedSlots.contains(slot)) slot++;
-            usedSlots.add(slot);
+        synchronized (slots) {
+            while (slots.containsKey(slot)) slot++;
+            slots.put(slot, null); // taken while the producer is created
         }
         Map<String, Object> c = new HashMap<>(config);
         String txId = name + "-" + instance + "-" + slot;
@@ -370,24 +361,22 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
             p = new KafkaProducer<>(c, keySerializer, valueSerializer);
             p.initTransactions();
         } catch (RuntimeException e) {
-            synchronized (all) {
-                usedSlots.remove(slot);
+            synchronized (slots) {
+                slots.remove(slot);
             }
             if (p != null) p.close(Duration.ZERO);
             throw new BatchFailedException("cannot initialise transactions on Kafka: " + e, e);
         }
-        synchronized (all) {
-            slots.put(p, slot);
-            all.add(p);
+        synchronized (slots) {
+            slots.put(slot, p);
         }
         return p;
     }
 
     /** Closes a producer that cannot be used again and frees its slot. */
     private void discard(KafkaProducer<K, V> producer) {
-        synchronized (all) {
-            if (!all.remove(producer)) return;
-            usedSlots.remove(slots.remove(producer));
+        synchronized (slots) {
+            if (!slots.values().removeIf(p -> p == producer)) return;
         }
         producer.close(Duration.ZERO);
     }
@@ -406,12 +395,10 @@ public final class AtomicBatchProducer<K, V> implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        List<KafkaProducer<K, V>> toClose;
-        synchronized (all) {
-            toClose = new ArrayList<>(all);
-            all.clear();
+        List<KafkaProducer<K, V>> toClose = new ArrayList<>();
+        synchronized (slots) {
+            for (KafkaProducer<K, V> p : slots.values()) if (p != null) toClose.add(p);
             slots.clear();
-            usedSlots.clear();
         }
         for (KafkaProducer<K, V> p : toClose) p.close(Duration.ofSeconds(5));
         ((Shared<K>) keySerializer).delegate.close();

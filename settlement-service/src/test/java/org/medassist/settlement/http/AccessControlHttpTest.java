@@ -34,6 +34,7 @@ import org.medassist.kafkatest.KafkaTestEnvironment;
 import org.medassist.kit.audit.Audit;
 import org.medassist.kit.audit.AuditLog;
 import org.medassist.kit.auth.TokenAuthenticator;
+import org.medassist.kit.metrics.PrometheusText;
 import org.medassist.schemas.PersonIdHash;
 import org.medassist.schemas.kafka.Topics;
 import org.medassist.settlement.SettlementApplication;
@@ -293,12 +294,11 @@ class AccessControlHttpTest {
 
     /** The service's ingestion counters from /prometheus: requests written, transactions. */
     static double[] ingestCounters() throws Exception {
-        double[] out = new double[2];
-        for (String line : get("/prometheus", null).body().split("\n")) {
-            if (line.startsWith("medassist_ingest_requests_total")) out[0] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            if (line.startsWith("medassist_ingest_transactions_total")) out[1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-        return out;
+        String scrape = get("/prometheus", null).body();
+        double requests = PrometheusText.sum(scrape, "medassist_ingest_requests_total");
+        double transactions = PrometheusText.sum(scrape, "medassist_ingest_transactions_total");
+        // before the first request the pool, and so its counters, may not exist yet
+        return new double[] {Double.isNaN(requests) ? 0 : requests, Double.isNaN(transactions) ? 0 : transactions};
     }
 
     /** Reads: a person by region, a claim by its own hospital or by region; every read audited with the person hashed. */

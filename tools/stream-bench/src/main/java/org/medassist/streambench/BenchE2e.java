@@ -55,6 +55,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.medassist.embeddedkafka.EmbeddedKafkaBroker;
 import org.medassist.embeddedkafka.EmbeddedRegistry;
 import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.kit.metrics.PrometheusText;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
 import picocli.CommandLine;
@@ -504,15 +505,9 @@ public final class BenchE2e implements Callable<Integer> {
                     .timeout(Duration.ofSeconds(10)).GET().build();
             HttpResponse<String> res = client.send(req, HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() != 200) return null;
-            double[] out = new double[2];
-            boolean seen = false;
-            for (String line : res.body().split("\n")) {
-                int k = line.startsWith("medassist_ingest_requests_total") ? 0 : line.startsWith("medassist_ingest_transactions_total") ? 1 : -1;
-                if (k < 0) continue;
-                out[k] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                seen = true;
-            }
-            return seen ? out : null;
+            double requests = PrometheusText.sum(res.body(), "medassist_ingest_requests_total");
+            double transactions = PrometheusText.sum(res.body(), "medassist_ingest_transactions_total");
+            return Double.isNaN(requests) || Double.isNaN(transactions) ? null : new double[] {requests, transactions};
         } catch (IOException | RuntimeException e) {
             return null;
         } catch (InterruptedException e) {
