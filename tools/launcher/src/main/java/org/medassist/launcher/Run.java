@@ -37,7 +37,7 @@ import org.medassist.launcher.services.ServiceProperties;
 import org.medassist.launcher.services.ServiceRunner;
 import org.medassist.launcher.services.ServiceSpec;
 import org.medassist.launcher.stream.Cursor;
-import org.medassist.launcher.stream.Endpoint;
+import org.medassist.schemas.http.Endpoint;
 import org.medassist.launcher.stream.Publisher;
 import org.medassist.engine.policy.load.PolicyFileException;
 import org.medassist.engine.policy.load.PolicyLoader;

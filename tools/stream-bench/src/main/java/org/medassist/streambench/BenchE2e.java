@@ -56,6 +56,7 @@ import org.medassist.embeddedkafka.EmbeddedKafkaBroker;
 import org.medassist.embeddedkafka.EmbeddedRegistry;
 import org.medassist.engine.policy.load.PolicyLoader;
 import org.medassist.kit.metrics.PrometheusText;
+import org.medassist.schemas.http.Endpoint;
 import org.medassist.schemas.kafka.AvroSerdes;
 import org.medassist.schemas.kafka.Topics;
 import picocli.CommandLine;
@@ -444,7 +445,7 @@ public final class BenchE2e implements Callable<Integer> {
 
     private Map<String, Object> post(List<String[]> requests, String what) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        URI uri = URI.create("http://127.0.0.1:" + (portBase + 3) + "/v1/claims");
+        URI uri = URI.create("http://127.0.0.1:" + (portBase + 3) + Endpoint.CLAIMS.path());
         AtomicInteger next = new AtomicInteger();
         AtomicLong accepted = new AtomicLong();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();

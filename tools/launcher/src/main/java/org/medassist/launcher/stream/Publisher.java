@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.medassist.schemas.http.Endpoint;
 import org.medassist.simulator.Principal;
 import org.medassist.simulator.StreamEvent;
 import org.medassist.simulator.SyntheticStream;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.schemas.http.Endpoint;
 import org.medassist.simulator.SimulationConfig;
 import org.medassist.simulator.StreamEvent;
 import org.medassist.simulator.SyntheticStream;

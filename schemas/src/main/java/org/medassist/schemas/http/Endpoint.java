@@ -1,8 +1,9 @@
-package org.medassist.launcher.stream;
+package org.medassist.schemas.http;
 
 /**
- * Where each event type is posted (as a JSON array of events in the contract's form, docs/contract.md). The one place that names the
- * services' ingestion paths.
+ * Where each input event type is posted over HTTP (as a JSON array of events in the contract's form, docs/contract.md),
+ * and which service takes it. The one place clients name the services' ingestion paths: bin/run's publisher, bin/faults
+ * in its HTTP mode and bin/bench-e2e.
  */
 public enum Endpoint {
     IDENTITY_EVENTS(Service.ELIGIBILITY, "/v1/identity-events", "identity"),
