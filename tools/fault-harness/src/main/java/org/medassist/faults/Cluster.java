@@ -67,6 +67,11 @@ final class Cluster implements AutoCloseable {
     }
 
     Cluster(Path home, Path work, int partitions, List<String> serviceJvmOptions, Ports ports) {
+        this(home, work, partitions, serviceJvmOptions, ports, Map.of());
+    }
+
+    /** @param serviceProperties more system properties of both services, such as the tokens file of the HTTP mode */
+    Cluster(Path home, Path work, int partitions, List<String> serviceJvmOptions, Ports ports, Map<String, String> serviceProperties) {
         this.home = home;
         this.work = work;
         this.partitions = partitions;
@@ -80,9 +85,9 @@ final class Cluster implements AutoCloseable {
                 List.of(work.resolve("broker").toString(), Integer.toString(brokerPort), "none", Integer.toString(controllerPort)), logs.resolve("broker.log"));
         String personIdKey = UUID.randomUUID().toString();
         this.eligibility = service("eligibility-service", ELIGIBILITY_APP, "org.medassist.eligibility.EligibilityApplication",
-                serviceJvmOptions, personIdKey, logs);
+                serviceJvmOptions, personIdKey, serviceProperties, logs);
         this.settlement = service("settlement-service", SETTLEMENT_APP, "org.medassist.settlement.SettlementApplication",
-                serviceJvmOptions, personIdKey, logs);
+                serviceJvmOptions, personIdKey, serviceProperties, logs);
         this.shutdownHook = new Thread(this::onShutdown, "faults-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -101,7 +106,7 @@ final class Cluster implements AutoCloseable {
     }
 
     private Service service(String module, String applicationId, String mainClass, List<String> jvmOptions, String personIdKey,
-                            Path logs) {
+                            Map<String, String> extra, Path logs) {
         Path jar = Home.moduleJar(home, module);
         String watchdog = Home.codeLocation(org.medassist.embeddedkafka.ParentWatchdog.class)
                 .orElseThrow(() -> new HarnessException("cannot locate the embedded-kafka classes")).toString();
@@ -118,6 +123,7 @@ final class Cluster implements AutoCloseable {
         p.put("medassist.kafka.streams.group.instance.id", module + "-faults");
         p.put("medassist.kafka.streams.session.timeout.ms", "10000");
         p.put("java.io.tmpdir", work.resolve(module).resolve("tmp").toString());
+        p.putAll(extra);
         try {
             Files.createDirectories(work.resolve(module).resolve("tmp"));
         } catch (IOException e) {

@@ -15,8 +15,8 @@ import org.medassist.faults.FaultPlan.Fault;
 import org.medassist.faults.FaultPlan.Kind;
 
 /**
- * Carries out a {@link FaultPlan} while the publisher runs. Each fault strikes once the publisher has handed its line
- * to Kafka. Faults of one target run one after the other (a service is killed again only once its previous start is
+ * Carries out a {@link FaultPlan} while the publisher runs. Each fault strikes once the publisher has handled its line
+ * ({@link Feed#position()}). Faults of one target run one after the other (a service is killed again only once its previous start is
  * healthy); faults of different targets overlap freely.
  */
 final class FaultInjector {
@@ -25,7 +25,7 @@ final class FaultInjector {
 
     private final FaultPlan plan;
     private final Cluster cluster;
-    private final Publisher publisher;
+    private final Feed publisher;
     private final Monitor monitor;
     private final Duration serviceTimeout;
     private final long runStart;
@@ -41,7 +41,7 @@ final class FaultInjector {
     private volatile boolean registryOut;
     private volatile Restart lastRestart;
 
-    FaultInjector(FaultPlan plan, Cluster cluster, Publisher publisher, Monitor monitor, Duration serviceTimeout, long runStart,
+    FaultInjector(FaultPlan plan, Cluster cluster, Feed publisher, Monitor monitor, Duration serviceTimeout, long runStart,
                   PrintStream log) {
         this.plan = plan;
         this.cluster = cluster;

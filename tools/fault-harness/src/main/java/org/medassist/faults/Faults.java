@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bin/faults", sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Runs the broker, the registry, eligibility-service and settlement-service as separate processes, publishes an "
-                + "event file straight to Kafka, kills and restarts them at seeded moments meanwhile, waits until the stream "
+                + "event file straight to Kafka (or posts it to the services' HTTP API, --via http), kills and restarts them at seeded moments meanwhile, waits until the stream "
                 + "has drained, and compares settlements, alerts and dead letters with bin/settle replay of the same file: "
                 + "per claim, per person-year, duplicates, dead letters.",
-            "Lines that break the contract are published as they are (the services must reject or dead-letter them); "
+            "Lines that break the contract are published as they are (the services must reject or dead-letter them, or over "
+                + "HTTP refuse them); "
                 + "lines Avro cannot hold are not published and left out of the comparison.",
             "Prints one report line (PASS or FAIL, with the seed) and the details of any mismatch on stdout; progress "
                 + "goes to stderr. The same seed, counts and file give the same fault plan.", ""},
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
             "      --broker-restarts 1",
             "  bin/faults --events 20000 --seed 1 --kills 6 --broker-restarts 1 \\",
             "      --registry-outages 1 --ports 19000-19999",
+            "  bin/faults --events 20000 --via http --kills 4 --eligibility-restarts 2",
             "  bin/faults --events 200000 --seed 42     # the full run: the defaults"})
 public final class Faults implements Callable<Integer> {
 
@@ -80,6 +82,12 @@ public final class Faults implements Callable<Integer> {
             description = "hang (kill -STOP/-CONT: requests wait), down (kill -9 and restart: connections refused) or mixed, "
                     + "alternating from a hang (default: mixed)")
     FaultPlan.OutageKind outageKind = FaultPlan.OutageKind.MIXED;
+
+    @Option(names = "--via", paramLabel = "PATH",
+            description = "kafka: publish straight to the input topics, as a producer with Kafka credentials could; http: post "
+                    + "to the services' API with each sender's token, posting again whatever a killed service did not answer "
+                    + "(default: kafka)")
+    Settings.Via via = Settings.Via.KAFKA;
 
     @Option(names = "--partitions", paramLabel = "N", description = "partitions of every person-keyed topic (default: ${DEFAULT-VALUE})")
     int partitions = 6;
@@ -185,7 +193,7 @@ public final class Faults implements Callable<Integer> {
         return new Settings(input.file, input.generate == null ? 0 : input.generate, years, seed,
                 new FaultPlan.Counts(kills, brokerRestarts, eligibilityRestarts, registryOutages, min * 1000, max * 1000, outageKind), partitions,
                 rate, maxBacklog, Duration.ofSeconds(drainTimeout), Duration.ofSeconds(quietSeconds), Duration.ofSeconds(serviceTimeout),
-                workDir, keepWork, jvm, details, chosenPorts);
+                workDir, keepWork, jvm, details, chosenPorts, via);
     }
 
     private void check(boolean ok, String message) {

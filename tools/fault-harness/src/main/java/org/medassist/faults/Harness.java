@@ -88,7 +88,16 @@ final class Harness {
         FaultPlan plan = FaultPlan.draw(settings.seed(), file.lines().size(), settings.counts());
         for (FaultPlan.Fault f : plan.faults()) log.println("faults: plan: " + f.describe());
 
-        try (Cluster cluster = new Cluster(home, work, settings.partitions(), settings.serviceJvmOptions(), settings.ports())) {
+        HttpSenders senders = null;
+        Map<String, String> serviceProperties = Map.of();
+        if (settings.via() == Settings.Via.HTTP) {
+            // every sender gets a token of its own; the services read their hashes, as in production (docs/security.md)
+            senders = HttpSenders.forFile(file);
+            Path tokens = work.resolve("tokens.json");
+            senders.writeTokensFile(tokens);
+            serviceProperties = Map.of("medassist.auth.tokens-file", tokens.toString());
+        }
+        try (Cluster cluster = new Cluster(home, work, settings.partitions(), settings.serviceJvmOptions(), settings.ports(), serviceProperties)) {
             long t0 = System.nanoTime();
             cluster.start(settings.serviceTimeout());
             log.printf("faults: broker, registry and both services up in %.1f s (work directory %s)%n", (System.nanoTime() - t0) / 1e9, work);
@@ -101,15 +110,17 @@ final class Harness {
             try (Progress progress = new Progress(cluster); Monitor monitor = new Monitor(progress)) {
                 monitor.start();
                 double rate = settings.rateFor(file.events());
-                Publisher publisher = new Publisher(file, cluster.clientConfig(), serdes, settings.partitions(), rate,
-                        monitor::backlog, settings.maxBacklog());
+                Feed publisher = senders == null
+                        ? new Publisher(file, cluster.clientConfig(), serdes, settings.partitions(), rate, monitor::backlog, settings.maxBacklog())
+                        : new HttpPublisher(file, cluster, senders, rate, monitor::backlog, settings.maxBacklog());
                 publisher.warmUp();
                 FaultInjector injector = new FaultInjector(plan, cluster, publisher, monitor, settings.serviceTimeout(), runStart, log);
                 Thread publishing = new Thread(publisher, "faults-publisher");
                 long publishStart = System.nanoTime();
                 publishing.start();
                 injector.start();
-                log.printf("faults: publishing at up to %,.0f events/s, pausing while more than %,d input records wait%n", rate, settings.maxBacklog());
+                log.printf("faults: publishing %s at up to %,.0f events/s, pausing while more than %,d input records wait%n",
+                        senders == null ? "straight to Kafka" : "over HTTP", rate, settings.maxBacklog());
                 while (publishing.isAlive()) {
                     publishing.join(10_000);
                     log.printf("faults: %6.1f s  line %,d of %,d, backlog %,d%s%n", (System.nanoTime() - runStart) / 1e9, publisher.position(),
@@ -130,14 +141,14 @@ final class Harness {
                         harnessProblems.add(new Verdict.Mismatch("service", s.name(), "healthy after the faults", e.getMessage()));
                     }
                 }
-                log.printf("faults: all %,d lines handed to Kafka in %.1f s (%,d records); waiting for the stream to drain …%n",
-                        file.lines().size(), publishSeconds, publisher.records());
+                log.printf("faults: all %,d lines %s in %.1f s (%,d %s); waiting for the stream to drain …%n",
+                        file.lines().size(), publisher.how(), publishSeconds, publisher.accepted(), senders == null ? "records" : "events accepted");
                 Drain drain = drain(progress);
                 log.printf("faults: %s in %.1f s; reading the outputs …%n", drain.drained() ? "drained" : "NOT drained", drain.seconds());
                 Outputs actual = Outputs.read(cluster, serdes, publisher);
                 int[] reorderedReplayCode = {0};
                 Verdict verdict = Verdict.judge(file, expected.settlements, expected.alerts, actual.settlements, actual.alerts, actual.deadLetters,
-                        order -> {
+                        publisher.refusals(), order -> {
                             log.println("faults: a claim sent under two persons went to a later one in the stream; replaying the file in that order …");
                             Path reordered = work.resolve("events-in-stream-order.jsonl");
                             Path reorderedExpected = work.resolve("expected-in-stream-order.jsonl");
@@ -150,6 +161,7 @@ final class Harness {
                             + work.resolve("logs/replay-in-stream-order.log"));
                 }
                 if (actual.claimStore != null) verdict.claimStore(actual.settlements, actual.claimStore);
+                verdict.sentAgain(file, actual.inputs);
                 verdict.mismatches.addAll(harnessProblems);
                 for (String u : actual.unreadable) verdict.mismatches.add(new Verdict.Mismatch("unreadable", u, "a readable output record", "unreadable"));
                 if (!drain.drained()) {
@@ -157,9 +169,7 @@ final class Harness {
                             "records still waiting: " + drain.pending()));
                 }
                 if (replayCode != 0) verdict.notes.add("bin/settle replay failed inside the engine on some lines: see " + work.resolve("logs/replay.log"));
-                if (publisher.republished() > 0) verdict.notes.add(publisher.republished() + " line(s) published twice after a failed send ("
-                        + publisher.producersReplaced() + " producer(s) replaced)");
-                if (publisher.serializationRetries() > 0) verdict.notes.add(publisher.serializationRetries() + " serialization retries while the registry did not answer");
+                verdict.notes.addAll(publisher.notes());
                 Report report = new Report(settings, plan, file, injector.executed(), monitor.restarts(), verdict, drain,
                         stateBytes(work.resolve("settlement-service").resolve("state")));
                 boolean pass = verdict.pass();

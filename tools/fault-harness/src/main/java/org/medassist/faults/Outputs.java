@@ -45,11 +45,16 @@ final class Outputs {
     Map<String, Integer> claimStore;
     /** Output records that could not be read: each one is a mismatch. */
     final List<String> unreadable = new ArrayList<>();
+    /**
+     * How many times each input event is on the input topics, by {@code <type>:<id>} (identity events, claims,
+     * reversals, applications): more often than in the file means it was sent again after a failure.
+     */
+    final Map<String, Integer> inputs = new HashMap<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads settlements, alerts and dead letters from the beginning to the last stable offset, read_committed. */
-    static Outputs read(Cluster cluster, AvroSerdes serdes, Publisher publisher) {
+    static Outputs read(Cluster cluster, AvroSerdes serdes, Feed publisher) {
         Outputs o = new Outputs();
         Deserializer<Settlement> settlement = serdes.value(Settlement.class).deserializer();
         Deserializer<Alert> alert = serdes.value(Alert.class).deserializer();
@@ -79,6 +84,16 @@ final class Outputs {
                 o.unreadable.add(where(r) + ": " + e);
             }
         });
+        for (String topic : List.of(Topics.IDENTITY_EVENTS.name(), Topics.HOSPITAL_EVENTS.name(), Topics.APPLICATIONS.name())) {
+            readTopic(cluster, topic, r -> {
+                try {
+                    SpecificRecord e = any.deserialize(r.topic(), r.value());
+                    o.inputs.merge(org.medassist.schemas.json.EventJson.typeOf(e) + ":" + e.get(0), 1, Integer::sum);
+                } catch (RuntimeException unreadable) {
+                    // an input record that breaks the contract: the services dead-letter it, and the verdict judges that
+                }
+            });
+        }
         String changelog = Cluster.SETTLEMENT_APP + "-settlements-by-claim-changelog";
         if (exists(cluster, changelog)) {
             o.claimStore = new HashMap<>();

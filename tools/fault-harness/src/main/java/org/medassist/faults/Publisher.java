@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -41,7 +42,7 @@ import org.medassist.schemas.kafka.Topics;
  * ({@code backlog}) is above {@code maxBacklog}, so that events flow all through the run and faults strike while the
  * services work.
  */
-final class Publisher implements Runnable {
+final class Publisher implements Feed {
     private final EventFile file;
     private final Map<String, Object> producerConfig;
     private final int partitions;
@@ -87,30 +88,44 @@ final class Publisher implements Runnable {
     }
 
     /** The number of the last line handed to the producer (0 before the first). */
-    int position() { return position; }
+    @Override
+    public int position() { return position; }
 
-    boolean done() { return done; }
+    @Override
+    public boolean done() { return done; }
 
-    /** Why publishing stopped before the end, or null. */
-    Throwable fatal() { return fatal; }
+    @Override
+    public Throwable fatal() { return fatal; }
 
     /** Kafka records acknowledged (a year close counts once per partition). */
-    long records() { return records.get(); }
-
-    long republished() { return republished.get(); }
-
-    long serializationRetries() { return serializationRetries.get(); }
-
-    long producersReplaced() { return producersReplaced.get(); }
+    @Override
+    public long accepted() { return records.get(); }
 
     /** The line a record of an input topic came from, or null when the harness did not write it. */
-    Integer origin(String topic, int partition, long offset) { return origins.get(topic + "/" + partition + "/" + offset); }
+    @Override
+    public Integer origin(String topic, int partition, long offset) { return origins.get(topic + "/" + partition + "/" + offset); }
+
+    /** None: Kafka takes every record Avro can hold, and the services reject or dead-letter what breaks the contract. */
+    @Override
+    public List<Refusal> refusals() { return List.of(); }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new java.util.ArrayList<>();
+        if (republished.get() > 0) notes.add(republished.get() + " line(s) published twice after a failed send (" + producersReplaced.get() + " producer(s) replaced)");
+        if (serializationRetries.get() > 0) notes.add(serializationRetries.get() + " serialization retries while the registry did not answer");
+        return notes;
+    }
+
+    @Override
+    public String how() { return "handed to Kafka"; }
 
     /**
      * Serializes one record of each input type, so that the serializers have their schema ids before any fault;
      * a registry outage then holds up only what needs a new id.
      */
-    void warmUp() {
+    @Override
+    public void warmUp() {
         java.util.Set<String> warmed = new java.util.HashSet<>();
         try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
             String text;

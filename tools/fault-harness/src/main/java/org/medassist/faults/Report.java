@@ -37,6 +37,7 @@ final class Report {
 
     String line() {
         StringBuilder sb = new StringBuilder("faults seed=").append(settings.seed())
+                .append(" via=").append(settings.via().name().toLowerCase(Locale.ROOT))
                 .append(" events=").append(file.events())
                 .append(" kills=").append(done(Kind.SETTLEMENT_KILL))
                 .append(" broker-restarts=").append(done(Kind.BROKER_RESTART))
@@ -53,6 +54,8 @@ final class Report {
         sb.append(" alerts=").append(verdict.alertsActual).append('/').append(verdict.alertsExpected)
                 .append(" dead-letters=").append(verdict.deadLetters)
                 .append(" unexplained-dead-letters=").append(verdict.deadLetters - verdict.deadLettersExplained)
+                .append(" refused-over-http=").append(verdict.refusedAtTheDoor)
+                .append(" inputs-sent-again=").append(verdict.inputsSentAgain)
                 .append(" unpublishable=").append(file.count(EventFile.Kind.UNPUBLISHABLE))
                 .append(" duplicates=").append(verdict.duplicateSettlementIds + verdict.duplicateAlerts)
                 .append(" mismatches=").append(verdict.mismatches.size())

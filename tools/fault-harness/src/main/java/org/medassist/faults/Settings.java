@@ -22,10 +22,14 @@ import java.util.List;
  * @param serviceJvmOptions JVM options of both services
  * @param details           how many mismatches to list
  * @param ports             the ports the processes bind on 127.0.0.1
+ * @param via               how the events reach the services: straight to Kafka, or over their HTTP API
  */
 record Settings(Path eventsFile, long generate, int years, long seed, FaultPlan.Counts counts, int partitions, double rate,
                 long maxBacklog, Duration drainTimeout, Duration quiet, Duration serviceTimeout, Path workDir, boolean keepWork,
-                List<String> serviceJvmOptions, int details, Ports ports) {
+                List<String> serviceJvmOptions, int details, Ports ports, Via via) {
+
+    /** How the events reach the services ({@link Feed}). */
+    enum Via { KAFKA, HTTP }
 
     static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC");
 

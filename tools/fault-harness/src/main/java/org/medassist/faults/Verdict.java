@@ -25,6 +25,7 @@ import org.medassist.engine.money.Money;
  *   <li>no settlementId and no alertId twice;</li>
  *   <li>every dead letter is a record the harness published that breaks the contract (replay rejects it as
  *       invalid); such a dead letter stands for replay's rejection of it;</li>
+ *   <li>in the HTTP mode, a line the services refused at the door (4xx) stands for replay's rejection of it too;</li>
  *   <li>the claim query store holds, per claimId, every settlement event of the topic ({@link #claimStore});</li>
  *   <li>a claim sent under two persons or more is settled under exactly one of them, and each other person's line is
  *       rejected once as owned by another person ({@link ClaimOwners}). Where the stream's owner is not the file's
@@ -54,6 +55,34 @@ final class Verdict {
     long alertsActual;
     long deadLetters;
     long deadLettersExplained;
+    /** Lines the services refused at the door (HTTP 4xx), each standing for replay's rejection of it. */
+    long refusedAtTheDoor;
+    /** Input events on Kafka more often than in the file: sent again after a failure, each to be settled once. */
+    long inputsSentAgain;
+
+    /**
+     * Counts the input events on the input topics more often than the file holds them ({@link Outputs#inputs}): the
+     * requests or records sent again after a kill or a failed send. The comparison above has already found each of
+     * their items settled as often as replay settles it; this says how often that was put to the test.
+     */
+    void sentAgain(EventFile file, Map<String, Integer> onKafka) {
+        Map<String, Integer> inFile = new HashMap<>();
+        for (EventFile.Line l : file.lines()) {
+            if (l.kind() == EventFile.Kind.VALID && l.id() != null) inFile.merge(l.type() + ":" + l.id(), 1, Integer::sum);
+        }
+        long events = 0;
+        for (Map.Entry<String, Integer> e : onKafka.entrySet()) {
+            int extra = e.getValue() - inFile.getOrDefault(e.getKey(), 0);
+            if (extra > 0) {
+                inputsSentAgain += extra;
+                events++;
+            }
+        }
+        if (inputsSentAgain > 0) {
+            notes.add(inputsSentAgain + " input record(s) of " + events + " event(s) on Kafka more often than in the file (sent again after a kill"
+                    + " or a failed send); their items are settled as often as replay settles them");
+        }
+    }
     long unpublishableDropped;
     long duplicateSettlementIds;
     long duplicateAlerts;
@@ -147,6 +176,15 @@ final class Verdict {
      */
     static Verdict judge(EventFile file, List<Outcome> expectedIn, List<String> expectedAlerts, List<Outcome> actual,
                          List<String> actualAlerts, List<DeadLetterView> letters, Replay replay) {
+        return judge(file, expectedIn, expectedAlerts, actual, actualAlerts, letters, List.of(), replay);
+    }
+
+    /**
+     * The verdict, with the lines the services refused at the door ({@link HttpPublisher}): each stands for replay's
+     * rejection of it, as a dead letter does.
+     */
+    static Verdict judge(EventFile file, List<Outcome> expectedIn, List<String> expectedAlerts, List<Outcome> actual,
+                         List<String> actualAlerts, List<DeadLetterView> letters, List<Feed.Refusal> refused, Replay replay) {
         Verdict v = new Verdict();
         ClaimOwners owners = ClaimOwners.judge(file, actual);
         v.crossedClaims = owners.crossed.size();
@@ -166,6 +204,7 @@ final class Verdict {
         Map<String, Item> exp = items(expected);
         Map<String, Item> act = items(actual);
         Map<String, Integer> answeredByLetter = v.deadLetters(file, letters);
+        Map<String, Integer> answeredAtTheDoor = v.refusals(file, refused);
 
         for (String s : STATUSES) v.statusCounts.put(s, new long[] {0, 0});
         for (Outcome o : actual) v.statusCounts.computeIfAbsent(o.status(), k -> new long[2])[0]++;
@@ -174,6 +213,7 @@ final class Verdict {
         Set<String> all = new TreeSet<>(exp.keySet());
         all.addAll(act.keySet());
         all.addAll(answeredByLetter.keySet());
+        all.addAll(answeredAtTheDoor.keySet());
         v.items = all.size();
         long parksDiffer = 0;
         long yearEndDiffer = 0;
@@ -194,9 +234,11 @@ final class Verdict {
             v.compare("settled", key, e.count("settled"), a.count("settled"));
             v.compare("reversed", key, e.count("reversed"), a.count("reversed"));
             int letters2 = answeredByLetter.getOrDefault(key, 0);
-            if (e.count("rejected") != a.count("rejected") + letters2) {
+            int refusals2 = answeredAtTheDoor.getOrDefault(key, 0);
+            if (e.count("rejected") != a.count("rejected") + letters2 + refusals2) {
                 v.mismatches.add(new Mismatch("rejected", key, e.count("rejected") + " rejection(s)",
-                        a.count("rejected") + " rejection(s)" + (letters2 > 0 ? " + " + letters2 + " dead letter(s)" : "")));
+                        a.count("rejected") + " rejection(s)" + (letters2 > 0 ? " + " + letters2 + " dead letter(s)" : "")
+                                + (refusals2 > 0 ? " + " + refusals2 + " refused over HTTP" : "")));
             }
             if (e.finallyParked() != a.finallyParked()) {
                 v.mismatches.add(new Mismatch("parked", key, e.finallyParked() ? "parked at the end" : "not parked at the end",
@@ -272,6 +314,27 @@ final class Verdict {
     }
 
     /** Replay's rejections of lines that were never published, left out: one rejection per such line. */
+    /**
+     * Lines refused at the door, by the item replay files its rejection under: a line that breaks the contract under its
+     * {@link EventFile.Line#rejection()}, a well-formed one (refused by an endpoint's own rule, or by a wrong token) as
+     * replay would reject it. A refused line replay settles shows up as a missing settlement of its item.
+     */
+    private Map<String, Integer> refusals(EventFile file, List<Feed.Refusal> refused) {
+        Map<String, Integer> answered = new HashMap<>();
+        refusedAtTheDoor = refused.size();
+        for (Feed.Refusal r : refused) {
+            EventFile.Line l = file.line(r.line());
+            String item = l.rejection() != null ? l.rejection() : l.type() == null ? null : Outcome.rejectionItem(l.type(), l.id());
+            if (item == null) {
+                mismatches.add(new Mismatch("refused", "line " + r.line(), "a line replay rejects under an item",
+                        "refused with " + r.status() + " \"" + r.reason() + "\""));
+                continue;
+            }
+            answered.merge(item, 1, Integer::sum);
+        }
+        return answered;
+    }
+
     private List<Outcome> withoutUnpublishable(EventFile file, List<Outcome> expected) {
         Map<String, Integer> drop = new HashMap<>();
         for (EventFile.Line l : file.lines()) {

@@ -103,6 +103,34 @@ class VerdictTest {
     }
 
     @Test
+    void aLineRefusedOverHttpStandsForItsRejection_aValidClaimRefusedIsAMissingSettlement() throws Exception {
+        EventFile f = file(EventFileTest.CLAIM.formatted("0.00"), EventFileTest.CLAIM.formatted("-1.00").replace("C-1", "C-2"));
+        List<Outcome> expected = List.of(settled("C-1", "P-1", 320_00, 0), rejected("C-2", "amounts.otherInsurance is negative"));
+        Verdict ok = Verdict.judge(f, expected, List.of(), List.of(settled("C-1", "P-1", 320_00, 0)), List.of(), List.of(),
+                List.of(new Feed.Refusal(2, 400, "amounts.otherInsurance is negative")), order -> null);
+        assertTrue(ok.pass(), () -> ok.mismatches.toString());
+        assertEquals(1, ok.refusedAtTheDoor);
+
+        // the breach accepted and dropped, and the valid claim refused (a wrong token, say): both found
+        Verdict bad = Verdict.judge(f, expected, List.of(), List.of(), List.of(), List.of(),
+                List.of(new Feed.Refusal(1, 403, "this token acts for another hospital")), order -> null);
+        assertEquals(List.of("assistance", "person-year", "rejected", "rejected", "settled"),
+                bad.sorted().stream().map(Verdict.Mismatch::category).toList(), () -> bad.mismatches.toString());
+        assertTrue(bad.sorted().stream().anyMatch(m -> m.subject().equals("rejected claim C-1") && m.actual().contains("1 refused over HTTP")),
+                () -> bad.mismatches.toString());
+    }
+
+    @Test
+    void inputsOnKafkaMoreOftenThanInTheFileAreCounted() throws Exception {
+        EventFile f = file(EventFileTest.CLAIM.formatted("0.00"), EventFileTest.CLAIM.formatted("0.00"));
+        Verdict v = Verdict.judge(f, List.of(), List.of(), List.of(), List.of(), List.of());
+        v.sentAgain(f, java.util.Map.of("claim:C-1", 3));
+        assertEquals(1, v.inputsSentAgain, "the file sends C-1 twice; a third on Kafka was sent again");
+        v.sentAgain(f, java.util.Map.of("claim:C-1", 2));
+        assertEquals(1, v.inputsSentAgain, "as often as in the file: none sent again");
+    }
+
+    @Test
     void aRejectionWithoutReasonAndAClaimStillParkedAreFound() throws Exception {
         Outcome parked = new Outcome("H01/C1/1", "claim H01/C1", "P-1", 2023, "parked", "C1", "H01", null, "per_capita_disposable_income missing", 0, 0, 0, 0);
         Verdict v = judge(List.of(parked, settled("C1", "P-1", 100, 0), rejected("C9", "x")), List.of(parked, rejected("C9", "")));

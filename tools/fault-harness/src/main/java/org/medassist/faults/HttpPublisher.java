@@ -1,0 +1,238 @@
+package org.medassist.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.medassist.schemas.http.Endpoint;
+
+/**
+ * Posts the event file to the services' HTTP API, as hospitals, departments, agencies and the administrator do, in
+ * file order and one request at a time: consecutive valid lines of one sender to one endpoint go in one request of up
+ * to {@value #MAX_BATCH}, each with its sender's token ({@link HttpSenders}); a line that breaks the contract goes alone.
+ *
+ * <ul>
+ *   <li>2xx: accepted.</li>
+ *   <li>4xx: refused, so nothing of the request reached Kafka (a request is all or nothing). A request of several
+ *       lines is posted again a line at a time, so that only the line at fault is refused; a refused line is kept with
+ *       its status and message ({@link #refusals()}) and stands, in the verdict, for replay's rejection of it.</li>
+ *   <li>No answer (connection refused or reset, a timeout) or 5xx: posted again, unchanged, until the service
+ *       answers, for up to ten minutes. This is where a kill strikes: a request may have been committed to Kafka by a
+ *       service killed before it answered. Sent again, its events reach Kafka twice with the same ids, which the
+ *       services must ignore; the verdict then finds every claim settled once. {@link #notes()} counts such requests.</li>
+ * </ul>
+ * The services' ports are read at each attempt, since a restarted service listens on a new one.
+ */
+final class HttpPublisher implements Feed {
+    static final int MAX_BATCH = 100;
+    private static final Duration GIVE_UP = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EventFile file;
+    private final Cluster cluster;
+    private final HttpSenders senders;
+    private final double rate;
+    private final LongSupplier backlog;
+    private final long maxBacklog;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private volatile int position;
+    private volatile boolean done;
+    private volatile Throwable fatal;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    /** Requests posted again after the service had them and did not answer (possibly committed). */
+    private final AtomicLong unanswered = new AtomicLong();
+    /** Requests posted again after the connection was refused or a 5xx (nothing committed). */
+    private final AtomicLong refusedConnections = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+
+    /** The lines of one request. */
+    private record Batch(HttpSenders.Sender sender, List<Integer> lines, List<String> texts) {
+        Batch(HttpSenders.Sender sender) { this(sender, new ArrayList<>(), new ArrayList<>()); }
+
+        int last() { return lines.get(lines.size() - 1); }
+
+        String body() { return "[" + String.join(",", texts) + "]"; }
+    }
+
+    HttpPublisher(EventFile file, Cluster cluster, HttpSenders senders, double rate, LongSupplier backlog, long maxBacklog) {
+        this.file = file;
+        this.cluster = cluster;
+        this.senders = senders;
+        this.rate = rate;
+        this.backlog = backlog;
+        this.maxBacklog = maxBacklog;
+    }
+
+    /** Nothing to do: the services hold the schemas and the producers. */
+    @Override
+    public void warmUp() {}
+
+    @Override
+    public int position() { return position; }
+
+    @Override
+    public boolean done() { return done; }
+
+    @Override
+    public Throwable fatal() { return fatal; }
+
+    @Override
+    public long accepted() { return accepted.get(); }
+
+    /** Not known: the services write the records. None of them should be a dead letter. */
+    @Override
+    public Integer origin(String topic, int partition, long offset) { return null; }
+
+    @Override
+    public List<Refusal> refusals() { return List.copyOf(refusals); }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        notes.add(requests.get() + " HTTP request(s) accepted, " + refusals.size() + " line(s) refused at the door");
+        if (unanswered.get() > 0) {
+            notes.add(unanswered.get() + " request(s) posted again after a service took them and did not answer (a kill, a timeout):"
+                    + " their events may have reached Kafka twice");
+        }
+        if (refusedConnections.get() + serverErrors.get() > 0) {
+            notes.add(refusedConnections.get() + " attempt(s) refused a connection and " + serverErrors.get()
+                    + " answered 5xx, each posted again");
+        }
+        return notes;
+    }
+
+    @Override
+    public String how() { return "accepted or refused over HTTP"; }
+
+    @Override
+    public void run() {
+        try {
+            feed();
+        } catch (Throwable t) {
+            fatal = t;
+        } finally {
+            done = true;
+        }
+    }
+
+    private void feed() throws IOException, InterruptedException {
+        long nanosPerEvent = rate > 0 ? (long) (1e9 / rate) : 0;
+        long next = System.nanoTime();
+        Batch batch = null;
+        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+            String text;
+            for (int n = 1; (text = in.readLine()) != null; n++) {
+                EventFile.Line line = file.line(n);
+                if (line.kind() != EventFile.Kind.VALID && line.kind() != EventFile.Kind.INVALID) {
+                    if (batch == null) position = n;
+                    continue;
+                }
+                if (nanosPerEvent > 0) {
+                    long now = System.nanoTime();
+                    if (next > now) Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
+                    next = Math.max(next, now - 1_000_000_000L) + nanosPerEvent;
+                }
+                Optional<HttpSenders.Sender> sender = senders.of(line.type(), text);
+                if (sender.isEmpty()) {
+                    if (batch != null) batch = post(batch);
+                    refusals.add(new Refusal(n, 0, "not posted: no endpoint takes events of type " + line.type()));
+                    position = n;
+                    continue;
+                }
+                boolean joins = batch != null && line.kind() == EventFile.Kind.VALID && batch.sender().equals(sender.get())
+                        && batch.lines().size() < MAX_BATCH;
+                if (!joins && batch != null) batch = post(batch);
+                if (batch == null) batch = new Batch(sender.get());
+                batch.lines().add(n);
+                batch.texts().add(text);
+                if (line.kind() == EventFile.Kind.INVALID) batch = post(batch);
+            }
+            if (batch != null) post(batch);
+        }
+    }
+
+    /** Posts a batch until the service answers; returns null, the next batch to fill. */
+    private Batch post(Batch batch) throws InterruptedException {
+        while (maxBacklog > 0 && backlog.getAsLong() > maxBacklog) Thread.sleep(100);
+        HttpResponse<String> answer = postUntilAnswered(batch);
+        if (answer.statusCode() / 100 == 2) {
+            accepted.addAndGet(batch.lines().size());
+            requests.incrementAndGet();
+        } else if (batch.lines().size() > 1) {
+            // all or nothing: one line at fault refuses the request, so find it by posting the lines alone
+            for (int i = 0; i < batch.lines().size(); i++) {
+                Batch one = new Batch(batch.sender());
+                one.lines().add(batch.lines().get(i));
+                one.texts().add(batch.texts().get(i));
+                post(one);
+            }
+        } else {
+            refusals.add(new Refusal(batch.last(), answer.statusCode(), message(answer.body())));
+        }
+        position = batch.last();
+        return null;
+    }
+
+    /** A 2xx or 4xx answer; no answer and 5xx are posted again, with back-off, for up to ten minutes. */
+    private HttpResponse<String> postUntilAnswered(Batch batch) throws InterruptedException {
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        long backoff = 100;
+        String body = batch.body();
+        while (true) {
+            Cluster.Service service = batch.sender().endpoint().service() == Endpoint.Service.ELIGIBILITY ? cluster.eligibility() : cluster.settlement();
+            String why;
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + batch.sender().endpoint().path()))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + batch.sender().token())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() < 500) return r;
+                serverErrors.incrementAndGet();
+                why = r.statusCode() + " " + message(r.body());
+            } catch (ConnectException | java.net.http.HttpConnectTimeoutException refused) {
+                refusedConnections.incrementAndGet();
+                why = "connection refused";
+            } catch (IOException noAnswer) {
+                unanswered.incrementAndGet();
+                why = "no answer: " + noAnswer;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new HarnessException(service.name() + " did not take lines " + batch.lines().get(0) + "–" + batch.last()
+                        + " for " + GIVE_UP.toMinutes() + " minutes; the last attempt: " + why);
+            }
+            Thread.sleep(backoff);
+            backoff = Math.min(2_000, backoff * 2);
+        }
+    }
+
+    /** The error body's message, or the body's start. */
+    private static String message(String body) {
+        try {
+            JsonNode m = JSON.readTree(body).get("message");
+            if (m != null) return m.asText();
+        } catch (IOException | RuntimeException notJson) {
+            // fall through
+        }
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+}
