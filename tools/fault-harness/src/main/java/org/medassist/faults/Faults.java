@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             "  bin/faults --events 20000 --seed 1 --kills 6 --broker-restarts 1 \\",
             "      --registry-outages 1 --ports 19000-19999",
             "  bin/faults --events 20000 --via http --kills 4 --eligibility-restarts 2",
+            "  bin/faults --events 20000 --via http --http-clients 8 \\",
+            "      --service-property medassist.settlement.producers=2",
             "  bin/faults --events 200000 --seed 42     # the full run: the defaults"})
 public final class Faults implements Callable<Integer> {
 
@@ -88,6 +90,16 @@ public final class Faults implements Callable<Integer> {
                     + "to the services' API with each sender's token, posting again whatever a killed service did not answer "
                     + "(default: kafka)")
     Settings.Via via = Settings.Via.KAFKA;
+
+    @Option(names = "--http-clients", paramLabel = "N",
+            description = "with --via http: requests in flight at once; each person's events go through one client, in order, "
+                    + "and requests of different persons may share a transaction (default: ${DEFAULT-VALUE})")
+    int httpClients = 1;
+
+    @Option(names = "--service-property", paramLabel = "KEY=VALUE",
+            description = "a property of both services over their application.yml, such as medassist.settlement.producers=2 "
+                    + "(repeatable)")
+    java.util.Map<String, String> serviceProperties = new java.util.LinkedHashMap<>();
 
     @Option(names = "--partitions", paramLabel = "N", description = "partitions of every person-keyed topic (default: ${DEFAULT-VALUE})")
     int partitions = 6;
@@ -171,6 +183,8 @@ public final class Faults implements Callable<Integer> {
         check(years >= 1, "--years must be at least 1");
         check(kills >= 0 && brokerRestarts >= 0 && eligibilityRestarts >= 0 && registryOutages >= 0, "fault counts cannot be negative");
         check(partitions >= 1, "--partitions must be at least 1");
+        check(httpClients >= 1, "--http-clients must be at least 1");
+        check(httpClients == 1 || via == Settings.Via.HTTP, "--http-clients needs --via http");
         check(rate >= 0 && maxBacklog >= 0 && drainTimeout >= 1 && quietSeconds >= 1 && serviceTimeout >= 1 && details >= 0,
                 "--rate, --max-backlog, --drain-timeout, --quiet-seconds, --service-timeout and --details must be positive");
         String[] range = outageSeconds.split("-", 2);
@@ -193,7 +207,7 @@ public final class Faults implements Callable<Integer> {
         return new Settings(input.file, input.generate == null ? 0 : input.generate, years, seed,
                 new FaultPlan.Counts(kills, brokerRestarts, eligibilityRestarts, registryOutages, min * 1000, max * 1000, outageKind), partitions,
                 rate, maxBacklog, Duration.ofSeconds(drainTimeout), Duration.ofSeconds(quietSeconds), Duration.ofSeconds(serviceTimeout),
-                workDir, keepWork, jvm, details, chosenPorts, via);
+                workDir, keepWork, jvm, details, chosenPorts, via, httpClients, java.util.Map.copyOf(serviceProperties));
     }
 
     private void check(boolean ok, String message) {

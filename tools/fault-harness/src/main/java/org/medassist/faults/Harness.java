@@ -89,13 +89,13 @@ final class Harness {
         for (FaultPlan.Fault f : plan.faults()) log.println("faults: plan: " + f.describe());
 
         HttpSenders senders = null;
-        Map<String, String> serviceProperties = Map.of();
+        Map<String, String> serviceProperties = new java.util.LinkedHashMap<>(settings.serviceProperties());
         if (settings.via() == Settings.Via.HTTP) {
             // every sender gets a token of its own; the services read their hashes, as in production (docs/security.md)
             senders = HttpSenders.forFile(file);
             Path tokens = work.resolve("tokens.json");
             senders.writeTokensFile(tokens);
-            serviceProperties = Map.of("medassist.auth.tokens-file", tokens.toString());
+            serviceProperties.put("medassist.auth.tokens-file", tokens.toString());
         }
         try (Cluster cluster = new Cluster(home, work, settings.partitions(), settings.serviceJvmOptions(), settings.ports(), serviceProperties)) {
             long t0 = System.nanoTime();
@@ -112,7 +112,7 @@ final class Harness {
                 double rate = settings.rateFor(file.events());
                 Feed publisher = senders == null
                         ? new Publisher(file, cluster.clientConfig(), serdes, settings.partitions(), rate, monitor::backlog, settings.maxBacklog())
-                        : new HttpPublisher(file, cluster, senders, rate, monitor::backlog, settings.maxBacklog());
+                        : new HttpPublisher(file, cluster, senders, settings.httpClients(), rate, monitor::backlog, settings.maxBacklog());
                 publisher.warmUp();
                 FaultInjector injector = new FaultInjector(plan, cluster, publisher, monitor, settings.serviceTimeout(), runStart, log);
                 Thread publishing = new Thread(publisher, "faults-publisher");

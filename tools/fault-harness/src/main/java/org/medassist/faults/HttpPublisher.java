@@ -15,15 +15,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.medassist.schemas.http.Endpoint;
 
 /**
- * Posts the event file to the services' HTTP API, as hospitals, departments, agencies and the administrator do, in
- * file order and one request at a time: consecutive valid lines of one sender to one endpoint go in one request of up
- * to {@value #MAX_BATCH}, each with its sender's token ({@link HttpSenders}); a line that breaks the contract goes alone.
+ * Posts the event file to the services' HTTP API, as hospitals, departments, agencies and the administrator do, each
+ * request with its sender's token ({@link HttpSenders}).
+ *
+ * <p>Order: with one client, the file is posted in order, one request at a time. With {@code clients} above one, each
+ * person's lines go to one of that many clients by the personId's hash and each client posts its lines in file order,
+ * one request at a time, so a person's events keep their order (as hospital-events' key keeps it on Kafka) while
+ * requests of different persons arrive together and may share a transaction (group commit). A line without a person
+ * (a parameter, a year close) waits until every line before it is answered, and every line after it waits for it.
+ * In a client, consecutive valid lines of one sender to one endpoint go in one request of up to {@value #MAX_BATCH};
+ * a line that breaks the contract goes alone.
  *
  * <ul>
  *   <li>2xx: accepted.</li>
@@ -41,6 +52,7 @@ final class HttpPublisher implements Feed {
     static final int MAX_BATCH = 100;
     private static final Duration GIVE_UP = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Batch STOP = new Batch(null);
 
     private final EventFile file;
     private final Cluster cluster;
@@ -48,10 +60,14 @@ final class HttpPublisher implements Feed {
     private final double rate;
     private final LongSupplier backlog;
     private final long maxBacklog;
+    private final Lane[] lanes;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private volatile int position;
+    /** The last line read; every line up to it is in {@link #unhandled} until it is answered. */
+    private volatile int lastRead;
+    /** Lines given to a client and not answered yet. */
+    private final ConcurrentSkipListSet<Integer> unhandled = new ConcurrentSkipListSet<>();
     private volatile boolean done;
     private volatile Throwable fatal;
     private final AtomicLong accepted = new AtomicLong();
@@ -72,21 +88,63 @@ final class HttpPublisher implements Feed {
         String body() { return "[" + String.join(",", texts) + "]"; }
     }
 
-    HttpPublisher(EventFile file, Cluster cluster, HttpSenders senders, double rate, LongSupplier backlog, long maxBacklog) {
+    /** One client: posts its requests in the order given, one at a time. */
+    private final class Lane {
+        final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
+        final Thread thread;
+        /** The request being filled; the reading thread's only. */
+        Batch filling;
+
+        Lane(int n) {
+            thread = new Thread(this::run, "faults-http-client-" + n);
+            thread.setDaemon(true);
+        }
+
+        void run() {
+            try {
+                for (Batch b = queue.take(); b != STOP; b = queue.take()) post(b);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                if (fatal == null) fatal = t;
+            }
+        }
+
+        /** Hands the request being filled to the client, waiting while it has four. */
+        void flush() throws InterruptedException {
+            if (filling == null) return;
+            Batch b = filling;
+            filling = null;
+            while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                if (fatal != null) throw new HarnessException("an HTTP client stopped: " + fatal, fatal);
+            }
+        }
+    }
+
+    /** @param clients how many requests may be in flight at once (1: the file in order, one request at a time) */
+    HttpPublisher(EventFile file, Cluster cluster, HttpSenders senders, int clients, double rate, LongSupplier backlog, long maxBacklog) {
+        if (clients < 1) throw new IllegalArgumentException("clients must be at least 1");
         this.file = file;
         this.cluster = cluster;
         this.senders = senders;
         this.rate = rate;
         this.backlog = backlog;
         this.maxBacklog = maxBacklog;
+        this.lanes = new Lane[clients];
+        for (int i = 0; i < clients; i++) lanes[i] = new Lane(i + 1);
     }
 
     /** Nothing to do: the services hold the schemas and the producers. */
     @Override
     public void warmUp() {}
 
+    /** The last line such that it and every line before it has been answered. */
     @Override
-    public int position() { return position; }
+    public int position() {
+        int read = lastRead; // before looking at the unanswered lines: every line up to it was added to them first
+        Integer first = unhandled.ceiling(Integer.MIN_VALUE);
+        return first == null ? read : first - 1;
+    }
 
     @Override
     public boolean done() { return done; }
@@ -107,7 +165,8 @@ final class HttpPublisher implements Feed {
     @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
-        notes.add(requests.get() + " HTTP request(s) accepted, " + refusals.size() + " line(s) refused at the door");
+        notes.add(requests.get() + " HTTP request(s) accepted from " + lanes.length + " client(s), " + refusals.size()
+                + " line(s) refused at the door");
         if (unanswered.get() > 0) {
             notes.add(unanswered.get() + " request(s) posted again after a service took them and did not answer (a kill, a timeout):"
                     + " their events may have reached Kafka twice");
@@ -124,11 +183,17 @@ final class HttpPublisher implements Feed {
 
     @Override
     public void run() {
+        for (Lane l : lanes) l.thread.start();
         try {
             feed();
         } catch (Throwable t) {
-            fatal = t;
+            if (fatal == null) fatal = t;
         } finally {
+            for (Lane l : lanes) {
+                l.queue.clear();
+                l.queue.offer(STOP);
+                l.thread.interrupt(); // only if it is still waiting on a stopped run
+            }
             done = true;
         }
     }
@@ -136,13 +201,13 @@ final class HttpPublisher implements Feed {
     private void feed() throws IOException, InterruptedException {
         long nanosPerEvent = rate > 0 ? (long) (1e9 / rate) : 0;
         long next = System.nanoTime();
-        Batch batch = null;
         try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
             String text;
             for (int n = 1; (text = in.readLine()) != null; n++) {
+                if (fatal != null) return;
                 EventFile.Line line = file.line(n);
                 if (line.kind() != EventFile.Kind.VALID && line.kind() != EventFile.Kind.INVALID) {
-                    if (batch == null) position = n;
+                    lastRead = n;
                     continue;
                 }
                 if (nanosPerEvent > 0) {
@@ -150,27 +215,60 @@ final class HttpPublisher implements Feed {
                     if (next > now) Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
                     next = Math.max(next, now - 1_000_000_000L) + nanosPerEvent;
                 }
-                Optional<HttpSenders.Sender> sender = senders.of(line.type(), text);
+                JsonNode json = json(text);
+                Optional<HttpSenders.Sender> sender = senders.of(line.type(), json);
                 if (sender.isEmpty()) {
-                    if (batch != null) batch = post(batch);
                     refusals.add(new Refusal(n, 0, "not posted: no endpoint takes events of type " + line.type()));
-                    position = n;
+                    lastRead = n;
                     continue;
                 }
-                boolean joins = batch != null && line.kind() == EventFile.Kind.VALID && batch.sender().equals(sender.get())
-                        && batch.lines().size() < MAX_BATCH;
-                if (!joins && batch != null) batch = post(batch);
-                if (batch == null) batch = new Batch(sender.get());
-                batch.lines().add(n);
-                batch.texts().add(text);
-                if (line.kind() == EventFile.Kind.INVALID) batch = post(batch);
+                String person = json == null || !json.path("personId").isTextual() ? null : json.path("personId").asText();
+                if (person == null) {
+                    // a parameter or a year close applies to everything before it and nothing after it
+                    for (Lane l : lanes) l.flush();
+                    awaitAnswered();
+                    unhandled.add(n);
+                    lastRead = n;
+                    Batch alone = new Batch(sender.get());
+                    alone.lines().add(n);
+                    alone.texts().add(text);
+                    post(alone);
+                    continue;
+                }
+                unhandled.add(n);
+                lastRead = n;
+                Lane lane = lanes[Math.floorMod(person.hashCode(), lanes.length)];
+                boolean joins = lane.filling != null && line.kind() == EventFile.Kind.VALID && lane.filling.sender().equals(sender.get())
+                        && lane.filling.lines().size() < MAX_BATCH;
+                if (!joins) lane.flush();
+                if (lane.filling == null) lane.filling = new Batch(sender.get());
+                lane.filling.lines().add(n);
+                lane.filling.texts().add(text);
+                if (line.kind() == EventFile.Kind.INVALID) lane.flush();
             }
-            if (batch != null) post(batch);
+            for (Lane l : lanes) l.flush();
+            awaitAnswered();
         }
     }
 
-    /** Posts a batch until the service answers; returns null, the next batch to fill. */
-    private Batch post(Batch batch) throws InterruptedException {
+    /** Waits until every line given to a client is answered. */
+    private void awaitAnswered() throws InterruptedException {
+        while (!unhandled.isEmpty()) {
+            if (fatal != null) throw new HarnessException("an HTTP client stopped: " + fatal, fatal);
+            Thread.sleep(2);
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** Posts a batch until the service answers, and marks its lines answered. */
+    private void post(Batch batch) throws InterruptedException {
         while (maxBacklog > 0 && backlog.getAsLong() > maxBacklog) Thread.sleep(100);
         HttpResponse<String> answer = postUntilAnswered(batch);
         if (answer.statusCode() / 100 == 2) {
@@ -187,8 +285,7 @@ final class HttpPublisher implements Feed {
         } else {
             refusals.add(new Refusal(batch.last(), answer.statusCode(), message(answer.body())));
         }
-        position = batch.last();
-        return null;
+        unhandled.removeAll(batch.lines());
     }
 
     /** A 2xx or 4xx answer; no answer and 5xx are posted again, with back-off, for up to ten minutes. */

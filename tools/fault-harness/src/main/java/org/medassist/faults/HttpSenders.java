@@ -65,20 +65,15 @@ final class HttpSenders {
         return s;
     }
 
-    /** The sender of one line, or empty for a type no endpoint takes. */
-    Optional<Sender> of(String type, String text) {
+    /** The sender of one line (its JSON, or null when it is not JSON), or empty for a type no endpoint takes. */
+    Optional<Sender> of(String type, JsonNode e) {
         Endpoint endpoint;
         try {
             endpoint = Endpoint.forType(type);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }
-        JsonNode e;
-        try {
-            e = JSON.readTree(text);
-        } catch (IOException notJson) {
-            return Optional.of(new Sender(endpoint, admin));
-        }
+        if (e == null) return Optional.of(new Sender(endpoint, admin));
         String token = switch (endpoint) {
             case IDENTITY_EVENTS -> departments.get(e.path("department").asText());
             case CLAIMS, CLAIM_REVERSALS -> hospitals.get(e.path("hospitalId").asText());

@@ -38,6 +38,7 @@ final class Report {
     String line() {
         StringBuilder sb = new StringBuilder("faults seed=").append(settings.seed())
                 .append(" via=").append(settings.via().name().toLowerCase(Locale.ROOT))
+                .append(settings.via() == Settings.Via.HTTP ? "/" + settings.httpClients() : "")
                 .append(" events=").append(file.events())
                 .append(" kills=").append(done(Kind.SETTLEMENT_KILL))
                 .append(" broker-restarts=").append(done(Kind.BROKER_RESTART))

@@ -3,6 +3,7 @@ package org.medassist.faults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run of the harness.
@@ -23,10 +24,12 @@ import java.util.List;
  * @param details           how many mismatches to list
  * @param ports             the ports the processes bind on 127.0.0.1
  * @param via               how the events reach the services: straight to Kafka, or over their HTTP API
+ * @param httpClients       over HTTP: requests in flight at once, each person's lines in one client ({@link HttpPublisher})
+ * @param serviceProperties more system properties of both services ({@code --service-property})
  */
 record Settings(Path eventsFile, long generate, int years, long seed, FaultPlan.Counts counts, int partitions, double rate,
                 long maxBacklog, Duration drainTimeout, Duration quiet, Duration serviceTimeout, Path workDir, boolean keepWork,
-                List<String> serviceJvmOptions, int details, Ports ports, Via via) {
+                List<String> serviceJvmOptions, int details, Ports ports, Via via, int httpClients, Map<String, String> serviceProperties) {
 
     /** How the events reach the services ({@link Feed}). */
     enum Via { KAFKA, HTTP }
