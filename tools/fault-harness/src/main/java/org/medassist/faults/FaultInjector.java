@@ -110,11 +110,14 @@ final class FaultInjector {
                 case ELIGIBILITY_RESTART -> restartEligibility(f);
                 case REGISTRY_OUTAGE -> outage(f);
             }
-        } catch (RuntimeException e) {
-            error = e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+        } catch (RuntimeException e) {
+            error = e.getMessage();
+        } catch (Error e) {
+            // an executor would swallow it, and the fault would silently not count: it is a failed fault instead
+            error = e.toString();
         } finally {
             // a kill that failed must not hold its outage up
             if (f.kind() == Kind.SETTLEMENT_KILL) {

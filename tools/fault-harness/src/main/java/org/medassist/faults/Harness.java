@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
+import org.medassist.schemas.http.Endpoint;
 import org.medassist.schemas.kafka.AvroSerdes;
 
 /**
@@ -110,9 +111,11 @@ final class Harness {
             try (Progress progress = new Progress(cluster); Monitor monitor = new Monitor(progress)) {
                 monitor.start();
                 double rate = settings.rateFor(file.events());
+                Pacing pacing = new Pacing(rate, monitor::backlog, settings.maxBacklog());
                 Feed publisher = senders == null
-                        ? new Publisher(file, cluster.clientConfig(), serdes, settings.partitions(), rate, monitor::backlog, settings.maxBacklog())
-                        : new HttpPublisher(file, cluster, senders, settings.httpClients(), rate, monitor::backlog, settings.maxBacklog());
+                        ? new Publisher(file, cluster.clientConfig(), serdes, settings.partitions(), pacing)
+                        : new HttpPublisher(file, service -> (service == Endpoint.Service.ELIGIBILITY ? cluster.eligibility()
+                                : cluster.settlement()).port(), senders, settings.httpClients(), pacing);
                 publisher.warmUp();
                 FaultInjector injector = new FaultInjector(plan, cluster, publisher, monitor, settings.serviceTimeout(), runStart, log);
                 Thread publishing = new Thread(publisher, "faults-publisher");

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 import org.medassist.schemas.http.Endpoint;
 
 /**
@@ -55,11 +55,9 @@ final class HttpPublisher implements Feed {
     private static final Batch STOP = new Batch(null);
 
     private final EventFile file;
-    private final Cluster cluster;
+    private final ToIntFunction<Endpoint.Service> ports;
     private final HttpSenders senders;
-    private final double rate;
-    private final LongSupplier backlog;
-    private final long maxBacklog;
+    private final Pacing pacing;
     private final Lane[] lanes;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -121,15 +119,16 @@ final class HttpPublisher implements Feed {
         }
     }
 
-    /** @param clients how many requests may be in flight at once (1: the file in order, one request at a time) */
-    HttpPublisher(EventFile file, Cluster cluster, HttpSenders senders, int clients, double rate, LongSupplier backlog, long maxBacklog) {
+    /**
+     * @param ports   the port each service listens on now (read at each attempt: a restarted service listens on a new one)
+     * @param clients how many requests may be in flight at once (1: the file in order, one request at a time)
+     */
+    HttpPublisher(EventFile file, ToIntFunction<Endpoint.Service> ports, HttpSenders senders, int clients, Pacing pacing) {
         if (clients < 1) throw new IllegalArgumentException("clients must be at least 1");
         this.file = file;
-        this.cluster = cluster;
+        this.ports = ports;
         this.senders = senders;
-        this.rate = rate;
-        this.backlog = backlog;
-        this.maxBacklog = maxBacklog;
+        this.pacing = pacing;
         this.lanes = new Lane[clients];
         for (int i = 0; i < clients; i++) lanes[i] = new Lane(i + 1);
     }
@@ -199,8 +198,6 @@ final class HttpPublisher implements Feed {
     }
 
     private void feed() throws IOException, InterruptedException {
-        long nanosPerEvent = rate > 0 ? (long) (1e9 / rate) : 0;
-        long next = System.nanoTime();
         try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
             String text;
             for (int n = 1; (text = in.readLine()) != null; n++) {
@@ -210,11 +207,7 @@ final class HttpPublisher implements Feed {
                     lastRead = n;
                     continue;
                 }
-                if (nanosPerEvent > 0) {
-                    long now = System.nanoTime();
-                    if (next > now) Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
-                    next = Math.max(next, now - 1_000_000_000L) + nanosPerEvent;
-                }
+                pacing.awaitTurn();
                 JsonNode json = json(text);
                 Optional<HttpSenders.Sender> sender = senders.of(line.type(), json);
                 if (sender.isEmpty()) {
@@ -269,7 +262,7 @@ final class HttpPublisher implements Feed {
 
     /** Posts a batch until the service answers, and marks its lines answered. */
     private void post(Batch batch) throws InterruptedException {
-        while (maxBacklog > 0 && backlog.getAsLong() > maxBacklog) Thread.sleep(100);
+        pacing.awaitBacklog();
         HttpResponse<String> answer = postUntilAnswered(batch);
         if (answer.statusCode() / 100 == 2) {
             accepted.addAndGet(batch.lines().size());
@@ -294,10 +287,11 @@ final class HttpPublisher implements Feed {
         long backoff = 100;
         String body = batch.body();
         while (true) {
-            Cluster.Service service = batch.sender().endpoint().service() == Endpoint.Service.ELIGIBILITY ? cluster.eligibility() : cluster.settlement();
+            Endpoint.Service service = batch.sender().endpoint().service();
             String why;
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + batch.sender().endpoint().path()))
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.applyAsInt(service)
+                                + batch.sender().endpoint().path()))
                         .timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + batch.sender().token())
                         .header("Content-Type", "application/json")
@@ -314,7 +308,7 @@ final class HttpPublisher implements Feed {
                 why = "no answer: " + noAnswer;
             }
             if (System.nanoTime() > deadline) {
-                throw new HarnessException(service.name() + " did not take lines " + batch.lines().get(0) + "–" + batch.last()
+                throw new HarnessException(service.name().toLowerCase(java.util.Locale.ROOT) + " did not take lines " + batch.lines().get(0) + "–" + batch.last()
                         + " for " + GIVE_UP.toMinutes() + " minutes; the last attempt: " + why);
             }
             Thread.sleep(backoff);

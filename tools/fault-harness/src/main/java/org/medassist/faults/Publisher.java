@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,17 +37,13 @@ import org.medassist.schemas.kafka.Topics;
  * contract makes a repeated id harmless; {@link #republished()} counts them). Values are serialized here, before the
  * send, and serialization is retried while the registry does not answer.
  *
- * <p>It paces itself: at most {@code rate} events a second (0: no limit), and it waits while the services' backlog
- * ({@code backlog}) is above {@code maxBacklog}, so that events flow all through the run and faults strike while the
- * services work.
+ * <p>It paces itself ({@link Pacing}).
  */
 final class Publisher implements Feed {
     private final EventFile file;
     private final Map<String, Object> producerConfig;
     private final int partitions;
-    private final double rate;
-    private final LongSupplier backlog;
-    private final long maxBacklog;
+    private final Pacing pacing;
     private final Map<String, Serializer<SpecificRecord>> serializers = new HashMap<>();
 
     private volatile int position;
@@ -67,13 +62,10 @@ final class Publisher implements Feed {
     private record Failure(int line, Exception error) {}
 
     @SuppressWarnings("unchecked")
-    Publisher(EventFile file, Map<String, Object> clientConfig, AvroSerdes serdes, int partitions, double rate,
-              LongSupplier backlog, long maxBacklog) {
+    Publisher(EventFile file, Map<String, Object> clientConfig, AvroSerdes serdes, int partitions, Pacing pacing) {
         this.file = file;
         this.partitions = partitions;
-        this.rate = rate;
-        this.backlog = backlog;
-        this.maxBacklog = maxBacklog;
+        this.pacing = pacing;
         Map<String, Object> pc = new HashMap<>(clientConfig);
         pc.put(ProducerConfig.ACKS_CONFIG, "all");
         pc.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -153,8 +145,6 @@ final class Publisher implements Feed {
 
     private void publishFrom(int first) throws IOException, InterruptedException {
         int start = first;
-        long nanosPerEvent = rate > 0 ? (long) (1e9 / rate) : 0;
-        long next = System.nanoTime();
         while (true) {
             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
             int rewindTo = -1;
@@ -169,12 +159,8 @@ final class Publisher implements Feed {
                     }
                     EventFile.Line line = file.line(n);
                     if (line.kind() == EventFile.Kind.VALID || line.kind() == EventFile.Kind.INVALID) {
-                        while (maxBacklog > 0 && backlog.getAsLong() > maxBacklog) Thread.sleep(100);
-                        if (nanosPerEvent > 0) {
-                            long now = System.nanoTime();
-                            if (next > now) Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
-                            next = Math.max(next, now - 1_000_000_000L) + nanosPerEvent;
-                        }
+                        pacing.awaitBacklog();
+                        pacing.awaitTurn();
                         send(producer, line, EventFile.record(line, text));
                     }
                     position = n;
