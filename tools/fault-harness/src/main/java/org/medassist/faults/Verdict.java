@@ -59,6 +59,15 @@ final class Verdict {
     long refusedAtTheDoor;
     /** Input events on Kafka more often than in the file: sent again after a failure, each to be settled once. */
     long inputsSentAgain;
+    long unpublishableDropped;
+    long duplicateSettlementIds;
+    long duplicateAlerts;
+
+    /** Claims the file sends under two persons or more, and how many of them the stream gave to a later sender. */
+    long crossedClaims;
+    long crossedWonByLater;
+
+    boolean pass() { return mismatches.isEmpty(); }
 
     /**
      * Counts the input events on the input topics more often than the file holds them ({@link Outputs#inputs}): the
@@ -83,15 +92,6 @@ final class Verdict {
                     + " or a failed send); their items are settled as often as replay settles them");
         }
     }
-    long unpublishableDropped;
-    long duplicateSettlementIds;
-    long duplicateAlerts;
-
-    /** Claims the file sends under two persons or more, and how many of them the stream gave to a later sender. */
-    long crossedClaims;
-    long crossedWonByLater;
-
-    boolean pass() { return mismatches.isEmpty(); }
 
     /**
      * Replays the event file with its lines in another order ({@link ClaimOwners#order}: the file's line numbers, 1-based,
@@ -313,7 +313,6 @@ final class Verdict {
         return new long[] {fen, n};
     }
 
-    /** Replay's rejections of lines that were never published, left out: one rejection per such line. */
     /**
      * Lines refused at the door, by the item replay files its rejection under: a line that breaks the contract under its
      * {@link EventFile.Line#rejection()}, a well-formed one (refused by an endpoint's own rule, or by a wrong token) as
@@ -335,6 +334,7 @@ final class Verdict {
         return answered;
     }
 
+    /** Replay's rejections of lines that were never published, left out: one rejection per such line. */
     private List<Outcome> withoutUnpublishable(EventFile file, List<Outcome> expected) {
         Map<String, Integer> drop = new HashMap<>();
         for (EventFile.Line l : file.lines()) {
