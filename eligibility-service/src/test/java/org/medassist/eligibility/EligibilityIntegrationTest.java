@@ -130,6 +130,11 @@ class EligibilityIntegrationTest {
             // a second instance of the same application: the partitions are shared, each GET is answered by the owner
             List<String> persons = new java.util.ArrayList<>(List.of(a, b));
             for (int i = 0; i < 10; i++) persons.add("P-" + i + "-" + id);
+            // one person at least on every partition, so that each instance owns some whichever partitions it got (the
+            // ids are random per run: ten of them all on one instance's two partitions of three failed a CI run)
+            for (int i = 10; persons.stream().map(EligibilityIntegrationTest::partition).distinct().count() < RunningService.PARTITIONS; i++) {
+                persons.add("P-" + i + "-" + id);
+            }
             IdentityEvent[] grants = persons.subList(2, persons.size()).stream()
                     .map(p -> identity("tu-" + p, p, Department.trade_union, IdentityType.hardship_worker,
                             IdentityAction.grant, "2023-03-01"))
@@ -188,6 +193,11 @@ class EligibilityIntegrationTest {
      * as both see it: the state the GETs below need. (A count of active tasks can match mid-rebalance, and a newly
      * joined instance may at first get only the registry's tasks.)
      */
+    /** The partition of a person's records, as Kafka's default partitioner places them by key. */
+    private static int partition(String personId) {
+        return org.medassist.kit.streams.PersonPartitions.of(personId.getBytes(java.nio.charset.StandardCharsets.UTF_8), RunningService.PARTITIONS);
+    }
+
     private static void awaitBalanced(RunningService one, RunningService two) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
