@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToIntFunction;
 import org.medassist.schemas.http.Endpoint;
+import org.medassist.schemas.http.IngestionRequests;
 
 /**
  * Posts the event file to the services' HTTP API, as hospitals, departments, agencies and the administrator do, each
@@ -83,7 +84,6 @@ final class HttpPublisher implements Feed {
 
         int last() { return lines.get(lines.size() - 1); }
 
-        String body() { return "[" + String.join(",", texts) + "]"; }
     }
 
     /** One client: posts its requests in the order given, one at a time. */
@@ -172,7 +172,7 @@ final class HttpPublisher implements Feed {
         }
         if (refusedConnections.get() + serverErrors.get() > 0) {
             notes.add(refusedConnections.get() + " attempt(s) refused a connection and " + serverErrors.get()
-                    + " answered 5xx, each posted again");
+                    + " answered 5xx, 408 or 429, each posted again");
         }
         return notes;
     }
@@ -264,7 +264,7 @@ final class HttpPublisher implements Feed {
     private void post(Batch batch) throws InterruptedException {
         pacing.awaitBacklog();
         HttpResponse<String> answer = postUntilAnswered(batch);
-        if (answer.statusCode() / 100 == 2) {
+        if (IngestionRequests.answer(answer.statusCode()) == IngestionRequests.Answer.ACCEPTED) {
             accepted.addAndGet(batch.lines().size());
             requests.incrementAndGet();
         } else if (batch.lines().size() > 1) {
@@ -281,23 +281,18 @@ final class HttpPublisher implements Feed {
         unhandled.removeAll(batch.lines());
     }
 
-    /** A 2xx or 4xx answer; no answer and 5xx are posted again, with back-off, for up to ten minutes. */
+    /** An answer that accepts or refuses; no answer, 5xx, 408 and 429 are posted again, with back-off, for up to ten minutes. */
     private HttpResponse<String> postUntilAnswered(Batch batch) throws InterruptedException {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         long backoff = 100;
-        String body = batch.body();
         while (true) {
             Endpoint.Service service = batch.sender().endpoint().service();
             String why;
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.applyAsInt(service)
-                                + batch.sender().endpoint().path()))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + batch.sender().token())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                HttpRequest request = IngestionRequests.post(URI.create("http://127.0.0.1:" + ports.applyAsInt(service)),
+                        batch.sender().endpoint(), batch.sender().token(), batch.texts(), Duration.ofSeconds(30));
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() < 500) return r;
+                if (IngestionRequests.answer(r.statusCode()) != IngestionRequests.Answer.RETRY) return r;
                 serverErrors.incrementAndGet();
                 why = r.statusCode() + " " + message(r.body());
             } catch (ConnectException | java.net.http.HttpConnectTimeoutException refused) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.medassist.schemas.http.Endpoint;
+import org.medassist.schemas.http.IngestionRequests;
 import org.medassist.simulator.Principal;
 import org.medassist.simulator.StreamEvent;
 import org.medassist.simulator.SyntheticStream;
@@ -209,30 +210,21 @@ public final class Publisher implements AutoCloseable {
     private Outcome post(List<StreamEvent> batch, boolean report) {
         StreamEvent first = batch.get(0);
         Endpoint endpoint = Endpoint.forType(first.type());
-        StringBuilder body = new StringBuilder(batch.size() * 400).append('[');
-        for (int i = 0; i < batch.size(); i++) {
-            if (i > 0) body.append(',');
-            body.append(batch.get(i).json());
-        }
-        body.append(']');
-        URI uri = baseUrls.get(endpoint.service()).resolve(endpoint.path());
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + tokens.apply(first.principal()))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request = IngestionRequests.post(baseUrls.get(endpoint.service()), endpoint, tokens.apply(first.principal()),
+                batch.stream().map(StreamEvent::json).toList(), Duration.ofSeconds(30));
+        URI uri = request.uri();
         long backoff = 250;
         while (true) {
             String problem;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
-                if (status / 100 == 2) {
+                IngestionRequests.Answer answer = IngestionRequests.answer(status);
+                if (answer == IngestionRequests.Answer.ACCEPTED) {
                     state = "sending";
                     return Outcome.ACCEPTED;
                 }
-                if (status / 100 == 4 && status != 408 && status != 429) {
+                if (answer == IngestionRequests.Answer.REFUSED) {
                     if (report) {
                         warn("refused:" + endpoint + ":" + status, String.format(
                                 "[stream] %s refused %d %s event(s) from %s (HTTP %d): %s", serviceName(endpoint), batch.size(),
