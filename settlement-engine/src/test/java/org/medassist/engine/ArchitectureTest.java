@@ -1,12 +1,23 @@
 package org.medassist.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.medassist.engine.policy.Rates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +67,53 @@ class ArchitectureTest {
     @Test
     void enginePackagesHaveNoCycles() {
         slices().matching("org.medassist.engine.(*)..").should().beFreeOfCycles().check(engine);
+    }
+
+    /**
+     * Money is long fen and rates are long parts per million (docs/engine.md; docs/decisions.md, E4): no engine field, parameter
+     * or return value is floating point, no engine class touches Double, Float, BigDecimal or BigInteger, and none
+     * calls a Math method on floating point. The one exception is {@link Rates}, which reads a policy's decimal rate
+     * text ("0.65") into parts per million and writes it back as a percentage, exactly, with BigDecimal.
+     */
+    @Test
+    void moneyAndRatesAreNeverFloatingPoint() {
+        fields().should().notHaveRawType(double.class).andShould().notHaveRawType(float.class)
+                .because("amounts are long fen and rates long ppm").check(engine);
+        codeUnits().should(haveNoFloatingPointInTheirSignature()).check(engine);
+        noClasses().that().doNotBelongToAnyOf(Rates.class)
+                .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class, BigDecimal.class, BigInteger.class)
+                .because("amounts are long fen; only rate text is read exactly with BigDecimal").check(engine);
+        noClasses().should(callMathOnFloatingPoint()).check(engine);
+    }
+
+    private static boolean floating(JavaClass type) {
+        String name = type.getName();
+        return name.equals("double") || name.equals("float");
+    }
+
+    private static ArchCondition<JavaCodeUnit> haveNoFloatingPointInTheirSignature() {
+        return new ArchCondition<>("have no float or double parameter or return type") {
+            @Override
+            public void check(JavaCodeUnit unit, ConditionEvents events) {
+                boolean found = floating(unit.getRawReturnType())
+                        || unit.getRawParameterTypes().stream().anyMatch(ArchitectureTest::floating);
+                if (found) events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " takes or returns floating point"));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> callMathOnFloatingPoint() {
+        return new ArchCondition<>("call a Math method on floating point") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
+                    String owner = call.getTargetOwner().getName();
+                    if (!owner.equals("java.lang.Math") && !owner.equals("java.lang.StrictMath")) continue;
+                    boolean fp = call.getTarget().getRawParameterTypes().stream().anyMatch(ArchitectureTest::floating)
+                            || floating(call.getTarget().getRawReturnType());
+                    events.add(new SimpleConditionEvent(call, fp, call.getDescription()));
+                }
+            }
+        };
     }
 }

@@ -44,7 +44,7 @@ public final class PersonLedger {
     /** Remembers a refused reversal id; beyond {@link #REFUSED_REVERSALS_KEPT}, the oldest is forgotten. */
     public void refuseReversal(String reversalId, String claimId) {
         if (refusedReversals == null) {
-            refusedReversals = new LinkedHashMap<>(16, 0.75f, false) {
+            refusedReversals = new LinkedHashMap<>() { // insertion order: the eldest is the first refused
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, String> eldest) { return size() > REFUSED_REVERSALS_KEPT; }
             };
