@@ -36,6 +36,20 @@ public final class MapLedgerStore implements LedgerStore {
         return out;
     }
 
+    /** Keys and values of every stored record (UTF-8 keys, as the state stores write them), for tests of the state's size. */
+    public long storedBytes() {
+        long bytes = 0;
+        for (var e : headers.entrySet()) bytes += utf8(e.getKey()) + e.getValue().length;
+        for (var e : years.entrySet()) bytes += utf8(e.getKey()) + e.getValue().length;
+        for (String k : index.keySet()) bytes += utf8(k); // the stream stores an empty value per index key
+        return bytes;
+    }
+
+    /** How many persons have a header. */
+    public int persons() { return headers.size(); }
+
+    private static int utf8(String s) { return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length; }
+
     /** The largest stored record, for tests of the size bound. */
     public int largestRecord() {
         int max = 0;

@@ -38,8 +38,8 @@ public final class Replay {
         this(new SettlementEngine(catalog, new ParameterBook()).dropExplanationsOncePublished(), null, messages, progress);
     }
 
-    /** A replay over given ledgers (null: in memory), for tests that exercise the stored form. */
-    Replay(SettlementEngine engine, org.medassist.settlement.ledger.Ledgers ledgers, PrintStream messages, boolean progress) {
+    /** A replay over given ledgers (null: in memory), for tests that exercise the stored form (here and in tools/benchmarks). */
+    public Replay(SettlementEngine engine, org.medassist.settlement.ledger.Ledgers ledgers, PrintStream messages, boolean progress) {
         this.router = new EventRouter(engine, ledgers != null ? ledgers : new InMemoryLedgers(), new InMemoryOwners(), Limits.DEFAULT);
         this.messages = messages;
         this.progress = progress;
