@@ -34,6 +34,8 @@ public final class EventRules {
     private static final Set<String> OUTPUT_TYPES = Set.of("settlement", "alert");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    /** Decimals a rate may have: the engine's parts per million. */
+    private static final int RATE_DECIMALS = 6;
     private static final Set<String> MEASURES = Set.of("S", "R", "burden");
     /** Settlement fields that are empty on a rejection of an input naming no person or no known region. */
     static final Set<String> EMPTY_WHEN_REJECTED = Set.of("personId", "policy");
@@ -228,6 +230,11 @@ public final class EventRules {
                 ok = r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0;
             }
             if (!ok) throw ctx.fail("decision.rate", quote(rate) + " is not a decimal fraction in (0, 1]");
+            // the engine holds rates in parts per million (docs/engine.md): a seventh decimal, even a zero, has no place
+            int dot = rate.indexOf('.');
+            if (dot >= 0 && rate.length() - dot - 1 > RATE_DECIMALS) {
+                throw ctx.fail("decision.rate", quote(rate) + " has more than " + RATE_DECIMALS + " decimals");
+            }
         }
     }
 

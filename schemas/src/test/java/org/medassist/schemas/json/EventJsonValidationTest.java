@@ -399,6 +399,20 @@ class EventJsonValidationTest {
                 "application A-77: decision.rate \"" + rate + "\" is not a decimal fraction in (0, 1]");
     }
 
+    /** The engine holds rates in parts per million: a seventh decimal was a 500 over HTTP and a poison record on Kafka. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0.6500001", "0.65000000", "0.9999999"})
+    void aRateWithMoreThanSixDecimals(String rate) {
+        rejected(with(APPLICATION, n -> ((ObjectNode) n.get("decision")).put("rate", rate)),
+                "application A-77: decision.rate \"" + rate + "\" has more than 6 decimals");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.65", "0.650000", "1", "1.000000", "0.000001"})
+    void aRateOfUpToSixDecimalsIsTaken(String rate) {
+        EventJson.read(with(APPLICATION, n -> ((ObjectNode) n.get("decision")).put("rate", rate)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0.65", "1", "1.00", "0.005"})
     void aRateInZeroToOne(String rate) {

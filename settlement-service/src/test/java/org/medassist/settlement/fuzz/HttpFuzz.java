@@ -459,7 +459,7 @@ final class HttpFuzz {
                 return new Case(type, "entitled_veteran granted without a group", Expect.REFUSE);
             }
             case "application" -> {
-                String rate = valid.pick(new String[] {"0", "0.00", "1.01", "-0.5", "abc", "1e-1", ".5", "0.5 ", "", "2"});
+                String rate = valid.pick(new String[] {"0", "0.00", "1.01", "-0.5", "abc", "1e-1", ".5", "0.5 ", "", "2", "0.6500001"});
                 ((ObjectNode) e.get("decision")).put("rate", rate);
                 return new Case(type, "decision.rate \"" + rate + "\"", Expect.REFUSE);
             }

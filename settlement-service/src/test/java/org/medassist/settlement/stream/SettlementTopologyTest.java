@@ -132,6 +132,27 @@ class SettlementTopologyTest {
         assertEquals("claim c9: amounts.basicInsurance exceeds amounts.policyScope", bad.getReason());
     }
 
+    /**
+     * A one-time decision rate with a seventh decimal passed the contract check and then failed inside the mapping to
+     * the engine, killing the stream thread three times before the poison rule set it aside (about 30 s of a
+     * partition stalled). It is a contract breach: a rejected settlement with the reason, and the stream goes on.
+     */
+    @Test
+    void aRateWithMoreThanSixDecimalsIsRejectedNotAPoisonRecord() {
+        var applications = driver.createInputTopic(Topics.APPLICATIONS.name(), new StringSerializer(), new ByteArraySerializer());
+        var app = (org.medassist.events.Application) EventJson.read("{\"type\":\"application\",\"applicationId\":\"A-7\","
+                + "\"personId\":\"P\",\"region\":\"fangchenggang\",\"year\":2023,\"kind\":\"one_time\","
+                + "\"filedDate\":\"2023-11-01\",\"decision\":{\"rate\":\"0.65\"}}");
+        app.getDecision().setRate("0.6500001"); // as a direct Avro producer could write it
+        applications.pipeInput("P", TaggedAvroSerdes.encode(app));
+        hospital.pipeInput("P", json(claim("c1", "P", "jiangyin", "inpatient", "2023-03-01", "100.00")));
+        Settlement rejected = settlements.readValue();
+        assertEquals("rejected", rejected.getStatus().name());
+        assertEquals("application A-7: decision.rate \"0.6500001\" has more than 6 decimals", rejected.getReason());
+        assertEquals("c1", settlements.readValue().getClaimId(), "the next input of the partition is settled");
+        assertTrue(deadLetters.isEmpty(), "nothing was set aside");
+    }
+
     @Test
     void parkedClaimsSettleWhenTheParameterArrivesInTheGlobalTable() {
         timeline("P", grant("P", "jiujiang", "marginal_low_income", "2023-01-01"));
