@@ -370,7 +370,7 @@ final class RecordFuzz {
                 Application a = (Application) EventJson.read(valid.application(valid.person()).toString());
                 String what;
                 switch (rnd.nextInt(4)) {
-                    case 0 -> { a.getDecision().setRate(valid.pick(new String[] {"abc", "1.5", "0", "-0.1", ""})); what = "rate \"" + a.getDecision().getRate() + "\""; }
+                    case 0 -> { a.getDecision().setRate(valid.pick(new String[] {"abc", "1.5", "0", "-0.1", "", "0.6500001", "0.65000000"})); what = "rate \"" + a.getDecision().getRate() + "\""; }
                     case 1 -> { a.setYear(valid.pick(new Integer[] {1899, 3000, Integer.MIN_VALUE})); what = "year " + a.getYear(); }
                     case 2 -> { a.getDecision().setDeductible(-1L - rnd.nextInt(1000)); what = "a negative deductible"; }
                     default -> { a.setApplicationId(""); what = "an empty applicationId"; }
