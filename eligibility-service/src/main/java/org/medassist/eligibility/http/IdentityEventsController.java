@@ -34,6 +34,7 @@ import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.PrincipalKind;
 import org.medassist.kit.http.ApiDocs;
 import org.medassist.kit.http.ApiErrors;
+import org.medassist.kit.http.RequestBodies;
 import org.medassist.kit.kafka.AtomicBatchProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,12 +90,17 @@ public class IdentityEventsController {
     @Post(uri = "/identity-events", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> post(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
-                                @Nullable @Body String body) {
+                                @Nullable @Body byte[] body) {
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
         if (!principal.is(PrincipalKind.DEPARTMENT)) {
             count("forbidden", 1);
             return ApiErrors.forbidden("only department tokens may send identity events; this one is a "
                     + principal.kind().configName() + "'s");
+        }
+        String charset = RequestBodies.charsetProblem(request);
+        if (charset != null) {
+            count("invalid", 1);
+            return ApiErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", charset);
         }
         Department department = Department.valueOf(principal.name());
         Outcome<IdentityEvent> outcome = IdentityBatch.check(principal, body, maxEvents, personId -> Audit.person(request, personId));

@@ -22,9 +22,10 @@ public final class IdentityBatch {
 
     /**
      * @param principal a department's: its name is the {@link Department}
+     * @param body      the request's bytes: refused unless UTF-8 ({@link EventBatch#check(byte[], int, Class, String, EventBatch.Authorizer)})
      * @param persons   told the personId of every event, authorized or not (for the audit record)
      */
-    public static Outcome<IdentityEvent> check(ApiPrincipal principal, String body, int maxEvents, Consumer<String> persons) {
+    public static Outcome<IdentityEvent> check(ApiPrincipal principal, byte[] body, int maxEvents, Consumer<String> persons) {
         Department department = Department.valueOf(principal.name());
         return EventBatch.check(body, maxEvents, IdentityEvent.class, "identity", (i, id, node) -> {
             persons.accept(EventBatch.text(node.get("personId")));

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * The one error body of every endpoint: {@code {"error": "<code>", "message": "<text>", ...extra}}, JSON.
  * {@code error} is a stable code ({@code unauthorized}, {@code forbidden}, {@code invalid}, {@code not_found},
- * {@code unavailable}, {@code too_large}); {@code message} is for people. Bodies are rendered here (nulls kept), not
+ * {@code unavailable}, {@code too_large}; and for what Micronaut refuses before a controller runs,
+ * {@link ApiErrorBodies}: {@code unsupported_media_type}, {@code method_not_allowed}, {@code not_acceptable},
+ * {@code internal}); {@code message} is for people. Bodies are rendered here (nulls kept), not
  * by Micronaut's mapper, so they read the same whatever the service's Jackson settings.
  */
 public final class ApiErrors {
@@ -22,9 +24,13 @@ public final class ApiErrors {
 
     /** {@code body} (maps, lists, records, scalars) as a JSON response with {@code status}; null values kept. */
     public static MutableHttpResponse<String> json(HttpStatus status, Object body) {
+        return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(render(body));
+    }
+
+    /** {@code body} as JSON text, nulls kept. */
+    static String render(Object body) {
         try {
-            return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(MAPPER.writeValueAsString(body));
+            return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot render a response body: " + e.getOriginalMessage(), e);
         }

@@ -60,6 +60,18 @@ public final class EventBatch {
         record TooLarge<T>(int count, int max) implements Outcome<T> {}
     }
 
+    /** As {@link #check(String, int, Class, String, Authorizer)}, for the body's bytes: refused unless they are UTF-8. */
+    public static <T extends SpecificRecord> Outcome<T> check(byte[] body, int maxEvents, Class<T> type, String typeName,
+                                                             Authorizer authorizer) {
+        String text;
+        try {
+            text = RequestBodies.utf8(body);
+        } catch (RequestBodies.NotUtf8 e) {
+            return new Outcome.Malformed<>(e.getMessage());
+        }
+        return check(text, maxEvents, type, typeName, authorizer);
+    }
+
     /**
      * @param type      the record type this endpoint takes
      * @param typeName  its contract name, for the message ("claim")

@@ -69,4 +69,13 @@ class EventBatchTest {
             assertEquals(expected, actual, "year " + year);
         }
     }
+
+    @Test
+    void aBodyThatIsNotUtf8IsMalformedWithWhereItIs() {
+        byte[] body = ("[" + reversal("R-1") + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = new String(body, java.nio.charset.StandardCharsets.UTF_8).indexOf("R-1") + 2;
+        body[at] = (byte) 0xff;
+        Outcome<ClaimReversal> o = EventBatch.check(body, 10, ClaimReversal.class, "claim_reversal", Authorizer.ANYONE);
+        assertEquals(new Outcome.Malformed<>("the body is not UTF-8: 0xFF at byte " + at + " is not a UTF-8 sequence"), o);
+    }
 }

@@ -45,6 +45,7 @@ import org.medassist.kit.http.EventBatch;
 import org.medassist.kit.http.EventBatch.Authorizer;
 import org.medassist.kit.http.EventBatch.Outcome;
 import org.medassist.kit.http.EventBatch.Problem;
+import org.medassist.kit.http.RequestBodies;
 import org.medassist.kit.kafka.AtomicBatchProducer;
 import org.medassist.settlement.avro.AvroMapping;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ public class IngestionController {
     @Post(uri = "/claims", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> claims(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
-                                  @Nullable @Body String body) {
+                                  @Nullable @Body byte[] body) {
         return ingest(request, principal, body, PrincipalKind.HOSPITAL, Claim.class, "claim",
                 (i, id, node) -> ownHospital(principal, i, id, node, "claims"), c -> region(c.getRegion()));
     }
@@ -142,7 +143,7 @@ public class IngestionController {
     @Post(uri = "/claim-reversals", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> reversals(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
-                                  @Nullable @Body String body) {
+                                  @Nullable @Body byte[] body) {
         return ingest(request, principal, body, PrincipalKind.HOSPITAL, ClaimReversal.class, "claim_reversal",
                 (i, id, node) -> ownHospital(principal, i, id, node, "reversals"),
                 r -> r.getHospitalId() == null
@@ -179,7 +180,7 @@ public class IngestionController {
     @Post(uri = "/applications", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> applications(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
-                                  @Nullable @Body String body) {
+                                  @Nullable @Body byte[] body) {
         return ingest(request, principal, body, PrincipalKind.AGENCY, Application.class, "application", Authorizer.ANYONE,
                 a -> {
                     String unknown = region(a.getRegion());
@@ -216,7 +217,7 @@ public class IngestionController {
     @Post(uri = "/year-closes", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> yearCloses(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
-                                  @Nullable @Body String body) {
+                                  @Nullable @Body byte[] body) {
         return ingest(request, principal, body, PrincipalKind.AGENCY, YearClose.class, "year_close", Authorizer.ANYONE,
                 y -> region(y.getRegion()));
     }
@@ -249,7 +250,7 @@ public class IngestionController {
     @Post(uri = "/parameters", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> parameters(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
-                                  @Nullable @Body String body) {
+                                  @Nullable @Body byte[] body) {
         return ingest(request, principal, body, PrincipalKind.ADMIN, Parameter.class, "parameter", Authorizer.ANYONE,
                 p -> validator.parameterRefusal(AvroMapping.parameter(p)));
     }
@@ -271,7 +272,7 @@ public class IngestionController {
      * The shared path of every endpoint: principal kind, the batch check, the endpoint's own semantic check (null
      * when fine), then one transaction.
      */
-    private <T extends SpecificRecord> HttpResponse<?> ingest(HttpRequest<?> request, ApiPrincipal principal, String body, PrincipalKind kind,
+    private <T extends SpecificRecord> HttpResponse<?> ingest(HttpRequest<?> request, ApiPrincipal principal, byte[] body, PrincipalKind kind,
                                                              Class<T> type, String typeName, Authorizer authorizer,
                                                              Function<T, String> semantics) {
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
@@ -279,6 +280,8 @@ public class IngestionController {
             return ApiErrors.forbidden("only " + kind.configName() + " tokens may send " + typeName
                     + " events; this one is a " + principal.kind().configName() + "'s");
         }
+        String charset = RequestBodies.charsetProblem(request);
+        if (charset != null) return ApiErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", charset);
         // every event's region must be one the principal acts for, then the endpoint's own rule (docs/security.md)
         Authorizer scoped = (i, id, node) -> {
             Audit.person(request, EventBatch.text(node.get("personId"))); // audited, refused or not

@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -26,6 +27,7 @@ import org.medassist.engine.policy.load.PolicySource;
 import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.PrincipalKind;
 import org.medassist.kit.http.ApiErrors;
+import org.medassist.kit.http.RequestBodies;
 import org.medassist.kit.kafka.KafkaClients;
 import org.medassist.schemas.PersonIdHash;
 import org.medassist.settlement.whatif.KafkaHistory;
@@ -72,9 +74,18 @@ public class SimulationController {
     }
 
     @Post(uri = "/simulations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> start(@Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal, @Nullable @Body String body) {
+    public HttpResponse<?> start(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
+                                 @Nullable @Body byte[] bytes) {
         HttpResponse<?> refused = refusal(principal);
         if (refused != null) return refused;
+        String charset = RequestBodies.charsetProblem(request);
+        if (charset != null) return ApiErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", charset);
+        String body;
+        try {
+            body = RequestBodies.utf8(bytes);
+        } catch (RequestBodies.NotUtf8 e) {
+            return badRequest(e.getMessage());
+        }
         JsonNode req;
         try {
             req = JSON.readTree(body == null ? "" : body);

@@ -577,7 +577,7 @@ final class HttpFuzz {
     // ------------------------------------------------------------------------------------------ whole bodies
 
     Case bodyMutation(String type) {
-        int m = rnd.nextInt(14);
+        int m = rnd.nextInt(15);
         List<ObjectNode> events = batch(type, 3);
         String text = array(events);
         Case c;
@@ -649,7 +649,7 @@ final class HttpFuzz {
                 c.body = ("\ufeff" + text).getBytes(StandardCharsets.UTF_8);
             }
             case 12 -> {
-                // invalid UTF-8 inside a string: the server decodes it with replacement characters or refuses it
+                // invalid UTF-8 inside a string: refused with where it is, never read as U+FFFD (docs/api.md)
                 ByteArrayOutputStream b = new ByteArrayOutputStream();
                 String marker = "\"" + events.get(0).get("type").asText() + "\"";
                 int at = text.indexOf(marker) + marker.length();
@@ -658,7 +658,31 @@ final class HttpFuzz {
                 b.writeBytes(new byte[] {(byte) 0xc3, (byte) 0x28, (byte) 0xff, (byte) 0xfe, (byte) 0xed, (byte) 0xa0, (byte) 0x80});
                 b.writeBytes("\"".getBytes(StandardCharsets.UTF_8));
                 b.writeBytes(text.substring(at).getBytes(StandardCharsets.UTF_8));
-                c = new Case(type, "invalid UTF-8 in an unknown field", Expect.EITHER);
+                c = new Case(type, "invalid UTF-8 in an unknown field", Expect.REFUSE);
+                c.body = b.toByteArray();
+            }
+            case 13 -> {
+                // invalid UTF-8 in the event's id (or region): replaced by U+FFFD it would have been stored as another id, and any
+                // two invalid sequences of one length would have been one id
+                ObjectNode first = events.get(0);
+                String field = null;
+                for (String f : List.of("eventId", "claimId", "reversalId", "applicationId", "name", "region")) { // a year close has only its region
+                    if (first.path(f).isTextual()) {
+                        field = f;
+                        break;
+                    }
+                }
+                String marker = "BAD-UTF8-MARKER";
+                first.put(field, first.path(field).asText() + marker);
+                byte[] bad = valid.pick(new byte[][] {{(byte) 0xff, (byte) 0xfe}, {(byte) 0xc0, (byte) 0xaf},
+                        {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xe4, (byte) 0xb8}});
+                String body = array(events);
+                int at = body.indexOf(marker);
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                b.writeBytes(body.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                b.writeBytes(bad);
+                b.writeBytes(body.substring(at + marker.length()).getBytes(StandardCharsets.UTF_8));
+                c = new Case(type, "invalid UTF-8 in " + field, Expect.REFUSE);
                 c.body = b.toByteArray();
             }
             default -> {
@@ -683,7 +707,7 @@ final class HttpFuzz {
 
     Case principalMutation(String type) {
         List<ObjectNode> events = batch(type, 2);
-        int m = rnd.nextInt(7);
+        int m = rnd.nextInt(8);
         Case c;
         switch (m) {
             case 0 -> {
@@ -724,6 +748,11 @@ final class HttpFuzz {
             case 5 -> {
                 c = finish(new Case(type, "charset parameter", Expect.ACCEPT), events);
                 c.contentType = "application/json; charset=utf-8";
+            }
+            case 6 -> {
+                // a body declared in another charset is refused (415), not read as UTF-8 regardless
+                c = finish(new Case(type, "another charset declared", Expect.REFUSE), events);
+                c.contentType = "application/json; charset=" + valid.pick(new String[] {"ISO-8859-1", "GBK", "UTF-16", "x-unknown"});
             }
             default -> {
                 c = finish(new Case(type, "mixed types in one batch", Expect.REFUSE), events);
