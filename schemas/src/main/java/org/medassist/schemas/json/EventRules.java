@@ -247,7 +247,7 @@ public final class EventRules {
     /**
      * Why a text field of an input event is refused, or null: longer than {@link #MAX_TEXT} characters, or not
      * Unicode text (an unpaired surrogate, which no UTF-8 record can carry: it would be stored as another text than
-     * the one accepted).
+     * the one accepted), or holding U+FFFD, which is what bytes that were not UTF-8 decode to.
      */
     static String textProblem(String text) {
         if (text.length() > MAX_TEXT) {
@@ -259,6 +259,11 @@ public final class EventRules {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "is not Unicode text: an unpaired surrogate at character " + (i + 1);
+            } else if (c == '\uFFFD') {
+                // what a reader makes of bytes that are not UTF-8 (an Avro string from a direct producer, a replayed
+                // line): kept, two different ids sent so would be one
+                return "holds U+FFFD, the replacement character, at character " + (i + 1)
+                        + ": text that was not UTF-8 reads so, and would be kept as another text than the one sent";
             }
         }
         return null;

@@ -399,6 +399,14 @@ class EventJsonValidationTest {
                 "application A-77: decision.rate \"" + rate + "\" is not a decimal fraction in (0, 1]");
     }
 
+    /** Bytes that were not UTF-8 decode to U+FFFD: two different ids sent so would be one, so the text is refused. */
+    @Test
+    void theReplacementCharacterInATextIsRefused() {
+        rejected(with(APPLICATION, n -> n.put("applicationId", "A-\ufffd\ufffd")),
+                "application A-\ufffd\ufffd: applicationId holds U+FFFD, the replacement character, at character 3: text that"
+                        + " was not UTF-8 reads so, and would be kept as another text than the one sent");
+    }
+
     /** The engine holds rates in parts per million: a seventh decimal was a 500 over HTTP and a poison record on Kafka. */
     @ParameterizedTest
     @ValueSource(strings = {"0.6500001", "0.65000000", "0.9999999"})

@@ -153,6 +153,33 @@ class SettlementTopologyTest {
         assertTrue(deadLetters.isEmpty(), "nothing was set aside");
     }
 
+    /**
+     * A direct producer's claim whose claimId holds bytes that are not UTF-8: Avro reads them as U+FFFD, which would
+     * keep the claim under another id than the one sent (and make two such ids one). It is rejected with the reason.
+     */
+    @Test
+    void aClaimIdThatIsNotUtf8IsRejected() {
+        byte[] value = json(claim("c-XX", "P", "jiangyin", "inpatient", "2023-03-01", "100.00"));
+        byte[] marker = "c-XX".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(value, marker);
+        value[at + 2] = (byte) 0xff; // same length: the Avro string's length prefix still holds
+        value[at + 3] = (byte) 0xfe;
+        hospital.pipeInput("P", value);
+        Settlement rejected = settlements.readValue();
+        assertEquals("rejected", rejected.getStatus().name());
+        assertTrue(rejected.getReason().contains("claimId holds U+FFFD, the replacement character, at character 3"), rejected.getReason());
+        assertTrue(settlements.isEmpty(), "nothing settled under the replaced id");
+    }
+
+    private static int indexOf(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) if (data[i + j] != part[j]) continue outer;
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
     @Test
     void parkedClaimsSettleWhenTheParameterArrivesInTheGlobalTable() {
         timeline("P", grant("P", "jiujiang", "marginal_low_income", "2023-01-01"));
