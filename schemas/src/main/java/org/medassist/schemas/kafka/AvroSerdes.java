@@ -70,7 +70,65 @@ public final class AvroSerdes {
         AvroKafkaDeserializer<T> de = new AvroKafkaDeserializer<>();
         ser.configure(config, isKey);
         de.configure(config, isKey);
-        return Serdes.serdeFrom(new RetryingSerializer<>(ser, access.autoRegister()), de);
+        return Serdes.serdeFrom(new RetryingSerializer<>(ser, access.autoRegister()), new WireFormatDeserializer<>(de));
+    }
+
+    /**
+     * Says in the record's terms why a value cannot be read, where the Apicurio deserializer would say
+     * "BufferUnderflowException: null" or "Error (caused by Error: null)": a value too short for the wire format, one
+     * that does not start with its magic byte, or a schema id the registry does not have. These reasons go into dead
+     * letters (docs/reliability.md). A registry that cannot be reached is left as it is thrown, so it is retried, never
+     * dead-lettered.
+     */
+    static final class WireFormatDeserializer<T> implements org.apache.kafka.common.serialization.Deserializer<T> {
+        private final org.apache.kafka.common.serialization.Deserializer<T> inner;
+
+        WireFormatDeserializer(org.apache.kafka.common.serialization.Deserializer<T> inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public T deserialize(String topic, byte[] data) {
+            check(data);
+            try {
+                return inner.deserialize(topic, data);
+            } catch (RuntimeException e) {
+                throw unknownId(data, e);
+            }
+        }
+
+        @Override
+        public T deserialize(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
+            check(data);
+            try {
+                return inner.deserialize(topic, headers, data);
+            } catch (RuntimeException e) {
+                throw unknownId(data, e);
+            }
+        }
+
+        @Override
+        public void close() { inner.close(); }
+
+        private static void check(byte[] data) {
+            if (data == null) return; // a tombstone: the caller decides what it means
+            if (data.length < 5) {
+                throw new IllegalArgumentException("the value is " + data.length + " bytes, too short for the Confluent"
+                        + " wire format (a magic byte 0, a 4-byte schema id, then the Avro record)");
+            }
+            if (data[0] != 0) {
+                throw new IllegalArgumentException(String.format("the value starts with 0x%02X, not the Confluent wire"
+                        + " format's magic byte 0: it is not an Avro record of the contract", data[0] & 0xFF));
+            }
+        }
+
+        /** The registry answered 404 for the record's schema id: the record's fault, named as such. */
+        private static RuntimeException unknownId(byte[] data, RuntimeException e) {
+            if (!RetryingSerializer.notFound(e)) return e;
+            int id = java.nio.ByteBuffer.wrap(data, 1, 4).getInt();
+            return new IllegalArgumentException("schema id " + id + " is not in the schema registry: the producer wrote"
+                    + " an id this registry never gave");
+        }
     }
 
     /**
