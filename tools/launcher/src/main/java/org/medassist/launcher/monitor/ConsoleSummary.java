@@ -18,7 +18,7 @@ import org.medassist.engine.money.Money;
 
 /**
  * The live summary on stdout, every two seconds: the stream's progress, events sent by type, the rates (events sent,
- * claims settled and settlements of any status per second, over the last interval and since the start), what came out
+ * claims settled and settlements of any status per second, over the last interval and over this run's work), what came out
  * (settled, adjustments, reversed, parked, rejected, alerts, dead letters) and assistance and tilt paid per city.
  * On a terminal the block is redrawn in place, and {@link #message} lines go above it; otherwise each block is
  * printed after the last.
@@ -159,7 +159,8 @@ public final class ConsoleSummary implements AutoCloseable {
         for (long v : st.values()) all += v;
         double[] r = rates.sample(System.nanoTime(), s == null ? 0 : s.position(), st.get(SettlementStatus.settled), all);
         lines.add(String.format(Locale.ROOT, "rate    settled %,.0f/s · all settlements %,.0f/s · sent %,.0f/s", r[1], r[2], r[0]));
-        lines.add(String.format(Locale.ROOT, "        since start: settled %,.0f/s · sent %,.0f/s", r[4], r[3]));
+        lines.add(Double.isNaN(r[3]) ? "        this run: nothing sent yet"
+                : String.format(Locale.ROOT, "        this run: settled %,.0f/s · sent %,.0f/s", r[4], r[3]));
         lines.add(String.format("out     settled %,d · adjustment %,d · reversed %,d · parked %,d",
                 st.get(SettlementStatus.settled), st.get(SettlementStatus.adjustment), st.get(SettlementStatus.reversed),
                 st.get(SettlementStatus.parked)));
@@ -189,27 +190,50 @@ public final class ConsoleSummary implements AutoCloseable {
 
     /**
      * Rates per second from counts read at each redraw: over the interval since the previous sample (at least one
-     * second, so a message line's redraw does not read a rate over a few milliseconds), and since the start.
+     * second, so a message line's redraw does not read a rate over a few milliseconds), and over this run's work.
+     *
+     * <p>"This run" starts at the last sample before this run sent its first event (the counts then are its baseline:
+     * a resumed run's totals, read back from the output topics, are not this run's) and ends at the last time each
+     * count rose, so that a finished stream's rates do not fall as the run idles. Until this run sends, there is none.
      */
     static final class Rates {
-        private final long startNanos;
         private long atNanos;
         private long[] at = new long[3];
         private final double[] last = new double[5];
+        /** The sample before the first one at which sent rose: this run's start and baseline (null until then). */
+        private long[] previous;
+        private long previousNanos;
+        private long[] base;
+        private long baseNanos;
+        private final long[] risen = new long[3];
+        private final long[] risenNanos = new long[3];
 
         Rates(long startNanos) {
-            this.startNanos = startNanos;
             this.atNanos = startNanos;
         }
 
-        /** sent/s, settled/s, settlements/s over the last interval, then sent/s and settled/s since the start. */
+        /**
+         * sent/s, settled/s, settlements/s over the last interval, then sent/s and settled/s over this run's work
+         * (NaN until this run has sent anything).
+         */
         synchronized double[] sample(long now, long sent, long settled, long settlements) {
             long[] counts = {sent, settled, settlements};
-            double since = (now - startNanos) / 1e9;
-            if (since > 0) {
-                last[3] = sent / since;
-                last[4] = settled / since;
+            if (base == null && previous != null && sent > previous[0]) {
+                base = previous;
+                baseNanos = previousNanos;
             }
+            if (base == null) {
+                previous = counts;
+                previousNanos = now;
+            }
+            for (int i = 0; i < 3; i++) {
+                if (counts[i] > risen[i]) {
+                    risen[i] = counts[i];
+                    risenNanos[i] = now;
+                }
+            }
+            last[3] = runRate(0);
+            last[4] = runRate(1);
             double interval = (now - atNanos) / 1e9;
             if (interval >= 1) {
                 for (int i = 0; i < 3; i++) last[i] = Math.max(0, counts[i] - at[i]) / interval;
@@ -217,6 +241,12 @@ public final class ConsoleSummary implements AutoCloseable {
                 atNanos = now;
             }
             return last.clone();
+        }
+
+        private double runRate(int i) {
+            if (base == null) return Double.NaN;
+            double seconds = (risenNanos[i] - baseNanos) / 1e9;
+            return seconds > 0 ? Math.max(0, risen[i] - base[i]) / seconds : 0;
         }
     }
 

@@ -93,17 +93,26 @@ class MonitorViewsTest {
     }
 
     @Test
-    void theSettledRateIsPerSecondOverTheLastIntervalAndSinceTheStart() {
-        long start = 1_000_000_000L;
-        ConsoleSummary.Rates r = new ConsoleSummary.Rates(start);
-        double[] first = r.sample(start + 2_000_000_000L, 1_000, 600, 700);
-        assertEquals(500, first[0], 1e-9);   // sent over the last 2 s
-        assertEquals(300, first[1], 1e-9);   // settled
-        assertEquals(350, first[2], 1e-9);   // settlements of any status
-        double[] redraw = r.sample(start + 2_100_000_000L, 1_010, 610, 710);
+    void theSettledRateIsPerSecondOverTheLastIntervalAndOverThisRunsWork() {
+        long s = 1_000_000_000L;
+        ConsoleSummary.Rates r = new ConsoleSummary.Rates(0);
+        // a resumed run: the totals of earlier runs are read back first; nothing is sent yet
+        double[] resumed = r.sample(2 * s, 5_000, 4_000, 4_200);
+        assertTrue(Double.isNaN(resumed[3]) && Double.isNaN(resumed[4]), "no rate of this run before it sends");
+        r.sample(4 * s, 5_000, 4_000, 4_200);
+        double[] first = r.sample(6 * s, 6_000, 4_600, 4_800);
+        assertEquals(500, first[0], 1e-9, "sent over the last 2 s");
+        assertEquals(300, first[1], 1e-9, "settled");
+        assertEquals(300, first[2], 1e-9, "settlements of any status");
+        assertEquals(500, first[3], 1e-9, "this run's sent: 1,000 more than at 4 s, over 2 s");
+        assertEquals(300, first[4], 1e-9, "this run's settled, without the 4,000 of earlier runs");
+        double[] redraw = r.sample(6 * s + 100_000_000L, 6_010, 4_610, 4_810);
         assertEquals(300, redraw[1], 1e-9, "a redraw within a second keeps the last interval's rate");
-        double[] next = r.sample(start + 4_000_000_000L, 3_000, 4_600, 4_700);
-        assertEquals(2_000, next[1], 1e-9);
-        assertEquals(4_600 / 4.0, next[4], 1e-9, "settled since the start");
+        r.sample(8 * s, 8_000, 7_000, 7_200);
+        // the stream is done and the run idles: the run's rates stay what they were while it worked
+        double[] idle = r.sample(60 * s, 8_000, 7_000, 7_200);
+        assertEquals(0, idle[1], 1e-9);
+        assertEquals(3_000 / 4.0, idle[3], 1e-9, "sent 3,000 from 4 s to 8 s");
+        assertEquals(3_000 / 4.0, idle[4], 1e-9, "settled 3,000 from 4 s to 8 s");
     }
 }
