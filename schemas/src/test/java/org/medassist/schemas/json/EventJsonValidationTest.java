@@ -223,6 +223,8 @@ class EventJsonValidationTest {
         "abc    | amounts.total \"abc\" is not a yuan amount like \"1234.50\"",
         "1,000  | amounts.total \"1,000\" is not a yuan amount like \"1234.50\"",
         "12.    | amounts.total \"12.\" is not a yuan amount like \"1234.50\"",
+        "'100.00 ' | amounts.total \"100.00 \" is not a yuan amount like \"1234.50\"",
+        "1.2x   | amounts.total \"1.2x\" is not a yuan amount like \"1234.50\"",
     })
     void moneyThatIsNoYuanAmount(String value, String problem) {
         rejected(with(CLAIM, n -> amounts(n).put("total", value)), "claim H1-9: " + problem);

@@ -39,6 +39,8 @@ public final class Money {
             i++; // the '.'
             int decimals = len - i;
             if (decimals == 0) throw notYuan(text);
+            // digits first: "100.00 " is not a yuan amount, rather than one with three decimals
+            for (int d = i; d < len; d++) if (text.charAt(d) < '0' || text.charAt(d) > '9') throw notYuan(text);
             if (decimals > 2) throw new IllegalArgumentException("\"" + text + "\" has more than two decimals");
             for (int d = 0; d < 2; d++) {
                 fen *= 10;
