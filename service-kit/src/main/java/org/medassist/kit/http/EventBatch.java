@@ -124,6 +124,16 @@ public final class EventBatch {
         return n != null && n.isTextual() ? n.textValue() : null;
     }
 
+    /** A checked event's id (its first id field that is set), as a refusal shows it; null when it has none. */
+    public static String id(SpecificRecord event) {
+        for (String f : ID_FIELDS) {
+            if (event.getSchema().getField(f) == null) continue;
+            Object v = event.get(event.getSchema().getField(f).pos());
+            if (v != null) return EventRules.shown(v.toString());
+        }
+        return null;
+    }
+
     /** The event's id as sent, or its first characters when it is longer than the contract allows (docs/contract.md). */
     private static String id(JsonNode node) {
         for (String f : ID_FIELDS) {

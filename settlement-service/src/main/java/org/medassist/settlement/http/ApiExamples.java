@@ -20,7 +20,7 @@ final class ApiExamples {
     static final String YEAR_CLOSES_INVALID = """
             {"error":"invalid","message":"1 invalid events; no event of this request was accepted","events":[{"index":0,"eventId":null,"field":"year","reason":"year_close: year 1492 is not between 1900 and 2999"}]}""";
     static final String PARAMETERS_INVALID = """
-            {"error":"invalid","message":"1 invalid events; no event of this request was accepted","events":[{"index":0,"eventId":null,"field":null,"reason":"parameter average_rent is not used by jiujiang; known: per_capita_disposable_income, class3_deductible, class4_deductible, monitoring_threshold, tilt_threshold"}]}""";
+            {"error":"invalid","message":"1 invalid events; no event of this request was accepted","events":[{"index":0,"eventId":"average_rent","field":"name","reason":"parameter average_rent is not used by jiujiang; known: per_capita_disposable_income, class3_deductible, class4_deductible, monitoring_threshold, tilt_threshold"}]}""";
     static final String CLAIMS_FORBIDDEN = """
             {"error":"forbidden","message":"this token is for hospital H0012 and cannot send claims of hospital H0099","events":[{"index":0,"eventId":"H0099-2023-00001","field":"hospitalId","reason":"this token is for hospital H0012 and cannot send claims of hospital H0099"}]}""";
     static final String CLAIM_REVERSALS_FORBIDDEN = """

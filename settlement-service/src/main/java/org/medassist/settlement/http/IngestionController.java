@@ -108,7 +108,7 @@ public class IngestionController {
     public HttpResponse<?> claims(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
                                   @Nullable @Body byte[] body) {
         return ingest(request, principal, body, PrincipalKind.HOSPITAL, Claim.class, "claim",
-                (i, id, node) -> ownHospital(principal, i, id, node, "claims"), c -> region(c.getRegion()));
+                (i, id, node) -> ownHospital(principal, i, id, node, "claims"), c -> Refusal.of("region", region(c.getRegion())));
     }
 
     /**
@@ -147,9 +147,9 @@ public class IngestionController {
         return ingest(request, principal, body, PrincipalKind.HOSPITAL, ClaimReversal.class, "claim_reversal",
                 (i, id, node) -> ownHospital(principal, i, id, node, "reversals"),
                 r -> r.getHospitalId() == null
-                        ? "reversal " + r.getReversalId() + ": hospitalId is missing; a reversal sent over HTTP names the hospital of "
-                                + "the claim it reverses, which must be this token's (" + principal.name() + ")"
-                        : region(r.getRegion()));
+                        ? Refusal.of("hospitalId", "reversal " + r.getReversalId() + ": hospitalId is missing; a reversal sent over HTTP"
+                                + " names the hospital of the claim it reverses, which must be this token's (" + principal.name() + ")")
+                        : Refusal.of("region", region(r.getRegion())));
     }
 
     @Operation(operationId = "postApplications", summary = "An agency's applications",
@@ -185,7 +185,8 @@ public class IngestionController {
                 a -> {
                     String unknown = region(a.getRegion());
                     // a county decision outside the policy's bounds (FCG-A10, docs/readings.md), as the engine refuses it
-                    return unknown != null ? unknown : validator.decisionRefusal(AvroMapping.application(a));
+                    return unknown != null ? Refusal.of("region", unknown)
+                            : Refusal.of("decision", validator.decisionRefusal(AvroMapping.application(a)));
                 });
     }
 
@@ -219,7 +220,7 @@ public class IngestionController {
     public HttpResponse<?> yearCloses(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
                                   @Nullable @Body byte[] body) {
         return ingest(request, principal, body, PrincipalKind.AGENCY, YearClose.class, "year_close", Authorizer.ANYONE,
-                y -> region(y.getRegion()));
+                y -> Refusal.of("region", region(y.getRegion())));
     }
 
     @Operation(operationId = "postParameters", summary = "An administrator's yearly parameters",
@@ -252,7 +253,12 @@ public class IngestionController {
     public HttpResponse<?> parameters(HttpRequest<?> request, @Nullable @RequestAttribute(ApiPrincipal.ATTRIBUTE) ApiPrincipal principal,
                                   @Nullable @Body byte[] body) {
         return ingest(request, principal, body, PrincipalKind.ADMIN, Parameter.class, "parameter", Authorizer.ANYONE,
-                p -> validator.parameterRefusal(AvroMapping.parameter(p)));
+                p -> {
+                    String unknown = region(p.getRegion());
+                    // in a known region the engine refuses only a name the region's policy does not use
+                    return unknown != null ? Refusal.of("region", unknown)
+                            : Refusal.of("name", validator.parameterRefusal(AvroMapping.parameter(p)));
+                });
     }
 
     /** A hospital sends only events with its own {@code hospitalId}; a missing one is left to validation. */
@@ -262,6 +268,11 @@ public class IngestionController {
                 ? new Problem(i, id, "hospitalId", "this token is for hospital " + principal.name() + " and cannot send "
                         + what + " of hospital " + hospital)
                 : null;
+    }
+
+    /** Why an endpoint's own rule refuses a valid event, and the field it concerns; null when it does not. */
+    private record Refusal(String field, String reason) {
+        static Refusal of(String field, String reason) { return reason == null ? null : new Refusal(field, reason); }
     }
 
     private String region(String region) {
@@ -274,7 +285,7 @@ public class IngestionController {
      */
     private <T extends SpecificRecord> HttpResponse<?> ingest(HttpRequest<?> request, ApiPrincipal principal, byte[] body, PrincipalKind kind,
                                                              Class<T> type, String typeName, Authorizer authorizer,
-                                                             Function<T, String> semantics) {
+                                                             Function<T, Refusal> semantics) {
         if (principal == null) return ApiErrors.of(HttpStatus.UNAUTHORIZED, "unauthorized", "missing bearer token");
         if (!principal.is(kind)) {
             return ApiErrors.forbidden("only " + kind.configName() + " tokens may send " + typeName
@@ -293,8 +304,8 @@ public class IngestionController {
             List<Problem> problems = new ArrayList<>();
             List<T> events = accepted.events();
             for (int i = 0; i < events.size(); i++) {
-                String reason = semantics.apply(events.get(i));
-                if (reason != null) problems.add(new Problem(i, null, null, reason));
+                Refusal refusal = semantics.apply(events.get(i));
+                if (refusal != null) problems.add(new Problem(i, EventBatch.id(events.get(i)), refusal.field(), refusal.reason()));
             }
             if (!problems.isEmpty()) outcome = new Outcome.Invalid<>(problems);
         }

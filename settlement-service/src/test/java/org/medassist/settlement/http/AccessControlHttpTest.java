@@ -150,12 +150,13 @@ class AccessControlHttpTest {
         return "{\"type\":\"parameter\",\"region\":\"%s\",\"year\":2023,\"name\":\"per_capita_disposable_income\",\"value\":\"70000.00\"}".formatted(region);
     }
 
-    static void assertRefused(HttpResponse<String> r, int status, String reason) throws Exception {
+    static String assertRefused(HttpResponse<String> r, int status, String reason) throws Exception {
         assertEquals(status, r.statusCode(), r.body());
         JsonNode body = JSON.readTree(r.body());
         assertEquals(status == 403 ? "forbidden" : "invalid", body.get("error").asText(), r.body());
         assertTrue(r.body().contains(reason), "reason \"" + reason + "\" in " + r.body());
         assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), "no stack trace: " + r.body());
+        return r.body();
     }
 
     /** Every write scope: one taken, one refused; then nothing refused is on Kafka, and what was taken names its sender. */
@@ -174,8 +175,10 @@ class AccessControlHttpTest {
         assertEquals(202, post("/v1/claim-reversals", "h-nj", "acl-rev-" + RUN, "[" + reversal("NJ-REV-" + RUN, "NJ-OTHER-" + RUN, "NJ-H01") + "]").statusCode());
         assertRefused(post("/v1/claim-reversals", "h-nj", "acl-r4-" + RUN, "[" + reversal("REFUSED-R1-" + RUN, CLAIM, "JJ-H01") + "]"),
                 403, "this token is for hospital NJ-H01 and cannot send reversals of hospital JJ-H01");
-        assertRefused(post("/v1/claim-reversals", "h-nj", "acl-r5-" + RUN, "[" + reversal("REFUSED-R2-" + RUN, CLAIM, null) + "]"),
+        String missing = assertRefused(post("/v1/claim-reversals", "h-nj", "acl-r5-" + RUN, "[" + reversal("REFUSED-R2-" + RUN, CLAIM, null) + "]"),
                 400, "hospitalId is missing; a reversal sent over HTTP names the hospital of the claim it reverses, which must be this token's (NJ-H01)");
+        // the endpoint's own rules name the event and the field, as the contract's do
+        assertTrue(missing.contains("\"eventId\":\"REFUSED-R2-" + RUN + "\",\"field\":\"hospitalId\""), missing);
 
         // agency: applications and year closes of its regions; a county decision within the policy's bounds
         assertEquals(202, post("/v1/applications", "agency-nj", "acl-app-" + RUN, "[" + application("NJ-APP-" + RUN, NJ_PERSON, "nanjing", "tilt", "{}") + "]").statusCode());
@@ -183,9 +186,10 @@ class AccessControlHttpTest {
                 "{\"deductible\":\"10000.00\",\"rate\":\"0.65\",\"cap\":\"100000.00\"}") + "]").statusCode());
         assertRefused(post("/v1/applications", "agency-nj", "acl-r6-" + RUN, "[" + application("REFUSED-A1-" + RUN, NJ_PERSON, "jiujiang", "tilt", "{}") + "]"),
                 403, "this token acts for [fangchenggang, nanjing] and cannot send events of region jiujiang");
-        assertRefused(post("/v1/applications", "agency-nj", "acl-r7-" + RUN, "[" + application("REFUSED-A2-" + RUN, FCG_PERSON, "fangchenggang", "one_time",
+        String outside = assertRefused(post("/v1/applications", "agency-nj", "acl-r7-" + RUN, "[" + application("REFUSED-A2-" + RUN, FCG_PERSON, "fangchenggang", "one_time",
                 "{\"deductible\":\"8000.00\",\"rate\":null,\"cap\":null}") + "]"),
                 400, "decision.deductible 8000.00 is below the policy's bound: at least 10000.00");
+        assertTrue(outside.contains("\"eventId\":\"REFUSED-A2-" + RUN + "\",\"field\":\"decision\""), outside);
         assertRefused(post("/v1/applications", "agency-nj", "acl-r8-" + RUN, "[" + application("REFUSED-A3-" + RUN, FCG_PERSON, "fangchenggang", "one_time",
                 "{\"deductible\":null,\"rate\":null,\"cap\":\"150000.00\"}") + "]"),
                 400, "decision.cap 150000.00 is above the policy's bound: at most 100000.00");
