@@ -106,7 +106,7 @@ public class QueryController {
         return queries.<byte[]>route(request, SettlementTopology.HEADER_STORE, personId, header -> {
             if (header.isEmpty()) return ApiErrors.notFound("no settlement data for this person");
             PersonLedger ledger = ledger(personId);
-            MutableHttpResponse<String> outOfRegion = Scopes.personRegionRefusal(principal, ledger.regions());
+            MutableHttpResponse<String> outOfRegion = Scopes.personRegionRefusal(principal, dataRegions(ledger));
             if (outOfRegion != null) return outOfRegion;
             Audit.person(request, personId);
             var view = PersonYearView.render(ledger, year, policies, principal::serves);
@@ -257,5 +257,17 @@ public class QueryController {
             }
         }
         return book;
+    }
+
+    /**
+     * The regions a person has data in: those of their person-years, or, for a person known only by an identity
+     * timeline (no claim yet), the regions of its identity events. A token of one of those regions then gets 404
+     * ("nothing in the year"), not a 403 that names no region of the person's.
+     */
+    private static java.util.Collection<String> dataRegions(PersonLedger ledger) {
+        if (!ledger.regions().isEmpty()) return ledger.regions();
+        java.util.Set<String> regions = new java.util.TreeSet<>();
+        for (var change : ledger.timeline.changes()) regions.add(change.region());
+        return regions;
     }
 }

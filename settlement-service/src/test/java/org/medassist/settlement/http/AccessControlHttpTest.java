@@ -296,6 +296,34 @@ class AccessControlHttpTest {
         }
     }
 
+    /**
+     * A person known only by an identity timeline (no claim yet) has data in the timeline's regions: a reader of one
+     * of them is told there is nothing in the year (404), a reader of another region is refused (403). It was a 403
+     * for every token, an all-regions one included, naming no region of the person's.
+     */
+    @Test
+    void aPersonWithOnlyATimelineIsNotFoundInTheirRegionAndForbiddenElsewhere() throws Exception {
+        String person = "NJ-TIMELINE-" + RUN;
+        var serdes = new org.medassist.schemas.kafka.AvroSerdes(env.registryUrl());
+        Map<String, Object> pc = new HashMap<>();
+        env.clientProperties().forEach((k, v) -> pc.put(k.toString(), v));
+        pc.putAll(serdes.config());
+        var event = (org.medassist.events.IdentityEvent) org.medassist.schemas.json.EventJson.read(("{\"type\":\"identity\","
+                + "\"eventId\":\"tl-1\",\"personId\":\"%s\",\"region\":\"nanjing\",\"department\":\"civil_affairs\","
+                + "\"identity\":\"minimum_living\",\"action\":\"grant\",\"effectiveDate\":\"2023-01-01\"}").formatted(person));
+        try (var timelines = new org.apache.kafka.clients.producer.KafkaProducer<String, org.medassist.events.PersonEligibility>(pc,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                serdes.value(org.medassist.events.PersonEligibility.class).serializer())) {
+            timelines.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PERSON_ELIGIBILITY.name(), person,
+                    org.medassist.events.PersonEligibility.newBuilder().setPersonId(person).setEvents(List.of(event)).build())).get();
+        }
+        String path = "/v1/persons/" + person + "/years/2023";
+        HttpResponse<String> inRegion = getUntil(path, "reader-nj", r -> r.body().contains("nothing in 2023"));
+        assertEquals(404, inRegion.statusCode(), inRegion.body());
+        assertEquals("not_found", JSON.readTree(inRegion.body()).get("error").asText(), inRegion.body());
+        assertRefused(get(path, "reader-jj"), 403, "this person has no data in the regions this token may read ([jiujiang])");
+    }
+
     /** The service's ingestion counters from /prometheus: requests written, transactions. */
     static double[] ingestCounters() throws Exception {
         String scrape = get("/prometheus", null).body();
