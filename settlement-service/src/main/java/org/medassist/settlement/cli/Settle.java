@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -172,10 +171,8 @@ public final class Settle implements Callable<Integer> {
              OutputStream writer = create(out)) {
             long failed = new Replay(PolicyLoader.catalog(policies), err, !quiet).run(reader, writer);
             return failed == 0 ? 0 : 1;
-        } catch (NoSuchFileException e) {
-            err.println("settle replay: no such file: " + e.getFile());
-        } catch (java.nio.file.AccessDeniedException e) {
-            err.println("settle replay: permission denied: " + e.getFile());
+        } catch (java.nio.file.FileSystemException e) {
+            err.println("settle replay: " + org.medassist.schemas.cli.FileProblems.describe(e));
         } catch (PolicyFileException e) {
             err.println("settle replay: a policy file is invalid: " + e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {

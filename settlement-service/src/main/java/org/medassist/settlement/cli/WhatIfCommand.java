@@ -196,8 +196,8 @@ final class WhatIfCommand implements Callable<Integer> {
         WhatIfReport report;
         try {
             report = WhatIf.run(history, policies, options, progress);
-        } catch (NoSuchFileException e) {
-            err.println("settle whatif: no such file: " + e.getFile());
+        } catch (java.nio.file.FileSystemException e) {
+            err.println("settle whatif: " + org.medassist.schemas.cli.FileProblems.describe(e));
             return 1;
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("settle whatif: " + e.getMessage());
@@ -223,7 +223,7 @@ final class WhatIfCommand implements Callable<Integer> {
                 files.add(summary);
                 err.println("settle whatif: wrote " + files.size() + " files to " + out + " (open " + html + ")");
             } catch (IOException e) {
-                err.println("settle whatif: cannot write the report to " + out + ": " + e.getMessage());
+                err.println("settle whatif: cannot write the report to " + out + ": " + org.medassist.schemas.cli.FileProblems.describe(e));
                 return 1;
             }
         }

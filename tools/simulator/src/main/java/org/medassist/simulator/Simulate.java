@@ -152,7 +152,8 @@ public final class Simulate implements Callable<Integer> {
             write(stream, w);
             return 0;
         } catch (IOException e) {
-            err.println("bin/simulate: cannot write " + (out == null || out.equals("-") ? "to stdout" : out) + ": " + e.getMessage());
+            err.println("bin/simulate: cannot write " + (out == null || out.equals("-") ? "to stdout" : out) + ": "
+                    + org.medassist.schemas.cli.FileProblems.describe(e));
             return 1;
         }
     }
