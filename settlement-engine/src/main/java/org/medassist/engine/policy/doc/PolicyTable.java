@@ -35,7 +35,7 @@ public final class PolicyTable {
                 .append("a test fails when this file is out of date. Clauses that start with `DECISIONS` cite ")
                 .append("the project's decisions ([decisions.md](decisions.md), [readings.md](readings.md)), because the ")
                 .append("city text is silent there; every other quote is verbatim from the city's document (a test ")
-                .append("checks it against the original texts when they are available). After each city's rules, a clause ")
+                .append("checks it against the original texts in docs/seeds/). After each city's rules, a clause ")
                 .append("coverage table lists every numbered clause of its document and whether the engine implements it, ")
                 .append("partly implements it (with what is missing) or has nothing to do with it (with the reason); a test ")
                 .append("fails when it names a key the policy file lacks or omits a clause a rule cites.\n");
