@@ -111,7 +111,7 @@ public final class BenchE2e implements Callable<Integer> {
     int httpClients;
     @Option(names = "--partitions", defaultValue = "6", description = "partitions per person-keyed topic (default ${DEFAULT-VALUE})")
     int partitions;
-    @Option(names = "--port-base", defaultValue = "22100", description = "broker, controller, registry, service HTTP: this port and the next three")
+    @Option(names = "--port-base", defaultValue = "22100", description = "broker, controller, registry, service HTTP: this port and the next three (default ${DEFAULT-VALUE}; give another when two benchmarks run at once)")
     int portBase;
     @Option(names = "--service-heap", defaultValue = "512m", description = "-Xmx of the service and baseline JVMs (default ${DEFAULT-VALUE})")
     String heap;
@@ -128,7 +128,7 @@ public final class BenchE2e implements Callable<Integer> {
     Map<String, String> serviceOverrides = new LinkedHashMap<>();
     @Option(names = "--skip", split = ",", description = "phases to leave out: pass, rmw, latency, http, restore")
     Set<String> skip = Set.of();
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", description = "the simulated population's random seed: the same seed, the same persons and claims (default ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--work-dir", description = "broker data, state and logs (default: a new temporary directory)")
     Path workDir;
