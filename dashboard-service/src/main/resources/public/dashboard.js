@@ -240,8 +240,13 @@
     if (!ov) return;
     const byCity = chart('chart-city');
     if (byCity) {
+      // every city named: ECharts hides labels that would overlap (every other English name at 1400 px), so each
+      // label gets its slot's width and breaks inside a long name instead
+      const slot = Math.max(40, Math.floor((byCity.getWidth() - 90) / Math.max(1, ov.regions.length)) - 8);
       byCity.setOption(Object.assign(base(), {
-        xAxis: { type: 'category', data: ov.regions.map((r) => cityName(r.region)) },
+        grid: { left: 70, right: 12, top: 30, bottom: 40 }, // room for a name broken over two lines
+        xAxis: { type: 'category', data: ov.regions.map((r) => cityName(r.region)),
+          axisLabel: { interval: 0, width: slot, overflow: 'breakAll' } },
         series: [
           { name: t('assistance'), type: 'bar', stack: 'paid', data: ov.regions.map((r) => num(r.assistance)) },
           { name: t('tilt'), type: 'bar', stack: 'paid', data: ov.regions.map((r) => num(r.tilt)) },
