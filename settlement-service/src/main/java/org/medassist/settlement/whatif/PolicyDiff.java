@@ -182,10 +182,16 @@ public final class PolicyDiff {
             PolicyTable.Row b = baseByKey.get(e.getKey());
             PolicyTable.Row c = changedByKey.get(e.getKey());
             PolicyTable.Row cite = c != null ? c : b;
-            out.add(new RuleChange(region, e.getKey(), cite == null ? "" : cite.clause(), cite == null ? "" : cite.quote(),
+            out.add(new RuleChange(region, ruleOf(e.getKey()), cite == null ? "" : cite.clause(), cite == null ? "" : cite.quote(),
                     b == null ? null : b.rule(), c == null ? null : c.rule(), List.copyOf(e.getValue())));
         }
         return out;
+    }
+
+    /** The rule a source row speaks for, as a report names it: "tiers[B].rates.inpatient", not its ".source" key. */
+    static String ruleOf(String sourceKey) {
+        if (sourceKey.equals("source")) return "";
+        return sourceKey.endsWith(".source") ? sourceKey.substring(0, sourceKey.length() - ".source".length()) : sourceKey;
     }
 
     private static Owner best(List<Owner> owners, String path) {

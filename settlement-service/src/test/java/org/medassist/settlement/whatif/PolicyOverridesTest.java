@@ -21,6 +21,9 @@ class PolicyOverridesTest {
         assertEquals(List.of("0.90 → 0.95", "50000.00 → 60000.00", "[{\"upTo\":\"2000.00\",\"rate\":\"0.85\"},{\"rate\":\"0.80\"}] → [{\"upTo\":\"3000.00\",\"rate\":\"0.85\"},{\"rate\":\"0.80\"}]"),
                 pair.overrides().stream().map(a -> a.before() + " → " + a.after()).toList());
         assertEquals(2, pair.changes().stream().map(PolicyDiff.RuleChange::region).distinct().count());
+        // the rule is named as the report shows it: the mapping the clause speaks for, not its ".source" key
+        assertTrue(pair.changes().stream().anyMatch(c -> c.region().equals("nanjing") && c.rule().equals("tiers[B].rates.inpatient")),
+                pair.changes().toString());
         assertTrue(pair.changedName().contains("--set nanjing:tiers[B].rates.inpatient.rate=0.95"), pair.changedName());
     }
 
