@@ -103,9 +103,9 @@ abstract class JsonLineReader<T> {
     }
 
     /**
-     * A string without escapes, control characters or surrogates at i, of at most {@link EventRules#MAX_TEXT}
-     * characters; sets textStart and textEnd. A longer text, or one with a surrogate (a pair or not), is left to the
-     * codec, which refuses an overlong or non-Unicode text and words the refusal.
+     * A string without escapes, control characters, surrogates or U+FFFD at i, of at most {@link EventRules#MAX_TEXT}
+     * characters; sets textStart and textEnd. A longer text, or one with a surrogate (a pair or not) or U+FFFD, is left
+     * to the codec, which refuses an overlong or non-Unicode text and words the refusal.
      */
     boolean string() {
         if (i >= end || s[i] != '"') return false;
@@ -118,7 +118,8 @@ abstract class JsonLineReader<T> {
                 textEnd = i++;
                 return true;
             }
-            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) return false; // an escape (the codec decodes it), invalid JSON or a surrogate
+            // an escape (the codec decodes it), invalid JSON, a surrogate, or U+FFFD (bytes that were not UTF-8): the codec's
+            if (c == '\\' || c < 0x20 || Character.isSurrogate(c) || c == '\uFFFD') return false;
             i++;
         }
         return false;

@@ -65,7 +65,7 @@ class ClaimLineReaderTest {
         }
     }
 
-    /** Text fields as the codec bounds them: 1,000 characters are read, 1,001 and unpaired surrogates are the codec's to refuse. */
+    /** Text fields as the codec bounds them: 1,000 characters are read, 1,001, unpaired surrogates and U+FFFD are the codec's to refuse. */
     @Test
     void textFieldsAreBoundedAsTheCodecBoundsThem() throws IOException {
         String line = validClaimLines().get(0);
@@ -73,7 +73,7 @@ class ClaimLineReaderTest {
         String atLimit = line.replace("\"claimId\":\"" + id + "\"", "\"claimId\":\"" + "C".repeat(1000) + "\"");
         assertNotNull(codec(atLimit));
         assertEquals(codec(atLimit), new ClaimLineReader().read(atLimit));
-        for (String bad : List.of("C".repeat(1001), "C\ud83d", "\ude00C", "C\ud83dC")) {
+        for (String bad : List.of("C".repeat(1001), "C\ud83d", "\ude00C", "C\ud83dC", "C\ufffd")) {
             String mutated = line.replace("\"claimId\":\"" + id + "\"", "\"claimId\":\"" + bad + "\"");
             assertEquals(null, codec(mutated), bad);
             assertEquals(null, new ClaimLineReader().read(mutated), bad);
@@ -110,7 +110,7 @@ class ClaimLineReaderTest {
             "\"tertiary\"", "\"other\"", "\"p-1\"", "\"P-\"", "\"-P\"", "\"P\"", "\"\\u0050-1\"", "\"claim\"", "\"settlement\"",
             "\"identity\"", "\"a\\\"b\"", "\"tab\\there\"", "\"\\ud83d\\ude00\"",
             // text fields: at most 1,000 characters of Unicode text (raw surrogates, paired or not)
-            "\"" + "X".repeat(1000) + "\"", "\"" + "X".repeat(1001) + "\"", "\"P-\ud83d\"", "\"P-\ude00\"", "\"P-\ud83d\ude00\""};
+            "\"" + "X".repeat(1000) + "\"", "\"" + "X".repeat(1001) + "\"", "\"P-\ud83d\"", "\"P-\ude00\"", "\"P-\ud83d\ude00\"", "\"P-\ufffd\""};
 
     /** One of several mutations, chosen by {@code how}. */
     static String mutate(String line, int how) {

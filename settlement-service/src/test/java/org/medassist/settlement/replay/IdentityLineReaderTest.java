@@ -118,7 +118,7 @@ class IdentityLineReaderTest {
             "\"orphan\"", "\"physical\"", "\"key\"", "\"two_categories\"", "\"2023-02-30\"", "\"2023-2-01\"", "\"0000-01-01\"",
             "\"1899-12-31\"", "\"3000-01-01\"", "\"2024-02-29\"", "\"2023-02-29\"", "\"2049-12-31\"", "\"2050-01-01\"",
             "\"p-1\"", "\"P-\"", "\"P\"", "\"identity\"", "\"claim\"", "\"a\\\"b\"", "\"\\ud83d\\ude00\"",
-            "\"" + "X".repeat(1000) + "\"", "\"" + "X".repeat(1001) + "\"", "\"P-\ud83d\"", "\"P-\ud83d\ude00\"",
+            "\"" + "X".repeat(1000) + "\"", "\"" + "X".repeat(1001) + "\"", "\"P-\ud83d\"", "\"P-\ud83d\ude00\"", "\"P-\ufffd\"",
             "{\"disabilityGrade\":3,\"disabilityKind\":\"mental\"}", "{\"group\":\"key\"}", "{\"group\":null}"};
 
     /** One of several mutations, chosen by {@code how}. */
