@@ -16,6 +16,7 @@ import org.medassist.engine.policy.load.PolicyFileException;
 import org.medassist.engine.policy.doc.PolicyTable;
 import org.medassist.engine.policy.load.PolicyLoader;
 import org.medassist.engine.policy.load.PolicySource;
+import org.medassist.settlement.replay.ByteOrderMark;
 import org.medassist.settlement.replay.Replay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -190,10 +191,12 @@ public final class Settle implements Callable<Integer> {
     }
 
     private static BufferedReader open(String in) throws IOException {
-        if (in == null || in.equals("-")) return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+        if (in == null || in.equals("-")) {
+            return ByteOrderMark.skip(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16));
+        }
         Path p = Path.of(in);
         if (Files.isDirectory(p)) throw new IOException(in + " is a directory, not an events file");
-        return Files.newBufferedReader(p, StandardCharsets.UTF_8);
+        return ByteOrderMark.skip(Files.newBufferedReader(p, StandardCharsets.UTF_8));
     }
 
     /** Where the output lines go; the replay buffers and encodes them itself (UTF-8). */

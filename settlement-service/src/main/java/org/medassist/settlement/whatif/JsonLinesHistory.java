@@ -41,7 +41,8 @@ public final class JsonLinesHistory implements History {
     public Counts read(Scope scope, Consumer<SpecificRecord> sink, Progress progress) throws IOException {
         long size = file == null ? -1 : Files.size(file);
         try (Counting counted = new Counting(file == null ? stdin : Files.newInputStream(file));
-             BufferedReader in = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16)) {
+             BufferedReader in = org.medassist.settlement.replay.ByteOrderMark.skip(
+                     new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16))) {
             long lineNo = 0;
             long events = 0;
             long skipped = 0;

@@ -75,6 +75,18 @@ class SettleTest {
         Result missing = run("replay", "--in", dir.resolve("none.jsonl").toString());
         assertEquals(1, missing.code());
         assertEquals("settle replay: no such file: " + dir.resolve("none.jsonl") + "\n", missing.err());
+
+        // a file a Windows tool wrote: a byte order mark before line 1, CRLF line ends; the same settlement
+        Path windows = dir.resolve("windows.jsonl");
+        Files.writeString(windows, "\uFEFF" + Files.readString(in).replace("\n", "\r\n"));
+        Result bom = run("replay", "--in", windows.toString(), "--out", dir.resolve("windows-out.jsonl").toString(), "--quiet");
+        assertEquals(0, bom.code(), bom.err());
+        assertEquals(out, Files.readString(dir.resolve("windows-out.jsonl")));
+
+        Result noDir = run("replay", "--in", in.toString(), "--out", dir.resolve("nowhere/out.jsonl").toString());
+        assertEquals(1, noDir.code());
+        assertEquals("settle replay: no such directory: " + dir.resolve("nowhere") + " (for " + dir.resolve("nowhere/out.jsonl") + ")\n",
+                noDir.err());
     }
 
     @Test
