@@ -17,7 +17,8 @@ public interface History {
 
     /**
      * @param events  input events handed to the sink
-     * @param skipped lines or records not handed on: malformed or unreadable, not an input event, or outside the scope
+     * @param skipped    lines or records not handed on: malformed or unreadable, or not an input event
+     * @param outOfScope valid input events of another region or year than the scope's
      */
-    record Counts(long events, long skipped) {}
+    record Counts(long events, long skipped, long outOfScope) {}
 }

@@ -31,7 +31,8 @@ public final class HtmlReport {
         meta(h, "输入 Input", m.input());
         meta(h, "范围 Scope", m.scope());
         meta(h, "事件 Events", String.format("%,d events, %,d persons%s", m.events(), m.persons(),
-                m.skipped() > 0 ? String.format("; %,d skipped (malformed, not input, or outside the scope)", m.skipped()) : ""));
+                (m.outOfScope() > 0 ? String.format("; %,d outside the scope", m.outOfScope()) : "")
+                        + (m.skipped() > 0 ? String.format("; %,d skipped (malformed, unreadable, or not input)", m.skipped()) : "")));
         meta(h, "基线政策 Baseline", m.baseline().policies());
         meta(h, "调整后政策 Changed", m.changed().policies());
         meta(h, "人员标识 Persons", m.personIds());

@@ -46,6 +46,7 @@ public final class JsonLinesHistory implements History {
             long lineNo = 0;
             long events = 0;
             long skipped = 0;
+            long outOfScope = 0;
             long problems = 0;
             String line;
             while ((line = in.readLine()) != null) {
@@ -64,14 +65,14 @@ public final class JsonLinesHistory implements History {
                     continue;
                 }
                 if (!scope.reads(r)) {
-                    skipped++;
+                    outOfScope++;
                     continue;
                 }
                 sink.accept(r);
                 events++;
             }
             progress.update("reading", 1.0, events);
-            return new Counts(events, skipped);
+            return new Counts(events, skipped, outOfScope);
         }
     }
 

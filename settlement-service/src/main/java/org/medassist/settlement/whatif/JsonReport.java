@@ -24,7 +24,7 @@ public final class JsonReport {
         ObjectNode o = JSON.createObjectNode();
         var m = r.meta();
         ObjectNode meta = o.putObject("meta");
-        meta.put("input", m.input()).put("scope", m.scope()).put("events", m.events()).put("skipped", m.skipped())
+        meta.put("input", m.input()).put("scope", m.scope()).put("events", m.events()).put("skipped", m.skipped()).put("outOfScope", m.outOfScope())
                 .put("persons", m.persons()).put("seconds", Math.round(m.seconds() * 10) / 10.0).put("personIds", m.personIds());
         side(meta.putObject("baseline"), m.baseline());
         side(meta.putObject("changed"), m.changed());

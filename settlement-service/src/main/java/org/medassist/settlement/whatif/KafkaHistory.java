@@ -138,6 +138,7 @@ public final class KafkaHistory implements History {
         }
         long events = 0;
         long skipped = 0;
+        long outOfScope = 0;
         long seen = 0;
         long lastProgress = System.nanoTime();
         while (true) {
@@ -160,8 +161,10 @@ public final class KafkaHistory implements History {
                 ConsumerRecord<byte[], byte[]> r = buffers.get(next).pollFirst();
                 seen++;
                 SpecificRecord event = decode(r, values);
-                if (event == null || !scope.reads(event)) {
+                if (event == null) {
                     skipped++;
+                } else if (!scope.reads(event)) {
+                    outOfScope++;
                 } else {
                     sink.accept(event);
                     events++;
@@ -193,7 +196,7 @@ public final class KafkaHistory implements History {
             }
         }
         progress.update("reading", 1.0, events);
-        return new Counts(events, skipped);
+        return new Counts(events, skipped, outOfScope);
     }
 
     /** The event, or null for a record the settlement topology would dead-letter or reject. */

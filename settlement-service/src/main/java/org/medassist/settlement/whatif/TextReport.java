@@ -39,7 +39,8 @@ public final class TextReport {
         StringBuilder sb = new StringBuilder();
         var m = r.meta();
         sb.append(String.format("what-if: %s (%s): %,d events, %,d persons, %.1f s%n", m.input(), m.scope(), m.events(), m.persons(), m.seconds()));
-        if (m.skipped() > 0) sb.append(String.format("  %,d lines or records skipped (malformed, not input events, or outside the scope)%n", m.skipped()));
+        if (m.outOfScope() > 0) sb.append(String.format("  %,d events outside the scope, not applied%n", m.outOfScope()));
+        if (m.skipped() > 0) sb.append(String.format("  %,d lines or records skipped (malformed, unreadable, or not input events)%n", m.skipped()));
         sb.append("  baseline: ").append(m.baseline().policies()).append('\n');
         sb.append("  changed:  ").append(m.changed().policies()).append('\n');
         for (WhatIfReport.Side s : List.of(m.baseline(), m.changed())) {

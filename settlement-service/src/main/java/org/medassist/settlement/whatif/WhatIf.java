@@ -92,7 +92,7 @@ public final class WhatIf {
             compare(base, changed, comparison, progress, cancelled, each);
             double seconds = (System.nanoTime() - started) / 1e9;
             WhatIfReport.Meta meta = new WhatIfReport.Meta(history.describe(), options.scope().describe(), counts.events(),
-                    counts.skipped(), Math.max(base.run.persons(), changed.run.persons()), seconds, options.personNaming(),
+                    counts.skipped(), counts.outOfScope(), Math.max(base.run.persons(), changed.run.persons()), seconds, options.personNaming(),
                     base.meta(policies.baselineName()), changed.meta(policies.changedName()));
             return new WhatIfReport(meta, policies.changes(), comparison.totals(), comparison.byCity(), comparison.byTier(),
                     comparison.byClass(), comparison.byMonth(), comparison.persons(), comparison.burden(), comparison.alerts(),

@@ -19,11 +19,12 @@ public record WhatIfReport(
      * @param input     what was read ("events.jsonl", "Kafka at host:9092")
      * @param scope     regions and year reported
      * @param events    input events applied to both sides
-     * @param skipped   input lines or records not applied: malformed, outside the scope, not input events
+     * @param skipped   input lines or records not applied: malformed or unreadable, or not input events
+     * @param outOfScope valid input events of another region or year than the scope's, not applied
      * @param seconds   wall time of the run
      * @param personIds how persons are named: "keyed hash" or "raw personId"
      */
-    public record Meta(String input, String scope, long events, long skipped, int persons, double seconds, String personIds,
+    public record Meta(String input, String scope, long events, long skipped, long outOfScope, int persons, double seconds, String personIds,
                        Side baseline, Side changed) {}
 
     /**

@@ -258,6 +258,13 @@ class WhatIfTest {
             assertEquals(v[1], nanjing.personYears().get(k)[1], k);
         });
         for (Row row : nanjing.report().byCity()) assertEquals("nanjing", row.key());
+        // what the scope leaves out is counted apart from what could not be read
+        var all2 = all.report().meta();
+        var scoped = nanjing.report().meta();
+        assertEquals(0, all2.outOfScope());
+        assertTrue(scoped.outOfScope() > 0, "events of other regions and years: " + scoped);
+        assertEquals(all2.skipped(), scoped.skipped(), "the same malformed lines whatever the scope");
+        assertEquals(all2.events(), scoped.events() + scoped.outOfScope());
     }
 
     // --------------------------------------------------------------------------------------------------- events
