@@ -62,5 +62,18 @@ class RequestBodiesTest {
         assertEquals("the body must be UTF-8 JSON; this request declares charset=ISO-8859-1",
                 RequestBodies.charsetProblem(HttpRequest.POST("/", "").contentType("application/json; charset=ISO-8859-1")));
         assertTrue(RequestBodies.charsetProblem(HttpRequest.POST("/", "").contentType("application/json; charset=UTF-16")) != null);
+        // the parameter's name in any case; UTF-8 under its other names; US-ASCII, a subset of UTF-8
+        assertEquals("the body must be UTF-8 JSON; this request declares charset=ISO-8859-1",
+                RequestBodies.charsetProblem(HttpRequest.POST("/", "").contentType("application/json; Charset=ISO-8859-1")));
+        assertTrue(RequestBodies.charsetProblem(HttpRequest.POST("/", "").contentType("application/json; CHARSET=latin1")) != null);
+        assertNull(RequestBodies.charsetProblem(HttpRequest.POST("/", "").contentType("application/json; charset=us-ascii")));
+        assertNull(RequestBodies.charsetProblem(HttpRequest.POST("/", "").contentType("application/json; CharSet=UTF8")));
+        assertTrue(RequestBodies.charsetProblem(HttpRequest.POST("/", "").contentType("application/json; charset=no-such-set")) != null);
+    }
+
+    @Test
+    void aByteOrderMarkIsDropped() throws Exception {
+        assertEquals("[]", RequestBodies.utf8("\uFEFF[]".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("[\uFEFF]", RequestBodies.utf8("[\uFEFF]".getBytes(StandardCharsets.UTF_8)), "only a leading one");
     }
 }
