@@ -183,9 +183,10 @@ public final class Settle implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             // the ledgers were the replay's alone: unwound, they are garbage, and there is room to say what to do
             err.println("settle replay: stopped, the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                    + " MiB) is full. Replay keeps every person's ledger in memory, about 1.2 kB per claim; run it with a"
-                    + " larger heap, e.g. SETTLE_JAVA_OPTS=-Xmx16g bin/settle replay … (docs/settlement-service.md,"
-                    + " \"Replay and its memory\"). The output written so far is incomplete.");
+                    + " MiB) is full. Replay keeps every person's ledger in memory, about 560 bytes per claim, and reads"
+                    + " each line whole (a line of tens of megabytes needs that much again); run it with a larger heap,"
+                    + " e.g. SETTLE_JAVA_OPTS=-Xmx8g bin/settle replay … (docs/settlement-service.md, \"Replay and its"
+                    + " memory\"). The output written so far is incomplete.");
         }
         return 1;
     }
@@ -196,7 +197,9 @@ public final class Settle implements Callable<Integer> {
         }
         Path p = Path.of(in);
         if (Files.isDirectory(p)) throw new IOException(in + " is a directory, not an events file");
-        return ByteOrderMark.skip(Files.newBufferedReader(p, StandardCharsets.UTF_8));
+        // bytes that are not UTF-8 read as U+FFFD, as on stdin, so that line is rejected with its number and the reason
+        // (Files.newBufferedReader's decoder would stop the whole replay at the first bad byte, with no line number)
+        return ByteOrderMark.skip(new BufferedReader(new InputStreamReader(Files.newInputStream(p), StandardCharsets.UTF_8), 1 << 16));
     }
 
     /** Where the output lines go; the replay buffers and encodes them itself (UTF-8). */

@@ -83,6 +83,18 @@ class SettleTest {
         assertEquals(0, bom.code(), bom.err());
         assertEquals(out, Files.readString(dir.resolve("windows-out.jsonl")));
 
+        // a byte that is not UTF-8 inside line 2: that line is rejected with its number and reason, the rest settles
+        byte[] bytes = Files.readAllBytes(in);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("\"C-1\"") + 3;
+        bytes[at] = (byte) 0xff;
+        Path bad = dir.resolve("bad-byte.jsonl");
+        Files.write(bad, bytes);
+        Result badByte = run("replay", "--in", bad.toString(), "--out", dir.resolve("bad-out.jsonl").toString(), "--quiet");
+        assertEquals(0, badByte.code(), badByte.err());
+        assertTrue(badByte.err().contains("line 2: claim C-\ufffd: claimId holds U+FFFD, the replacement character"), badByte.err());
+        assertTrue(Files.readString(dir.resolve("bad-out.jsonl")).contains("\"status\":\"rejected\""));
+
         Result noDir = run("replay", "--in", in.toString(), "--out", dir.resolve("nowhere/out.jsonl").toString());
         assertEquals(1, noDir.code());
         assertEquals("settle replay: no such directory: " + dir.resolve("nowhere") + " (for " + dir.resolve("nowhere/out.jsonl") + ")\n",
