@@ -338,7 +338,7 @@ public final class EventJson {
             switch (s.getType()) {
                 case STRING: {
                     if (!node.isTextual()) throw fail(path, "must be a string");
-                    String problem = input ? EventRules.textProblem(node.textValue()) : null;
+                    String problem = input ? EventRules.textProblem(node.textValue(), path) : null;
                     if (problem != null) throw fail(path, problem);
                     return node.textValue();
                 }

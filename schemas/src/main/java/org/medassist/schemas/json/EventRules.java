@@ -34,6 +34,12 @@ public final class EventRules {
     private static final Set<String> OUTPUT_TYPES = Set.of("settlement", "alert");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    /**
+     * Input text fields that name nothing (a reversal's reason): U+FFFD there makes no two things one, so it is kept
+     * as sent. Every other text field is an id, a key or a region, where it is refused (docs/contract.md).
+     */
+    private static final Set<String> FREE_TEXT = Set.of("reason");
+
     /** Decimals a rate may have: the engine's parts per million. */
     private static final int RATE_DECIMALS = 6;
     private static final Set<String> MEASURES = Set.of("S", "R", "burden");
@@ -103,7 +109,7 @@ public final class EventRules {
                         throw ctx.fail(path, "is empty");
                     }
                     if (ctx.input()) {
-                        String problem = textProblem(v.toString());
+                        String problem = textProblem(v.toString(), path);
                         if (problem != null) throw ctx.fail(path, problem);
                     }
                 }
@@ -249,7 +255,12 @@ public final class EventRules {
      * Unicode text (an unpaired surrogate, which no UTF-8 record can carry: it would be stored as another text than
      * the one accepted), or holding U+FFFD, which is what bytes that were not UTF-8 decode to.
      */
-    static String textProblem(String text) {
+    static String textProblem(String text) { return textProblem(text, true); }
+
+    /** As {@link #textProblem(String)} for the field at {@code path}: U+FFFD is refused only where the text names something. */
+    static String textProblem(String text, String path) { return textProblem(text, !FREE_TEXT.contains(path)); }
+
+    private static String textProblem(String text, boolean naming) {
         if (text.length() > MAX_TEXT) {
             return "is longer than " + MAX_TEXT + " characters (" + text.length() + " were sent)";
         }
@@ -259,7 +270,7 @@ public final class EventRules {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "is not Unicode text: an unpaired surrogate at character " + (i + 1);
-            } else if (c == '\uFFFD') {
+            } else if (c == '\uFFFD' && naming) {
                 // what a reader makes of bytes that are not UTF-8 (an Avro string from a direct producer, a replayed
                 // line): kept, two different ids sent so would be one
                 return "holds U+FFFD, the replacement character, at character " + (i + 1)

@@ -409,6 +409,17 @@ class EventJsonValidationTest {
                         + " was not UTF-8 reads so, and would be kept as another text than the one sent");
     }
 
+    /** A reversal's reason names nothing: U+FFFD there makes no two things one, and the reversal is taken. */
+    @Test
+    void theReplacementCharacterInAReasonIsKept() {
+        String reversal = "{\"type\":\"claim_reversal\",\"reversalId\":\"R-1\",\"claimId\":\"C-1\",\"personId\":\"P-1\","
+                + "\"region\":\"nanjing\",\"hospitalId\":\"H1\",\"reason\":\"\u4e71\ufffd\u7801\"}";
+        var r = (org.medassist.events.ClaimReversal) EventJson.read(reversal);
+        assertEquals("\u4e71\ufffd\u7801", r.getReason());
+        rejected(reversal.replace("\"C-1\"", "\"C-\ufffd\""), "claim_reversal R-1: claimId holds U+FFFD, the replacement character,"
+                + " at character 3: text that was not UTF-8 reads so, and would be kept as another text than the one sent");
+    }
+
     /** The engine holds rates in parts per million: a seventh decimal was a 500 over HTTP and a poison record on Kafka. */
     @ParameterizedTest
     @ValueSource(strings = {"0.6500001", "0.65000000", "0.9999999"})
