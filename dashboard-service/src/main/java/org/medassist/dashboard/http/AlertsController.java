@@ -34,10 +34,12 @@ import org.medassist.events.Alert;
 import org.medassist.kit.audit.Audit;
 import org.medassist.kit.audit.AuditLog;
 import org.medassist.kit.auth.ApiPrincipal;
+import org.medassist.kit.auth.TokenAuthenticator;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.schemas.PersonIdHash;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Sinks;
 
 /**
  * The alerts the monitoring offices receive (docs/dashboard-service.md):
@@ -64,14 +66,17 @@ public class AlertsController {
     private final AuditLog audit;
     private final PersonIdHash hash;
     private final Duration keepAlive;
+    private final TokenAuthenticator tokens;
 
     public AlertsController(AlertBook alerts, PolicyCatalog catalog, AuditLog audit, PersonIdHash hash,
-                            @io.micronaut.context.annotation.Value("${medassist.dashboard.keep-alive:15s}") Duration keepAlive) {
+                            @io.micronaut.context.annotation.Value("${medassist.dashboard.keep-alive:15s}") Duration keepAlive,
+                            TokenAuthenticator tokens) {
         this.alerts = alerts;
         this.catalog = catalog;
         this.audit = audit;
         this.hash = hash;
         this.keepAlive = keepAlive;
+        this.tokens = tokens;
     }
 
     /**
@@ -151,11 +156,22 @@ public class AlertsController {
         }
         Predicate<Alert> filter = filter(p, region, recipient, rule);
         String requestId = Audit.requestId(request);
+        // an open stream keeps the rights its token had: checked again before each alert and at each keep-alive, and
+        // ended when the token was revoked or its principal changed (docs/security.md, revocation); the client
+        // reconnects with what the token may see now
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        Sinks.One<Boolean> revoked = Sinks.one();
+        java.util.function.BooleanSupplier stillValid = () -> {
+            boolean valid = tokens.authenticate(authorization).map(p::equals).orElse(false);
+            if (!valid) revoked.tryEmitValue(Boolean.TRUE);
+            return valid;
+        };
         Flux<Event<String>> alertsFlux = Flux.create(sink -> {
             Set<String> delivered = new LinkedHashSet<>();
             AlertBook.Subscription sub = alerts.subscribe(from, filter,
                     start -> sink.next(Event.of(data(Map.of("position", start.toString()))).name("ready").id(start.toString())),
                     (stored, after) -> {
+                        if (!stillValid.getAsBoolean()) return;
                         synchronized (delivered) {
                             delivered.add(stored.alert().getPersonId());
                         }
@@ -168,8 +184,10 @@ public class AlertsController {
                 }
             });
         }, FluxSink.OverflowStrategy.BUFFER);
-        Flux<Event<String>> keepAlives = Flux.interval(keepAlive, keepAlive).map(i -> Event.of("{}").name("keepalive"));
-        return HttpResponse.ok(Flux.merge(alertsFlux, keepAlives)).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
+        Flux<Event<String>> keepAlives = Flux.interval(keepAlive, keepAlive).filter(i -> stillValid.getAsBoolean())
+                .map(i -> Event.of("{}").name("keepalive"));
+        return HttpResponse.ok(Flux.merge(alertsFlux, keepAlives).takeUntilOther(revoked.asMono()))
+                .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache").header("X-Accel-Buffering", "no");
     }
 

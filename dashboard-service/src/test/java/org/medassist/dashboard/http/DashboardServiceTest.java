@@ -53,6 +53,7 @@ class DashboardServiceTest {
     static final String RESIDENTS = "fangchenggang/monitoring/residents-10000";
 
     KafkaTestEnvironment.Environment env;
+    java.nio.file.Path tokensFile;
     ApplicationContext ctx;
     String base;
     KafkaProducer<String, SpecificRecord> producer;
@@ -70,6 +71,12 @@ class DashboardServiceTest {
         Fixtures.principal(p, "agency-fcg", "agency", "fcg-agency", FCG);
         Fixtures.principal(p, "department", "department", "civil_affairs", "*");
         Fixtures.principal(p, "hospital", "hospital", "H01", "*");
+        // a token in the tokens file, which a test revokes while its feed is open
+        tokensFile = java.nio.file.Files.createTempFile("dashboard-tokens", ".yml");
+        java.nio.file.Files.writeString(tokensFile, revocableTokens(true));
+        p.put(org.medassist.kit.auth.TokenAuthenticator.TOKENS_FILE_PROPERTY, tokensFile.toString());
+        p.put("medassist.auth.tokens-file-check", "100ms");
+        p.put("medassist.dashboard.keep-alive", "500ms");
         ctx = DashboardApplication.start(p);
         ctx.getBean(AuditLog.class).addListener(audit::add);
         base = Fixtures.base(ctx);
@@ -280,6 +287,34 @@ class DashboardServiceTest {
         assertTrue(audit.stream().noneMatch(r -> r.contains("\"P-8\"")));
     }
 
+    static String revocableTokens(boolean present) {
+        if (!present) return "principals: {}\n";
+        return "principals:\n  revocable:\n    kind: agency\n    name: jiyuan-revocable\n    regions: jiyuan\n"
+                + "    token-sha256: " + org.medassist.kit.auth.TokenAuthenticator.sha256("token-revocable") + "\n";
+    }
+
+    /**
+     * An open feed keeps no more rights than its token has now: revoked while the feed is open, the token gets no
+     * further alert and the feed ends (docs/security.md, revocation). It kept streaming before (found by an audit).
+     */
+    @Test
+    void aFeedEndsWhenItsTokenIsRevoked() throws Exception {
+        // a region no other test of this class reads, so its alert changes none of their counts
+        SseClient feed = SseClient.open(base + "/v1/alerts/stream?region=jiyuan", "token-revocable", null);
+        assertEquals("ready", feed.next(Duration.ofSeconds(10)).name());
+        java.nio.file.Files.writeString(tokensFile, revocableTokens(false));
+        Fixtures.await("the revocation read", Duration.ofSeconds(10),
+                () -> Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/alerts")).header("Authorization",
+                        "Bearer token-revocable").build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 401);
+        send(producer, "alerts", "P-R", alert("P-R", "jiyuan", 2023, "2023-10", "jiyuan/monitoring/g3-self-pay", "S", 2_000_000,
+                1_975_000, List.of("civil_affairs")));
+        Fixtures.await("the alert read", Duration.ofSeconds(20),
+                () -> getJson(base + "/v1/alerts?month=2023-10", "token-reader").path("count").asInt() == 1);
+        assertNull(feed.next(Duration.ofMillis(1_500)), "no alert after the revocation");
+        Fixtures.await("the feed ended", Duration.ofSeconds(10), feed::ended);
+        feed.close();
+    }
+
     private static List<String> ids(JsonNode list) {
         List<String> out = new ArrayList<>();
         for (JsonNode a : list.path("alerts")) out.add(a.path("personId").asText());
@@ -320,6 +355,9 @@ class DashboardServiceTest {
         }
 
         static SseClient open(String url, String token, String lastEventId) { return new SseClient(url, token, lastEventId); }
+
+        /** Whether the server ended the stream. */
+        boolean ended() { return future.isDone(); }
 
         Event next(Duration within) throws InterruptedException {
             return events.poll(within.toMillis(), TimeUnit.MILLISECONDS);
