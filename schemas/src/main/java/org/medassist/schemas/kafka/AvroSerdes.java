@@ -126,8 +126,9 @@ public final class AvroSerdes {
         private static RuntimeException unknownId(byte[] data, RuntimeException e) {
             if (!RetryingSerializer.notFound(e)) return e;
             int id = java.nio.ByteBuffer.wrap(data, 1, 4).getInt();
-            return new IllegalArgumentException("schema id " + id + " is not in the schema registry: the producer wrote"
-                    + " an id this registry never gave");
+            // the registry's answer stays the cause: a registry at the wrong path, or restarted empty, reads the same
+            return new IllegalArgumentException("schema id " + id + " is not found in this schema registry (the producer"
+                    + " wrote an id this registry does not have)", e);
         }
     }
 

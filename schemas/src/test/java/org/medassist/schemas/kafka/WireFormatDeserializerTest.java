@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,9 @@ class WireFormatDeserializerTest {
     void aSchemaIdTheRegistryDoesNotHave() {
         var d = new AvroSerdes.WireFormatDeserializer<>(failing(new RuntimeException(new Answer(404))));
         var e = assertThrows(IllegalArgumentException.class, () -> d.deserialize("t", new byte[] {0, 0, 0, 0x30, 0x39, 2}));
-        assertEquals("schema id 12345 is not in the schema registry: the producer wrote an id this registry never gave", e.getMessage());
+        assertEquals("schema id 12345 is not found in this schema registry (the producer wrote an id this registry does not have)",
+                e.getMessage());
+        assertTrue(e.getCause() != null, "the registry's answer is kept");
     }
 
     /** An unreachable or failing registry is not the record's fault: thrown as it came, to be retried. */

@@ -20,9 +20,17 @@ import java.util.Map;
 @Replaces(JsonErrorResponseBodyProvider.class)
 public final class ApiErrorBodies implements JsonErrorResponseBodyProvider<String> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrorBodies.class);
+
     @Override
     public String body(ErrorContext context, HttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        if (status.getCode() >= 500) {
+            // the one place the failure is told: under the id the answer carries, with what failed
+            String id = org.medassist.kit.audit.Audit.requestId(context.getRequest());
+            LOG.error("request {} ({} {}) answered {}", id, context.getRequest().getMethodName(), context.getRequest().getPath(),
+                    status.getCode(), context.getRootCause().orElse(null));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code(status));
         body.put("message", message(context, status));
