@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -18,6 +20,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.medassist.engine.policy.Rates;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -116,4 +120,36 @@ class ArchitectureTest {
             }
         };
     }
+
+    /**
+     * What ArchUnit cannot see: floating point inside method bodies (a local {@code double}, {@code fen * 0.9}, a
+     * conversion to or from {@code double} or {@code float}). The engine's compiled classes are disassembled with the
+     * JDK's own {@code javap} and every instruction of floating point is a violation, named with its class.
+     */
+    @Test
+    void noMethodBodyComputesInFloatingPoint() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        List<String> args = new ArrayList<>(List.of("-c", "-p"));
+        try (var files = java.nio.file.Files.walk(classes)) {
+            files.filter(f -> f.toString().endsWith(".class")).map(java.nio.file.Path::toString).sorted().forEach(args::add);
+        }
+        assertTrue(args.size() > 50, "the engine's classes in " + classes.toAbsolutePath());
+        java.io.StringWriter out = new java.io.StringWriter();
+        int rc = java.util.spi.ToolProvider.findFirst("javap").orElseThrow()
+                .run(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()), args.toArray(String[]::new));
+        assertEquals(0, rc, "javap failed");
+        List<String> found = new ArrayList<>();
+        String current = "?";
+        for (String line : out.toString().split("\n")) {
+            if (line.startsWith("Compiled from")) continue;
+            if (!line.startsWith(" ") && (line.contains("class ") || line.contains("interface ") || line.contains("enum "))) current = line.trim();
+            if (FLOATING.matcher(line).find()) found.add(current + ": " + line.trim());
+        }
+        assertEquals(List.of(), found, "floating point in the engine's method bodies: money is long fen, rates long ppm");
+    }
+
+    /** javap's instructions of floating point: arithmetic, loads and stores, conversions, and double or float constants. */
+    private static final java.util.regex.Pattern FLOATING = java.util.regex.Pattern.compile(
+            "^\\s+\\d+: (?:[df](?:add|sub|mul|div|rem|neg|cmpl|cmpg|load|load_\\d|store|store_\\d|const_\\d|return|aload|astore)"
+                    + "|[ilfd]2[df]|[df]2[il])\\b|// (?:double|float) ");
 }
