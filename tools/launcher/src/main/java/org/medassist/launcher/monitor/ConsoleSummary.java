@@ -157,7 +157,9 @@ public final class ConsoleSummary implements AutoCloseable {
         Map<SettlementStatus, Long> st = t.byStatus();
         long all = 0;
         for (long v : st.values()) all += v;
-        double[] r = rates.sample(System.nanoTime(), s == null ? 0 : s.position(), st.get(SettlementStatus.settled), all);
+        // the rates are this run's: claims earlier runs settled, read back at start, are not settled now
+        double[] r = rates.sample(System.nanoTime(), s == null ? 0 : s.position(), st.get(SettlementStatus.settled) - t.settledEarlier(),
+                all - t.settlementsEarlier());
         lines.add(String.format(Locale.ROOT, "rate    settled %,.0f/s · all settlements %,.0f/s · sent %,.0f/s", r[1], r[2], r[0]));
         lines.add(Double.isNaN(r[3]) ? "        this run: nothing sent yet"
                 : String.format(Locale.ROOT, "        this run: settled %,.0f/s · sent %,.0f/s", r[4], r[3]));
@@ -193,12 +195,15 @@ public final class ConsoleSummary implements AutoCloseable {
      * second, so a message line's redraw does not read a rate over a few milliseconds), and over this run's work.
      *
      * <p>"This run" starts at the last sample before this run sent its first event (the counts then are its baseline:
-     * a resumed run's totals, read back from the output topics, are not this run's) and ends at the last time each
-     * count rose, so that a finished stream's rates do not fall as the run idles. Until this run sends, there is none.
+     * a resumed run's stream position is not this run's) and ends at the last time each count rose, so that a finished
+     * stream's rates do not fall as the run idles. Until this run sends, there is none. The settled count it is given
+     * leaves out what earlier runs settled ({@link Totals.Snapshot#settledEarlier}), which the output reader reads back
+     * at start, perhaps after this run began to send.
      */
     static final class Rates {
         private long atNanos;
         private long[] at = new long[3];
+        private boolean primed;
         private final double[] last = new double[5];
         /** The sample before the first one at which sent rose: this run's start and baseline (null until then). */
         private long[] previous;
@@ -218,6 +223,12 @@ public final class ConsoleSummary implements AutoCloseable {
          */
         synchronized double[] sample(long now, long sent, long settled, long settlements) {
             long[] counts = {sent, settled, settlements};
+            if (!primed) {
+                // the first sample is the baseline of the first interval: a resumed stream's position is no rate
+                primed = true;
+                at = counts;
+                atNanos = now;
+            }
             if (base == null && previous != null && sent > previous[0]) {
                 base = previous;
                 baseNanos = previousNanos;

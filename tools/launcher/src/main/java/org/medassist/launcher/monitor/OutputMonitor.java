@@ -36,6 +36,8 @@ public final class OutputMonitor implements AutoCloseable {
     private final Totals totals;
     private final Thread thread;
     private final Set<TopicPartition> assigned = new HashSet<>();
+    /** Each partition's end when it was assigned: records before it are earlier runs', read back. */
+    private final java.util.Map<TopicPartition, Long> startEnds = new java.util.HashMap<>();
     private volatile boolean running = true;
     private volatile boolean started;
     private volatile long records;
@@ -135,6 +137,11 @@ public final class OutputMonitor implements AutoCloseable {
         assigned.addAll(fresh);
         consumer.assign(assigned);
         consumer.seekToBeginning(fresh);
+        try {
+            startEnds.putAll(consumer.endOffsets(fresh, Duration.ofSeconds(5)));
+        } catch (RuntimeException e) {
+            fresh.forEach(tp -> startEnds.put(tp, 0L)); // unknown: everything counts as this run's
+        }
     }
 
     private void handle(ConsumerRecord<String, SpecificRecord> r) {
@@ -143,7 +150,7 @@ public final class OutputMonitor implements AutoCloseable {
         if (r.topic().equals(Topics.DEAD_LETTERS.name())) {
             totals.deadLetter();
         } else if (value instanceof Settlement s) {
-            totals.add(s);
+            totals.add(s, r.offset() < startEnds.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L));
         } else if (value instanceof Alert a) {
             totals.add(a);
         } else if (value != null) {

@@ -36,6 +36,10 @@ public final class Totals {
     private long alerts;
     private long deadLetters;
     private long unreadable;
+    /** Claims settled by earlier runs of this data directory: read back from the output topics at start. */
+    private long settledEarlier;
+    /** Settlement events of any status earlier runs wrote. */
+    private long settlementsEarlier;
 
     /** @param regions the cities shown from the start, before they have figures (others appear as they come) */
     public Totals(PersonIdHash hash, Collection<String> regions) {
@@ -71,7 +75,7 @@ public final class Totals {
 
     /** A consistent copy of the totals. */
     public record Snapshot(Map<String, City> cities, Map<SettlementStatus, Long> byStatus, long alerts,
-                           long deadLetters, long unreadable) {
+                           long deadLetters, long unreadable, long settledEarlier, long settlementsEarlier) {
         public long assistance() {
             return cities.values().stream().mapToLong(c -> c.assistance).sum();
         }
@@ -91,8 +95,17 @@ public final class Totals {
     }
 
     public void add(Settlement s) {
+        add(s, false);
+    }
+
+    /** A settlement; {@code earlier} when an earlier run wrote it (it counts in every total, and apart for the rates). */
+    public void add(Settlement s, boolean earlier) {
         Map<String, Object> view = view(s);
         synchronized (this) {
+            if (earlier) {
+                settlementsEarlier++;
+                if (s.getStatus() == SettlementStatus.settled) settledEarlier++;
+            }
             City c = cities.computeIfAbsent(s.getRegion(), k -> new City());
             c.byStatus.merge(s.getStatus(), 1L, Long::sum);
             c.assistance += s.getAssistance();
@@ -125,7 +138,7 @@ public final class Totals {
     public synchronized Snapshot snapshot() {
         Map<String, City> copy = new LinkedHashMap<>();
         cities.forEach((k, v) -> copy.put(k, v.copy()));
-        return new Snapshot(copy, new EnumMap<>(byStatus), alerts, deadLetters, unreadable);
+        return new Snapshot(copy, new EnumMap<>(byStatus), alerts, deadLetters, unreadable, settledEarlier, settlementsEarlier);
     }
 
     /** The most recent settlements, oldest first. */

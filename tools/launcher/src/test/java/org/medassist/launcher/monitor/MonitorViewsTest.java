@@ -92,6 +92,20 @@ class MonitorViewsTest {
         assertEquals("0.05", ConsoleSummary.yuan(5));
     }
 
+    /** What earlier runs settled counts in every total, and is known apart, so the rates leave it out. */
+    @Test
+    void settlementsOfEarlierRunsCountInTheTotalsAndApartForTheRates() {
+        Totals t = new Totals(PersonIdHash.withKey("key"), CITIES);
+        t.add(settlement("nanjing", SettlementStatus.settled, 100_000, 0), true);
+        t.add(settlement("nanjing", SettlementStatus.reversed, -100_000, 0), true);
+        t.add(settlement("nanjing", SettlementStatus.settled, 50_000, 0), false);
+        Totals.Snapshot snap = t.snapshot();
+        assertEquals(2, snap.byStatus().get(SettlementStatus.settled));
+        assertEquals(1, snap.settledEarlier(), "only the settled claims of earlier runs");
+        assertEquals(2, snap.settlementsEarlier());
+        assertEquals(50_000, snap.assistance());
+    }
+
     @Test
     void theSettledRateIsPerSecondOverTheLastIntervalAndOverThisRunsWork() {
         long s = 1_000_000_000L;
@@ -99,6 +113,7 @@ class MonitorViewsTest {
         // a resumed run: the totals of earlier runs are read back first; nothing is sent yet
         double[] resumed = r.sample(2 * s, 5_000, 4_000, 4_200);
         assertTrue(Double.isNaN(resumed[3]) && Double.isNaN(resumed[4]), "no rate of this run before it sends");
+        assertEquals(0, resumed[0], 1e-9, "the resumed position is the first interval's baseline, not 5,000 sent in 2 s");
         r.sample(4 * s, 5_000, 4_000, 4_200);
         double[] first = r.sample(6 * s, 6_000, 4_600, 4_800);
         assertEquals(500, first[0], 1e-9, "sent over the last 2 s");
