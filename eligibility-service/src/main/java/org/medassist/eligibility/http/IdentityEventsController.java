@@ -104,6 +104,10 @@ public class IdentityEventsController {
         }
         Department department = Department.valueOf(principal.name());
         Outcome<IdentityEvent> outcome = IdentityBatch.check(principal, body, maxEvents, personId -> Audit.person(request, personId));
+        if (outcome instanceof Outcome.Accepted<IdentityEvent> accepted) {
+            var conflicts = ingestion.conflicts(accepted.events());
+            if (!conflicts.isEmpty()) outcome = new Outcome.Invalid<>(conflicts);
+        }
         HttpResponse<?> refused = BatchAnswers.refusal(outcome, "identity", meters);
         if (refused != null) {
             LOG.info("{} ({}): request refused with {}", department, principal.label(), refused.getStatus().getCode());

@@ -69,6 +69,35 @@ public class IdentityIngestion implements AutoCloseable {
     }
 
     /**
+     * Events that reuse an eventId of their department with other content, which the fold would set aside as a dead
+     * letter after the request was answered 202 (an event's content never changes, docs/eligibility-service.md): twice
+     * in this request, or once in a timeline this instance holds. Answered 400 instead, so the sender learns it now.
+     * A timeline held by another instance, or not yet folded, is not looked at: there the fold's dead letter remains.
+     */
+    public List<org.medassist.kit.http.EventBatch.Problem> conflicts(List<IdentityEvent> events) {
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        List<org.medassist.kit.http.EventBatch.Problem> problems = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            IdentityEvent e = events.get(i);
+            String id = e.getDepartment().name() + '/' + e.getEventId();
+            // an event's identity is its department and eventId within the person's timeline (docs/contract.md)
+            Integer earlier = first.putIfAbsent(e.getPersonId() + '/' + id, i);
+            String why = null;
+            if (earlier != null && !events.get(earlier).equals(e)) {
+                why = "event " + earlier + " of this request has the same eventId with other content";
+            } else if (earlier == null) {
+                IdentityEvent known = localEvent(e, id);
+                if (known != null && !known.equals(e)) why = "an event with this eventId and other content was already received";
+            }
+            if (why != null) {
+                problems.add(new org.medassist.kit.http.EventBatch.Problem(i, org.medassist.schemas.json.EventRules.shown(e.getEventId()),
+                        "eventId", why + "; an event never changes: send the correction as a new event under a new eventId"));
+            }
+        }
+        return problems;
+    }
+
+    /**
      * Events repeated within the request, or already in a timeline this instance holds. Events of persons owned by
      * another instance, or not yet folded, are not counted.
      */
@@ -77,22 +106,27 @@ public class IdentityIngestion implements AutoCloseable {
         int known = 0;
         for (IdentityEvent e : events) {
             String id = e.getDepartment().name() + '/' + e.getEventId();
-            if (!seen.add(id) || inLocalTimeline(e, id)) known++;
+            if (!seen.add(e.getPersonId() + '/' + id) || inLocalTimeline(e, id)) known++;
         }
         return known;
     }
 
     private boolean inLocalTimeline(IdentityEvent e, String id) {
-        if (queries == null) return false;
+        return localEvent(e, id) != null;
+    }
+
+    /** The event of this id in the person's timeline, if this instance holds it; null otherwise (best effort). */
+    private IdentityEvent localEvent(IdentityEvent e, String id) {
+        if (queries == null) return null;
         try {
             if (!(queries.locate(EligibilityTopology.STORE, e.getPersonId()) instanceof InteractiveQueries.Location.Local)) {
-                return false;
+                return null;
             }
             Optional<PersonEligibility> pe = queries.getLocal(EligibilityTopology.STORE, e.getPersonId());
-            return pe.isPresent() && pe.get().getEvents().stream()
-                    .anyMatch(x -> id.equals(x.getDepartment().name() + '/' + x.getEventId()));
+            return pe.isEmpty() ? null : pe.get().getEvents().stream()
+                    .filter(x -> id.equals(x.getDepartment().name() + '/' + x.getEventId())).findFirst().orElse(null);
         } catch (RuntimeException ex) {
-            return false; // best effort: a rebalancing store says nothing
+            return null; // best effort: a rebalancing store says nothing
         }
     }
 

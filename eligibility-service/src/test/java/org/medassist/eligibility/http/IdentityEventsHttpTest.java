@@ -156,6 +156,23 @@ class IdentityEventsHttpTest {
         assertEquals(202, again.statusCode(), again.body());
         assertEquals(2, body(again).get("accepted").asInt());
         assertEquals(2, body(again).get("duplicates").asInt(), "both are in this instance's store already");
+
+        // the same eventId with other content: refused now, where the fold would set it aside after a 202
+        String changed = json(Events2.revoke("mz-1-" + RUN, p, "2023-05-01"));
+        HttpResponse<String> conflict = service.post("/v1/identity-events", RunningService.CIVIL, changed);
+        assertEquals(400, conflict.statusCode(), conflict.body());
+        assertTrue(conflict.body().contains("an event with this eventId and other content was already received"), conflict.body());
+        assertTrue(conflict.body().contains("\"field\":\"eventId\""), conflict.body());
+        String twice = json(grant("mz-3-" + RUN, p, "2023-04-20"), grant("mz-3-" + RUN, p, "2023-06-20"));
+        HttpResponse<String> inOne = service.post("/v1/identity-events", RunningService.CIVIL, twice);
+        assertEquals(400, inOne.statusCode(), inOne.body());
+        assertTrue(inOne.body().contains("event 0 of this request has the same eventId with other content"), inOne.body());
+        // the identity is the department's eventId within the person's timeline: another person may reuse it
+        String other = person("202b");
+        HttpResponse<String> twoPersons = service.post("/v1/identity-events", RunningService.CIVIL,
+                json(grant("mz-4-" + RUN, p, "2023-04-20"), grant("mz-4-" + RUN, other, "2023-04-20")));
+        assertEquals(202, twoPersons.statusCode(), twoPersons.body());
+        assertEquals(0, body(twoPersons).get("duplicates").asInt(), twoPersons.body());
     }
 
     @Test
