@@ -75,8 +75,9 @@ final class AlertViews {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) sb.append(',');
             String c = cells.get(i);
-            // a cell a spreadsheet would read as a formula is quoted with a leading apostrophe
-            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("-?[0-9.]+")) c = "'" + c;
+            // a cell a spreadsheet would read as a formula (OWASP's list: = + - @, a tab, a carriage return) is quoted
+            // with a leading apostrophe
+            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !c.matches("-?[0-9.]+")) c = "'" + c;
             if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
                 sb.append('"').append(c.replace("\"", "\"\"")).append('"');
             } else {

@@ -115,7 +115,10 @@ public class ReportsController {
         MutableHttpResponse<String> refused = ReadScope.regionRefusal(p, region, catalog);
         if (refused != null) return refused;
         if (year == null) return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", "year is required");
-        int max = limit == null ? 500 : Math.max(1, Math.min(limit, 10_000));
+        if (limit != null && (limit < 1 || limit > 10_000)) {
+            return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", "limit must be from 1 to 10000, not " + limit);
+        }
+        int max = limit == null ? 500 : limit;
         List<WatchBook.Watch> all = watch.watch(p::serves, region, year, nearShare);
         List<WatchBook.Watch> shown = all.subList(0, Math.min(max, all.size()));
         Audit.persons(request, shown.stream().map(WatchBook.Watch::personId).toList());
