@@ -5,12 +5,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.medassist.engine.policy.PolicyCatalog;
-import org.medassist.engine.policy.RegionPolicy;
-import org.medassist.engine.policy.load.PolicyLoader;
+import org.medassist.kit.auth.PolicyRegions;
 import org.medassist.kit.auth.RegionCatalog;
 
 /**
@@ -22,13 +18,12 @@ import org.medassist.kit.auth.RegionCatalog;
 public class DashboardBeans {
     @Singleton
     PolicyCatalog policies(@Nullable @Value("${medassist.policies.dir:}") String dir) {
-        return PolicyLoader.catalog(dir == null || dir.isBlank() ? null : Path.of(dir));
+        return PolicyRegions.catalog(dir);
     }
 
     /** The catalog's regions: what principals' {@code regions} may name (docs/security.md). */
     @Singleton
     RegionCatalog regions(PolicyCatalog policies) {
-        Set<String> regions = policies.all().stream().map(RegionPolicy::region).collect(Collectors.toUnmodifiableSet());
-        return () -> regions;
+        return PolicyRegions.regions(policies);
     }
 }

@@ -34,6 +34,9 @@ import org.medassist.kit.auth.ApiPrincipal;
 import org.medassist.kit.auth.PrincipalKind;
 import org.medassist.kit.http.ApiDocs;
 import org.medassist.kit.http.ApiErrors;
+import org.medassist.schemas.json.EventRules;
+import org.medassist.kit.http.EventBatch;
+import org.medassist.kit.auth.RegionCatalog;
 import org.medassist.kit.http.RequestBodies;
 import org.medassist.kit.kafka.AtomicBatchProducer;
 import org.slf4j.Logger;
@@ -53,12 +56,15 @@ public class IdentityEventsController {
     private final IdentityIngestion ingestion;
     private final MeterRegistry meters;
     private final int maxEvents;
+    private final RegionCatalog regions;
 
     public IdentityEventsController(IdentityIngestion ingestion, @Nullable MeterRegistry meters,
-                                    @Value("${medassist.eligibility.max-events-per-request:10000}") int maxEvents) {
+                                    @Value("${medassist.eligibility.max-events-per-request:10000}") int maxEvents,
+                                    RegionCatalog regions) {
         this.ingestion = ingestion;
         this.meters = meters;
         this.maxEvents = maxEvents;
+        this.regions = regions;
     }
 
     @Operation(operationId = "postIdentityEvents", summary = "A department's identity events",
@@ -105,8 +111,9 @@ public class IdentityEventsController {
         Department department = Department.valueOf(principal.name());
         Outcome<IdentityEvent> outcome = IdentityBatch.check(principal, body, maxEvents, personId -> Audit.person(request, personId));
         if (outcome instanceof Outcome.Accepted<IdentityEvent> accepted) {
-            var conflicts = ingestion.conflicts(accepted.events());
-            if (!conflicts.isEmpty()) outcome = new Outcome.Invalid<>(conflicts);
+            var problems = unknownRegions(accepted.events());
+            if (problems.isEmpty()) problems = ingestion.conflicts(accepted.events());
+            if (!problems.isEmpty()) outcome = new Outcome.Invalid<>(problems);
         }
         HttpResponse<?> refused = BatchAnswers.refusal(outcome, "identity", meters);
         if (refused != null) {
@@ -127,6 +134,19 @@ public class IdentityEventsController {
         answer.put("accepted", written.accepted());
         answer.put("duplicates", written.duplicates());
         return BatchAnswers.accepted(answer, "identity", events.size(), meters);
+    }
+
+    /** Events of a region no policy has: folded, they would never pay anything, so they are refused (as settlement's are). */
+    private List<EventBatch.Problem> unknownRegions(List<IdentityEvent> events) {
+        List<EventBatch.Problem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String region = events.get(i).getRegion();
+            if (!regions.regions().contains(region)) {
+                problems.add(new EventBatch.Problem(i, EventRules.shown(events.get(i).getEventId()), "region", "region \""
+                        + EventRules.shown(region) + "\" has no policy; known regions: " + new java.util.TreeSet<>(regions.regions())));
+            }
+        }
+        return problems;
     }
 
     private void count(String outcome, int n) {

@@ -8,6 +8,8 @@ import static org.medassist.eligibility.Events.grant;
 import static org.medassist.eligibility.Events.identity;
 import static org.medassist.eligibility.Events.json;
 
+import org.medassist.events.IdentityEvent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -173,6 +175,14 @@ class IdentityEventsHttpTest {
                 json(grant("mz-4-" + RUN, p, "2023-04-20"), grant("mz-4-" + RUN, other, "2023-04-20")));
         assertEquals(202, twoPersons.statusCode(), twoPersons.body());
         assertEquals(0, body(twoPersons).get("duplicates").asInt(), twoPersons.body());
+
+        // a region no policy has: folded it would never pay anything, so it is refused even for an all-regions token
+        IdentityEvent unknown = grant("mz-5-" + RUN, p, "2023-04-20");
+        unknown.setRegion("Nanjing");
+        HttpResponse<String> nowhere = service.post("/v1/identity-events", RunningService.CIVIL, json(unknown));
+        assertEquals(400, nowhere.statusCode(), nowhere.body());
+        assertTrue(nowhere.body().contains("region \\\"Nanjing\\\" has no policy; known regions: [fangchenggang, jiangyin, jiujiang, jiyuan, nanjing]"),
+                nowhere.body());
     }
 
     @Test
@@ -189,7 +199,7 @@ class IdentityEventsHttpTest {
         HttpResponse<String> taken = service.post("/v1/identity-events", RunningService.CIVIL_NANJING, json(grant("mz-nj-" + RUN, p, "2023-04-20")));
         assertEquals(202, taken.statusCode(), taken.body());
         String requestId = taken.headers().firstValue(Audit.REQUEST_ID_HEADER).orElseThrow();
-        ConsumerRecord<String, byte[]> record = recordsOf(p).get(0);
+        ConsumerRecord<String, byte[]> record = recordsOfAtLeast(p, 1).get(0);
         assertEquals("department:civil_affairs", header(record, Audit.PRINCIPAL_HEADER));
         assertEquals("test-civil-nanjing", header(record, Audit.PRINCIPAL_LABEL_HEADER));
         assertEquals(requestId, header(record, Audit.REQUEST_ID_KAFKA_HEADER));
@@ -260,6 +270,20 @@ class IdentityEventsHttpTest {
     /** Reads identity-events up to its end (read_committed) and checks that no record is keyed by the person. */
     private static void assertNothingProducedFor(String personId) {
         assertEquals(List.of(), recordsOf(personId), "a refused request produced a record for " + personId);
+    }
+
+    /**
+     * The person's records once there are at least {@code n}: a read_committed reader sees a committed transaction only
+     * once its markers are written, a moment after the commit returned (and the request was answered 202).
+     */
+    private static List<ConsumerRecord<String, byte[]>> recordsOfAtLeast(String personId, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<ConsumerRecord<String, byte[]>> out = recordsOf(personId);
+        while (out.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            out = recordsOf(personId);
+        }
+        return out;
     }
 
     /** The records of identity-events keyed by the person, read up to the topic's end (read_committed). */

@@ -5,13 +5,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.medassist.engine.policy.PolicyCatalog;
-import org.medassist.engine.policy.RegionPolicy;
+import org.medassist.kit.auth.PolicyRegions;
 import org.medassist.kit.auth.RegionCatalog;
-import org.medassist.engine.policy.load.PolicyLoader;
 
 /**
  * The policies the service settles with, validated at start-up: the shipped policy files, and those of the
@@ -23,13 +20,12 @@ import org.medassist.engine.policy.load.PolicyLoader;
 public class SettlementBeans {
     @Singleton
     PolicyCatalog policies(@Nullable @Value("${medassist.policies.dir:}") String dir) {
-        return PolicyLoader.catalog(dir == null || dir.isBlank() ? null : Path.of(dir));
+        return PolicyRegions.catalog(dir);
     }
 
     /** The catalog's regions: what principals' {@code regions} and metric labels may name (docs/security.md). */
     @Singleton
     RegionCatalog regions(PolicyCatalog policies) {
-        Set<String> regions = policies.all().stream().map(RegionPolicy::region).collect(Collectors.toUnmodifiableSet());
-        return () -> regions;
+        return PolicyRegions.regions(policies);
     }
 }
