@@ -93,6 +93,21 @@ public class AlertBook {
         void deliver(Stored alert, Cursor after);
     }
 
+    /**
+     * Why {@code cursor} cannot be a position of this feed, or null: it names a partition the alerts topic does not have
+     * (once the topic's partitions are known). Such an id comes from another feed or was made up, and resuming from it
+     * would replay from the start without a word.
+     */
+    public synchronized String foreign(Cursor cursor) {
+        if (lastRead.isEmpty()) return null;
+        for (Integer p : cursor.offsets().keySet()) {
+            if (!lastRead.containsKey(p)) {
+                return "partition " + p + " is not one of the alerts topic's (" + lastRead.firstKey() + " to " + lastRead.lastKey() + ")";
+            }
+        }
+        return null;
+    }
+
     /** The number of live subscriptions (metrics, tests). */
     public synchronized int subscriptions() { return listeners.size(); }
 

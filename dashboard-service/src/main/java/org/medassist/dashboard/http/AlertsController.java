@@ -154,6 +154,8 @@ public class AlertsController {
         } catch (IllegalArgumentException e) {
             return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", "Last-Event-ID: " + e.getMessage());
         }
+        String foreign = from == null ? null : alerts.foreign(from);
+        if (foreign != null) return ApiErrors.of(HttpStatus.BAD_REQUEST, "invalid", "Last-Event-ID: " + foreign);
         Predicate<Alert> filter = filter(p, region, recipient, rule);
         String requestId = Audit.requestId(request);
         // an open stream keeps the rights its token had: checked again before each alert and at each keep-alive, and

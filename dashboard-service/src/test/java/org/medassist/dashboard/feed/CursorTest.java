@@ -14,6 +14,16 @@ import org.medassist.events.Alert;
 /** The feed's position (the SSE event id) and the book's subscriptions, without Kafka. */
 class CursorTest {
 
+    /** An id naming a partition the topic does not have is another feed's or made up: refused, not replayed from 0. */
+    @Test
+    void aPositionOfAnotherFeedIsNamedAsSuch() {
+        AlertBook book = new AlertBook();
+        org.junit.jupiter.api.Assertions.assertNull(book.foreign(Cursor.parse("9:1")), "partitions not known yet: no judgement");
+        book.partitions(List.of(0, 1, 2));
+        org.junit.jupiter.api.Assertions.assertNull(book.foreign(Cursor.parse("0:4,2:-1")));
+        assertEquals("partition 9 is not one of the alerts topic's (0 to 2)", book.foreign(Cursor.parse("0:4,9:1")));
+    }
+
     @Test
     void anEventIdReadsBackAndMovesPerPartition() {
         Cursor c = Cursor.parse("0:41,1:-1,2:17");
