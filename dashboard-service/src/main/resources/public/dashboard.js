@@ -279,7 +279,10 @@
       }), true);
     }
   }
-  window.addEventListener('resize', () => Object.values(state.charts).forEach((c) => c.resize()));
+  window.addEventListener('resize', () => {
+    Object.values(state.charts).forEach((c) => c.resize());
+    renderCharts(); // the city labels' widths follow the chart's new width
+  });
 
   // ---------------------------------------------------------------- watch list
   function renderWatch() {
