@@ -60,11 +60,12 @@ public final class TextReport {
         }
 
         var t = r.totals();
-        sb.append("\nFund cost 基金支出                    baseline 基线          changed 调整后        difference 差额\n");
+        sb.append("\n").append(padded("Fund cost 基金支出", 32)).append(right("baseline 基线", 20)).append(' ')
+                .append(right("changed 调整后", 20)).append(' ').append(right("difference 差额", 20)).append('\n');
         line(sb, "assistance 救助", t.baseAssistance(), t.changedAssistance());
         line(sb, "tilt 倾斜 (with end items)", t.baseTilt(), t.changedTilt());
         line(sb, "total 合计", t.basePaid(), t.changedPaid());
-        sb.append(String.format("  %-30s %20s %20s %+20d%n", "person-years paid 获助人年", String.format("%,d", t.basePaidPersonYears()),
+        sb.append("  ").append(padded("person-years paid 获助人年", 30)).append(String.format(" %20s %20s %+20d%n", String.format("%,d", t.basePaidPersonYears()),
                 String.format("%,d", t.changedPaidPersonYears()), t.changedPaidPersonYears() - t.basePaidPersonYears()));
 
         table(sb, "By city 按城市", r.byCity());
@@ -80,7 +81,7 @@ public final class TextReport {
 
         var b = r.burden();
         sb.append("\nYearly out-of-pocket burden 个人年度负担 (R + out-of-scope, E13), per person-year\n");
-        sb.append(String.format("  %-12s %18s %18s %18s%n", "", "baseline 基线", "changed 调整后", "difference 差额"));
+        sb.append("  ").append(padded("", 12)).append(HEADINGS_18);
         for (int d = 0; d < 9; d++) burdenLine(sb, "p" + (d + 1) * 10, b.baseQuantiles()[d], b.changedQuantiles()[d]);
         burdenLine(sb, "max", b.baseQuantiles()[9], b.changedQuantiles()[9]);
         burdenLine(sb, "mean", b.baseMean(), b.changedMean());
@@ -111,18 +112,54 @@ public final class TextReport {
     }
 
     private static void line(StringBuilder sb, String label, long base, long changed) {
-        sb.append(String.format("  %-30s %20s %20s %20s %s%n", label, yuan(base), yuan(changed), signed(changed - base),
-                percent(changed - base, base)));
+        sb.append("  ").append(padded(label, 30)).append(String.format(" %20s %20s %20s %s%n", yuan(base), yuan(changed),
+                signed(changed - base), percent(changed - base, base)));
     }
 
     private static void table(StringBuilder sb, String title, List<Row> rows) {
-        sb.append('\n').append(title).append(String.format("%n  %-44s %18s %18s %18s%n", "", "baseline 基线", "changed 调整后", "difference 差额"));
+        sb.append('\n').append(title).append(System.lineSeparator()).append("  ").append(padded("", 44)).append(HEADINGS_18);
         for (Row row : rows) {
             String label = row.region().isEmpty() || row.key().equals(row.region()) ? row.label() + (row.key().equals(row.label()) ? "" : " (" + row.key() + ")")
                     : row.region() + " " + row.label();
-            if (label.length() > 44) label = label.substring(0, 43) + "…";
-            sb.append(String.format("  %-44s %18s %18s %18s%n", label, yuan(row.basePaid()), yuan(row.changedPaid()), signed(row.difference())));
+            sb.append("  ").append(padded(label, 44))
+                    .append(String.format(" %18s %18s %18s%n", yuan(row.basePaid()), yuan(row.changedPaid()), signed(row.difference())));
         }
+    }
+
+    /**
+     * {@code text} in {@code columns} terminal columns, cut with "…" when longer: a Chinese character takes two columns,
+     * so padding by characters (String.format's %-44s) pushed every figure of a row with Chinese labels to the right.
+     */
+    static String padded(String text, int columns) {
+        int total = text.codePoints().map(TextReport::columns).sum();
+        if (total <= columns) return text + " ".repeat(columns - total);
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (used + columns(cp) > columns - 1) break; // keep a column for the "…"
+            out.appendCodePoint(cp);
+            used += columns(cp);
+            i += Character.charCount(cp);
+        }
+        return out.append('…') + " ".repeat(columns - used - 1);
+    }
+
+    /** The three figure columns' headings, each right-aligned in 18 terminal columns, as the figures under them are. */
+    private static final String HEADINGS_18 = " " + right("baseline 基线", 18) + " " + right("changed 调整后", 18) + " "
+            + right("difference 差额", 18) + System.lineSeparator();
+
+    /** {@code text} right-aligned in {@code columns} terminal columns. */
+    static String right(String text, int columns) {
+        return " ".repeat(Math.max(0, columns - text.codePoints().map(TextReport::columns).sum())) + text;
+    }
+
+    /** Terminal columns of a code point: two for East Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms). */
+    static int columns(int cp) {
+        boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        return wide ? 2 : 1;
     }
 
     private static void persons(StringBuilder sb, String title, List<PersonRow> rows, String naming) {
