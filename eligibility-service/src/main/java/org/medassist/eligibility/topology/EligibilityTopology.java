@@ -45,15 +45,19 @@ public final class EligibilityTopology {
     static final String ANSWERS_SINK = "identity-ownership-answers-sink";
 
     public static Topology build(TopologySerdes serdes, DeadLetters letters, PersonIdHash hash, FoldObserver observer) {
-        return build(serdes, letters, hash, observer, new PoisonRecords());
+        return build(serdes, letters, hash, observer, new PoisonRecords(), null);
     }
 
+    /**
+     * @param regions the regions of the policy catalog: an event of another region is a dead letter with the reason
+     *                (null: region keys are checked by their form only)
+     */
     public static Topology build(TopologySerdes serdes, DeadLetters letters, PersonIdHash hash, FoldObserver observer,
-                                 PoisonRecords poison) {
+                                 PoisonRecords poison, java.util.Set<String> regions) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.IDENTITY_EVENTS.name(),
                 Topics.IDENTITY_OWNERSHIP_ANSWERS.name());
-        t.addProcessor(PROCESSOR, () -> new FoldIdentityTimeline(serdes, letters, hash, observer, poison), SOURCE);
+        t.addProcessor(PROCESSOR, () -> new FoldIdentityTimeline(serdes, letters, hash, observer, poison, regions), SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 serdes.personEligibility()), PROCESSOR);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(),

@@ -67,8 +67,12 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
     private KeyValueStore<String, PersonEligibility> store;
     private PersonQueue queue;
 
+    /** The regions a policy has, or null to check region keys by their form only. */
+    private final java.util.Set<String> regions;
+
     FoldIdentityTimeline(TopologySerdes serdes, DeadLetters letters, PersonIdHash hash, FoldObserver observer,
-                         PoisonRecords poison) {
+                         PoisonRecords poison, java.util.Set<String> regions) {
+        this.regions = regions;
         this.deserializer = serdes.identityEvents().deserializer();
         this.answers = serdes.ownershipAnswers().deserializer();
         this.wireFormat = serdes.confluentWireFormat();
@@ -243,6 +247,11 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
             EventRules.check(event);
         } catch (RuntimeException e) {
             throw new Rejected("breaks the event contract: " + e.getMessage());
+        }
+        // folded, an identity of a region no policy has would never pay anything: answered as HTTP and replay answer it
+        if (regions != null && !regions.contains(event.getRegion())) {
+            throw new Rejected("region \"" + EventRules.shown(event.getRegion()) + "\" has no policy; known regions: "
+                    + new java.util.TreeSet<>(regions));
         }
         return event;
     }

@@ -80,8 +80,11 @@ class FoldTopologyTest {
                 return () -> { counting.decrementAndGet(); stop.run(); };
             }
         };
+        // the service's own regions, as EligibilityStreams passes them
         Topology topology = EligibilityTopology.build(TopologySerdes.plain(events, eligibility, deadLetters),
-                new DeadLetters("eligibility-service", Clock.fixed(NOW, ZoneOffset.UTC)), PersonIdHash.withKey("k"), observer);
+                new DeadLetters("eligibility-service", Clock.fixed(NOW, ZoneOffset.UTC)), PersonIdHash.withKey("k"), observer,
+                new org.medassist.kit.streams.PoisonRecords(),
+                org.medassist.kit.auth.PolicyRegions.regions(org.medassist.kit.auth.PolicyRegions.catalog(null)).regions());
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "fold-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -254,6 +257,20 @@ class FoldTopologyTest {
         assertEquals(List.of(0L, 1L, 2L, 3L), out.stream().map(DeadLetter::getOffset).toList());
         assertTrue(output.isEmpty());
         assertNull(driver.<String, PersonEligibility>getKeyValueStore(EligibilityTopology.STORE).get("P-5"));
+    }
+
+    /** Straight to Kafka, past HTTP: an identity of a region no policy has is a dead letter naming the known ones. */
+    @Test
+    void anEventOfARegionWithoutPolicyIsDeadLettered() {
+        IdentityEvent e = grant("mz-9", "P-9", "2023-04-20");
+        e.setRegion("Nanjing");
+        send(e);
+        DeadLetter d = letters.readValue();
+        assertEquals("region \"Nanjing\" has no policy; known regions: [fangchenggang, jiangyin, jiujiang, jiyuan, nanjing]",
+                d.getReason().substring(d.getReason().indexOf("region \"")));
+        assertTrue(output.isEmpty(), "nothing folded");
+        send(grant("mz-10", "P-9", "2023-04-20"));
+        assertEquals(List.of("mz-10"), ids(output.readValue()), "the stream goes on");
     }
 
     @Test
