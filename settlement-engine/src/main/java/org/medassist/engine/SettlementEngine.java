@@ -352,7 +352,5 @@ public final class SettlementEngine {
         return null;
     }
 
-    private String unknownRegion(String region) {
-        return "region \"" + region + "\" has no policy; known regions: " + catalog.regions();
-    }
+    private String unknownRegion(String region) { return catalog.unknownRegion(region); }
 }

@@ -36,7 +36,7 @@ import org.medassist.kit.http.ApiDocs;
 import org.medassist.kit.http.ApiErrors;
 import org.medassist.schemas.json.EventRules;
 import org.medassist.kit.http.EventBatch;
-import org.medassist.kit.auth.RegionCatalog;
+import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.kit.http.RequestBodies;
 import org.medassist.kit.kafka.AtomicBatchProducer;
 import org.slf4j.Logger;
@@ -56,15 +56,15 @@ public class IdentityEventsController {
     private final IdentityIngestion ingestion;
     private final MeterRegistry meters;
     private final int maxEvents;
-    private final RegionCatalog regions;
+    private final PolicyCatalog policies;
 
     public IdentityEventsController(IdentityIngestion ingestion, @Nullable MeterRegistry meters,
                                     @Value("${medassist.eligibility.max-events-per-request:10000}") int maxEvents,
-                                    RegionCatalog regions) {
+                                    PolicyCatalog policies) {
         this.ingestion = ingestion;
         this.meters = meters;
         this.maxEvents = maxEvents;
-        this.regions = regions;
+        this.policies = policies;
     }
 
     @Operation(operationId = "postIdentityEvents", summary = "A department's identity events",
@@ -110,9 +110,13 @@ public class IdentityEventsController {
         }
         Department department = Department.valueOf(principal.name());
         Outcome<IdentityEvent> outcome = IdentityBatch.check(principal, body, maxEvents, personId -> Audit.person(request, personId));
+        IdentityIngestion.Known known = null;
         if (outcome instanceof Outcome.Accepted<IdentityEvent> accepted) {
             var problems = unknownRegions(accepted.events());
-            if (problems.isEmpty()) problems = ingestion.conflicts(accepted.events());
+            if (problems.isEmpty()) {
+                known = ingestion.known(accepted.events()); // conflicts and duplicates, one look per event
+                problems = known.conflicts();
+            }
             if (!problems.isEmpty()) outcome = new Outcome.Invalid<>(problems);
         }
         HttpResponse<?> refused = BatchAnswers.refusal(outcome, "identity", meters);
@@ -123,7 +127,7 @@ public class IdentityEventsController {
         List<IdentityEvent> events = ((Outcome.Accepted<IdentityEvent>) outcome).events();
         IdentityIngestion.Written written;
         try {
-            written = ingestion.write(events, principal, Audit.requestId(request));
+            written = ingestion.write(events, known, principal, Audit.requestId(request));
         } catch (AtomicBatchProducer.BatchFailedException e) {
             LOG.warn("{} ({}): {} events not written: {}", department, principal.label(), events.size(), e.getMessage());
             return ApiErrors.unavailable("Kafka did not take the events; none was accepted, retry the request", 5);
@@ -140,11 +144,8 @@ public class IdentityEventsController {
     private List<EventBatch.Problem> unknownRegions(List<IdentityEvent> events) {
         List<EventBatch.Problem> problems = new java.util.ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            String region = events.get(i).getRegion();
-            if (!regions.regions().contains(region)) {
-                problems.add(new EventBatch.Problem(i, EventRules.shown(events.get(i).getEventId()), "region", "region \""
-                        + EventRules.shown(region) + "\" has no policy; known regions: " + new java.util.TreeSet<>(regions.regions())));
-            }
+            String unknown = policies.unknownRegion(events.get(i).getRegion());
+            if (unknown != null) problems.add(new EventBatch.Problem(i, EventRules.shown(events.get(i).getEventId()), "region", unknown));
         }
         return problems;
     }

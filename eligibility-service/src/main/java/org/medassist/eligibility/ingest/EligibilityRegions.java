@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.kit.auth.PolicyRegions;
 import org.medassist.kit.auth.RegionCatalog;
 
@@ -17,7 +18,12 @@ import org.medassist.kit.auth.RegionCatalog;
 @Requires(property = "medassist.eligibility.enabled", notEquals = "false")
 public class EligibilityRegions {
     @Singleton
-    RegionCatalog regions(@Nullable @Value("${medassist.policies.dir:}") String dir) {
-        return PolicyRegions.regions(PolicyRegions.catalog(dir));
+    PolicyCatalog policies(@Nullable @Value("${medassist.policies.dir:}") String dir) {
+        return PolicyRegions.catalog(dir);
+    }
+
+    @Singleton
+    RegionCatalog regions(PolicyCatalog policies) {
+        return PolicyRegions.regions(policies);
     }
 }

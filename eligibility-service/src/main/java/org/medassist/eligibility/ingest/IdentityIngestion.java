@@ -8,10 +8,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.medassist.eligibility.topology.EligibilityTopology;
@@ -55,8 +53,8 @@ public class IdentityIngestion implements AutoCloseable {
      *
      * @throws AtomicBatchProducer.BatchFailedException when Kafka did not take them (none is visible)
      */
-    public Written write(List<IdentityEvent> events, ApiPrincipal principal, String requestId) {
-        int duplicates = countKnown(events);
+    public Written write(List<IdentityEvent> events, Known known, ApiPrincipal principal, String requestId) {
+        int duplicates = known.duplicates();
         List<ProducerRecord<String, IdentityEvent>> records = new ArrayList<>(events.size());
         for (IdentityEvent e : events) {
             ProducerRecord<String, IdentityEvent> r = new ProducerRecord<>(EventRoutes.IDENTITY.topic().name(), EventRoutes.IDENTITY.keyOf(e), e);
@@ -69,50 +67,38 @@ public class IdentityIngestion implements AutoCloseable {
     }
 
     /**
-     * Events that reuse an eventId of their department with other content, which the fold would set aside as a dead
-     * letter after the request was answered 202 (an event's content never changes, docs/eligibility-service.md): twice
-     * in this request, or once in a timeline this instance holds. Answered 400 instead, so the sender learns it now.
-     * A timeline held by another instance, or not yet folded, is not looked at: there the fold's dead letter remains.
+     * What this instance knows of a request's events, read once per event (best effort: a timeline held by another
+     * instance, or not yet folded, is not looked at):
+     * <ul>
+     *   <li>{@code conflicts}: events that reuse an eventId of their department for the person with other content,
+     *       twice in the request or once in a timeline held here. The fold would set them aside as dead letters after a
+     *       202 (an event's content never changes, docs/eligibility-service.md): they are answered 400 instead;</li>
+     *   <li>{@code duplicates}: events repeated in the request, or already in a timeline held here, with the same content.</li>
+     * </ul>
      */
-    public List<org.medassist.kit.http.EventBatch.Problem> conflicts(List<IdentityEvent> events) {
+    public record Known(List<org.medassist.kit.http.EventBatch.Problem> conflicts, int duplicates) {}
+
+    public Known known(List<IdentityEvent> events) {
         java.util.Map<String, Integer> first = new java.util.HashMap<>();
         List<org.medassist.kit.http.EventBatch.Problem> problems = new ArrayList<>();
+        int duplicates = 0;
         for (int i = 0; i < events.size(); i++) {
             IdentityEvent e = events.get(i);
             String id = e.getDepartment().name() + '/' + e.getEventId();
             // an event's identity is its department and eventId within the person's timeline (docs/contract.md)
             Integer earlier = first.putIfAbsent(e.getPersonId() + '/' + id, i);
-            String why = null;
-            if (earlier != null && !events.get(earlier).equals(e)) {
-                why = "event " + earlier + " of this request has the same eventId with other content";
-            } else if (earlier == null) {
-                IdentityEvent known = localEvent(e, id);
-                if (known != null && !known.equals(e)) why = "an event with this eventId and other content was already received";
+            IdentityEvent before = earlier != null ? events.get(earlier) : localEvent(e, id);
+            if (before == null) continue;
+            if (before.equals(e)) {
+                duplicates++;
+                continue;
             }
-            if (why != null) {
-                problems.add(new org.medassist.kit.http.EventBatch.Problem(i, org.medassist.schemas.json.EventRules.shown(e.getEventId()),
-                        "eventId", why + "; an event never changes: send the correction as a new event under a new eventId"));
-            }
+            String why = earlier != null ? "event " + earlier + " of this request has the same eventId with other content"
+                    : "an event with this eventId and other content was already received";
+            problems.add(new org.medassist.kit.http.EventBatch.Problem(i, org.medassist.schemas.json.EventRules.shown(e.getEventId()),
+                    "eventId", why + "; an event never changes: send the correction as a new event under a new eventId"));
         }
-        return problems;
-    }
-
-    /**
-     * Events repeated within the request, or already in a timeline this instance holds. Events of persons owned by
-     * another instance, or not yet folded, are not counted.
-     */
-    private int countKnown(List<IdentityEvent> events) {
-        Set<String> seen = new HashSet<>();
-        int known = 0;
-        for (IdentityEvent e : events) {
-            String id = e.getDepartment().name() + '/' + e.getEventId();
-            if (!seen.add(e.getPersonId() + '/' + id) || inLocalTimeline(e, id)) known++;
-        }
-        return known;
-    }
-
-    private boolean inLocalTimeline(IdentityEvent e, String id) {
-        return localEvent(e, id) != null;
+        return new Known(List.copyOf(problems), duplicates);
     }
 
     /** The event of this id in the person's timeline, if this instance holds it; null otherwise (best effort). */

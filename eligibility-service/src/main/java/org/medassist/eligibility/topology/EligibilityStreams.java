@@ -10,7 +10,7 @@ import org.medassist.schemas.kafka.Topics;
 import org.medassist.kit.deadletter.DeadLetters;
 import org.medassist.kit.kafka.KafkaClients;
 import org.medassist.kit.ownership.WaitingPersons;
-import org.medassist.kit.auth.RegionCatalog;
+import org.medassist.engine.policy.PolicyCatalog;
 import org.medassist.kit.streams.PoisonRecords;
 import org.medassist.schemas.PersonIdHash;
 import org.medassist.kit.streams.StreamsTopology;
@@ -23,10 +23,10 @@ public class EligibilityStreams implements StreamsTopology {
     private final PersonIdHash hash;
     private final FoldObserver observer;
 
-    private final RegionCatalog regions;
+    private final PolicyCatalog policies;
 
-    public EligibilityStreams(KafkaClients clients, PersonIdHash hash, @Nullable MeterRegistry meters, RegionCatalog regions) {
-        this.regions = regions;
+    public EligibilityStreams(KafkaClients clients, PersonIdHash hash, @Nullable MeterRegistry meters, PolicyCatalog policies) {
+        this.policies = policies;
         this.clients = clients;
         this.hash = hash;
         this.observer = meters == null ? FoldObserver.NONE : new FoldObserver() {
@@ -64,6 +64,6 @@ public class EligibilityStreams implements StreamsTopology {
     @Override
     public Topology topology() {
         return EligibilityTopology.build(TopologySerdes.registry(clients.avroSerdes()),
-                new DeadLetters(clients.serviceName()), hash, observer, new PoisonRecords(), regions.regions());
+                new DeadLetters(clients.serviceName()), hash, observer, new PoisonRecords(), policies);
     }
 }

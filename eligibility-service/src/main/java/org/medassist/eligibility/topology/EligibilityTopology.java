@@ -49,15 +49,15 @@ public final class EligibilityTopology {
     }
 
     /**
-     * @param regions the regions of the policy catalog: an event of another region is a dead letter with the reason
-     *                (null: region keys are checked by their form only)
+     * @param policies the policy catalog: an event of a region it does not have is a dead letter with the reason
+     *                 (null: region keys are checked by their form only)
      */
     public static Topology build(TopologySerdes serdes, DeadLetters letters, PersonIdHash hash, FoldObserver observer,
-                                 PoisonRecords poison, java.util.Set<String> regions) {
+                                 PoisonRecords poison, org.medassist.engine.policy.PolicyCatalog policies) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.IDENTITY_EVENTS.name(),
                 Topics.IDENTITY_OWNERSHIP_ANSWERS.name());
-        t.addProcessor(PROCESSOR, () -> new FoldIdentityTimeline(serdes, letters, hash, observer, poison, regions), SOURCE);
+        t.addProcessor(PROCESSOR, () -> new FoldIdentityTimeline(serdes, letters, hash, observer, poison, policies), SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 serdes.personEligibility()), PROCESSOR);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(),

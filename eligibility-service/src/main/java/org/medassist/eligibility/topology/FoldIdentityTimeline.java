@@ -67,12 +67,12 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
     private KeyValueStore<String, PersonEligibility> store;
     private PersonQueue queue;
 
-    /** The regions a policy has, or null to check region keys by their form only. */
-    private final java.util.Set<String> regions;
+    /** The policy catalog whose regions an event may name, or null to check region keys by their form only. */
+    private final org.medassist.engine.policy.PolicyCatalog policies;
 
     FoldIdentityTimeline(TopologySerdes serdes, DeadLetters letters, PersonIdHash hash, FoldObserver observer,
-                         PoisonRecords poison, java.util.Set<String> regions) {
-        this.regions = regions;
+                         PoisonRecords poison, org.medassist.engine.policy.PolicyCatalog policies) {
+        this.policies = policies;
         this.deserializer = serdes.identityEvents().deserializer();
         this.answers = serdes.ownershipAnswers().deserializer();
         this.wireFormat = serdes.confluentWireFormat();
@@ -249,10 +249,8 @@ final class FoldIdentityTimeline implements Processor<byte[], byte[], Object, Ob
             throw new Rejected("breaks the event contract: " + e.getMessage());
         }
         // folded, an identity of a region no policy has would never pay anything: answered as HTTP and replay answer it
-        if (regions != null && !regions.contains(event.getRegion())) {
-            throw new Rejected("region \"" + EventRules.shown(event.getRegion()) + "\" has no policy; known regions: "
-                    + new java.util.TreeSet<>(regions));
-        }
+        String unknown = policies == null ? null : policies.unknownRegion(event.getRegion());
+        if (unknown != null) throw new Rejected(unknown);
         return event;
     }
 

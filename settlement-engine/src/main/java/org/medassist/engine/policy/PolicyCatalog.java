@@ -25,4 +25,12 @@ public final class PolicyCatalog {
     public Collection<RegionPolicy> all() { return byRegion.values(); }
 
     public String regions() { return String.join(", ", byRegion.keySet()); }
+
+    /**
+     * Why an event of {@code region} has no place here, or null when a policy has it: the one wording every path uses
+     * (the engine's rejection, the services' 400s, eligibility's dead letter).
+     */
+    public String unknownRegion(String region) {
+        return get(region) != null ? null : "region \"" + region + "\" has no policy; known regions: " + regions();
+    }
 }

@@ -276,7 +276,7 @@ public class IngestionController {
     }
 
     private String region(String region) {
-        return policies.get(region) == null ? "region \"" + region + "\" has no policy; known regions: " + policies.regions() : null;
+        return policies.unknownRegion(region);
     }
 
     /**

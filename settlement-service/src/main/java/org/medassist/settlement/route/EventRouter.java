@@ -344,7 +344,7 @@ public final class EventRouter {
     public FanOut yearClose(RegionYear y, EngineOutput out) {
         if (engine.catalog().get(y.region()) == null) {
             out.settlement(engine.rejected(null, "", y.region(), y.year(), "year_close:" + y.region() + ":" + y.year(),
-                    "region \"" + y.region() + "\" has no policy; known regions: " + engine.catalog().regions()));
+                    engine.catalog().unknownRegion(y.region())));
             return null;
         }
         if (!engine.yearClose(y)) return null;
